@@ -1,0 +1,111 @@
+"""The public entry points: :func:`annotate` and :func:`process_record`."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from .agree import link_mentions
+from .discourse import find_dateline
+from .errors import InputError, TzschedError
+from .resolve import Frame, Resolved, resolve_piece
+from .rules.base import Piece
+from .scan import scanner
+from .types import Annotation, Context, Mention, ZoneSource
+
+__all__ = ["annotate", "process_record"]
+
+
+def annotate(text: str, context: Context) -> Annotation:
+    """Find every time expression in ``text`` and resolve it against ``context``.
+
+    The zone of unzoned times is, in order: a dateline at the head of the text
+    (when ``context.detect_dateline``), ``context.home``, else UTC with a note.
+
+    >>> from tzsched import Context, annotate
+    >>> ctx = Context.parse("2025-05-19T10:00:00-04:00", home="America/Toronto")
+    >>> ann = annotate("They speak at 5 p.m. Moscow time (1400 GMT).", ctx)
+    >>> [m.to_record()["utc_start"] for m in ann.mentions]
+    ['2025-05-19T14:00:00Z', '2025-05-19T14:00:00Z']
+    """
+    if not isinstance(text, str):
+        raise InputError(f"text must be a str, not {type(text).__name__}")
+    if not isinstance(context, Context):
+        raise InputError(f"context must be a tzsched.Context, not {type(context).__name__}")
+    dateline = find_dateline(text) if context.detect_dateline else None
+    home: str
+    source: ZoneSource
+    if dateline is not None:
+        home, source = dateline.zone, "dateline"
+    elif context.home is not None:
+        home, source = context.home, "home"
+    else:
+        home, source = "UTC", "default"
+    frame = Frame(context=context, home=home, home_source=source, dateline=dateline, text=text)
+    pieces = scanner().pieces(text)
+    # Two passes: dates first, so that a clock time can take the date of a date
+    # mention that follows it in the sentence ("at 3 p.m. (1300 GMT) on Thursday").
+    done: dict[int, Resolved] = {}
+    dated: list[Resolved] = []
+    for i, piece in enumerate(pieces):
+        if not _needs_day(piece):
+            r = resolve_piece(piece, frame, dated)
+            done[i] = r
+            dated.append(r)
+    for i, piece in enumerate(pieces):
+        if i not in done:
+            done[i] = resolve_piece(piece, frame, dated)
+    resolved = [done[i] for i in range(len(pieces))]
+    mentions = tuple(
+        Mention(
+            start=r.piece.start,
+            end=r.piece.end,
+            text=text[r.piece.start : r.piece.end],
+            rule=r.piece.rule,
+            said=r.piece.said,
+            resolution=r.resolution,
+        )
+        for r in resolved
+    )
+    links = link_mentions(text, mentions)
+    return Annotation(text=text, context=context, home=home, home_source=source, dateline=dateline,
+                      mentions=mentions, links=links)
+
+
+def _needs_day(piece: Piece) -> bool:
+    """A clock time that states no day of its own takes one from the discourse."""
+    said = piece.said
+    return piece.kind in ("clock", "range") and said.day is None and said.weekday is None \
+        and said.relative_day is None
+
+
+def process_record(record: Any) -> dict[str, Any]:
+    """One JSON Lines article in, one result record out (the ``tzsched extract --jsonl`` contract).
+
+    Input ``{"id", "text", "published", "home"?, "locale"?}``; output
+    ``{"id", "mentions": [...], "links": [...]}`` or ``{"id", "error": {"code", "message"}}``.
+    Never raises for a bad record: the error is the record.
+    """
+    rid = record.get("id") if isinstance(record, Mapping) else None
+    try:
+        if not isinstance(record, Mapping):
+            raise InputError(f"a record must be a JSON object, not {type(record).__name__}", "bad_record")
+        text = record.get("text")
+        if not isinstance(text, str):
+            raise InputError("record field 'text' is missing or not a string", "bad_record")
+        published = record.get("published")
+        if published is None:
+            raise InputError("record field 'published' is missing", "bad_record")
+        if not isinstance(published, str):
+            raise InputError("record field 'published' must be an ISO 8601 or RFC 2822 string", "bad_record")
+        home = record.get("home")
+        locale = record.get("locale") or "en-US"
+        if home is not None and not isinstance(home, str):
+            raise InputError("record field 'home' must be an IANA zone id string", "bad_record")
+        if not isinstance(locale, str):
+            raise InputError("record field 'locale' must be a string such as 'en-US'", "bad_record")
+        ctx = Context.parse(published, home=home, locale=locale)
+        ann = annotate(text, ctx)
+    except TzschedError as exc:
+        return {"id": rid, "error": {"code": exc.code, "message": str(exc)}}
+    return ann.to_record(rid)

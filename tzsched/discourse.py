@@ -1,0 +1,113 @@
+"""Sentence bounds, tense cues and the dateline at the head of an article."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .lexicon import lexicon
+from .types import Dateline
+from .zones import city, region_zones
+
+__all__ = ["find_dateline", "sentence_bounds", "tense_direction"]
+
+# A sentence ends at ., ! or ? followed by blank space, unless the word before the dot
+# is an abbreviation ("p.m.", "Feb.", "Mr.", "U.S."), or at a line break.
+_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+|\n")
+_ABBREV_BEFORE = re.compile(r"(?:\b[A-Za-z]|\b[A-Z][a-z]{0,3}|\b(?:[a-z]\.)+[a-z]?|\b(?:[A-Z]\.)+[A-Z]?|"
+                            r"\b(?:sept|approx|gov|gen|sen|rep|est|inc|corp|co|ltd|no|vs|etc|jr|sr|st))\.$")
+
+
+def sentence_bounds(text: str, pos: int, window: int = 400) -> tuple[int, int]:
+    """The start and end of the sentence around ``pos`` (looking at most ``window`` chars away)."""
+    lo = max(0, pos - window)
+    start = lo
+    for m in _END.finditer(text, lo, pos):
+        if m.group() == "\n" or not _ABBREV_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            start = m.end()
+    end = min(len(text), pos + window)
+    for m in _END.finditer(text, pos, end):
+        if m.group() == "\n" or not _ABBREV_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            end = m.start()
+            break
+    return start, end
+
+
+_WORD = re.compile(r"[A-Za-z']+")
+_NOT_PAST_ED = frozenset((
+    "need", "speed", "seed", "feed", "bred", "indeed", "red", "bed", "shed", "proceed", "succeed", "exceed",
+    "embed", "bleed", "breed", "greed", "weed", "deed", "united", "limited", "based", "related", "interested",
+    "concerned", "armed", "detailed",
+))
+_PAST_NEG = frozenset(("didn't", "wasn't", "weren't", "hadn't"))
+
+
+@cache
+def _cues() -> tuple[frozenset[str], frozenset[str]]:
+    lex = lexicon()
+    return lex.future_cues, lex.past_cues
+
+
+def tense_direction(text: str, start: int, end: int) -> int | None:
+    """+1 when the sentence around a mention speaks of the future, -1 of the past,
+    None when it gives no cue. The cue nearest to the mention wins."""
+    s, e = sentence_bounds(text, start)
+    future, past = _cues()
+    best: tuple[int, int] | None = None
+    for m in _WORD.finditer(text, s, max(e, end)):
+        if start <= m.start() < end:
+            continue
+        word = m.group().lower()
+        if word in future:
+            sign = 1
+        elif word in past or word in _PAST_NEG or (len(word) > 4 and word.endswith("ed") and word not in _NOT_PAST_ED):
+            sign = -1
+        else:
+            continue
+        dist = start - m.end() if m.end() <= start else m.start() - end
+        # a cue before the mention in the same clause weighs a little more
+        dist = dist if m.end() <= start else dist + 8
+        if best is None or dist < best[0]:
+            best = (dist, sign)
+    return None if best is None else best[1]
+
+
+_DATELINE = re.compile(
+    r"^[ \t]*(?P<city>[A-Z][A-Z.'’\-]+(?:[ \t][A-Z][A-Z.'’\-]+){0,3})"
+    r"(?:,[ \t]*(?P<region>[A-Z][A-Za-z.'’\-]+(?:[ \t][A-Z][A-Za-z.'’\-]+){0,3}))?"
+    r"(?:,?[ \t]+(?P<mon>[A-Z][a-z]{2,8}\.?)[ \t]+(?P<day>\d{1,2}))?"
+    r"[ \t]*(?:\((?P<agency>[A-Za-z][A-Za-z .&\-]{0,30})\))?[ \t]*(?:—|–|--|-|_|:)",
+    re.MULTILINE,
+)
+
+
+def find_dateline(text: str) -> Dateline | None:
+    """The dateline near the head of the text ("KYIV, Ukraine (AP) —"), if its city is known.
+
+    >>> find_dateline("NAIROBI, Kenya (AP) _ Bombs exploded.").zone
+    'Africa/Nairobi'
+    """
+    head = text[:600]
+    for m in _DATELINE.finditer(head):
+        name = m.group("city").strip().rstrip(",")
+        region = (m.group("region") or "").strip() or None
+        found = city(name.title(), region) or city(name, region)
+        if found is None and region is None:
+            continue
+        zone = found.zone if found else None
+        if zone is None and region is not None:
+            zones = region_zones(region)
+            if found is None and not zones:
+                continue
+            zone = zones[0] if zones else None
+        if zone is None:
+            continue
+        month = day = None
+        if m.group("mon"):
+            month = lexicon().months.get(m.group("mon").rstrip(".").lower())
+            day = int(m.group("day")) if month else None
+        return Dateline(
+            start=m.start("city"), end=m.end(), city=found.name if found else name.title(), zone=zone,
+            region=region, agency=m.group("agency"), month=month, day=day,
+        )
+    return None

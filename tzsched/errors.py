@@ -1,0 +1,76 @@
+"""Every exception tzsched raises and every note code it attaches to results.
+
+Caller mistakes (a bad context, an unknown zone id, a malformed data file) raise a
+typed exception whose message names the offending value. Ambiguity in the *text*
+is never an exception: it becomes a :class:`~tzsched.types.Note` on the result,
+with one of the codes below and the alternatives.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+__all__ = [
+    "NOTE_CODES",
+    "ContextError",
+    "DataError",
+    "InputError",
+    "TzschedError",
+    "UnknownZoneError",
+]
+
+
+class TzschedError(Exception):
+    """Base class of every error tzsched raises on purpose."""
+
+    code: str = "error"
+
+
+class ContextError(TzschedError, ValueError):
+    """The publication context is invalid (naive datetime, unparseable date, bad locale)."""
+
+    code = "bad_context"
+
+
+class UnknownZoneError(ContextError):
+    """An IANA zone id that tzdata does not know."""
+
+    code = "unknown_zone"
+
+    def __init__(self, zone: str) -> None:
+        super().__init__(f"unknown time zone id {zone!r} (expected an IANA id such as 'Europe/Kyiv')")
+        self.zone = zone
+
+
+class InputError(TzschedError, ValueError):
+    """Input that is not what the API or the CLI expects (wrong type, bad JSON line)."""
+
+    code = "bad_input"
+
+    def __init__(self, message: str, code: str = "bad_input") -> None:
+        super().__init__(message)
+        self.code = code
+
+
+class DataError(TzschedError, ValueError):
+    """A lexicon or zone data file is malformed; the message lists every problem found."""
+
+    code = "bad_data"
+
+
+# Codes of the notes attached to results, with what each one means. Renderers and
+# the docs read this table; a test checks that every code used in the code base is here.
+NOTE_CODES: Final[dict[str, str]] = {
+    "ambiguous_abbreviation": "the zone abbreviation names several zones; the alternatives are listed",
+    "dst_gap": "the local time does not exist (clocks jumped forward); the alternatives are listed",
+    "dst_fold": "the local time happens twice (clocks fell back); the alternatives are listed",
+    "label_mismatch": "a standard-time label used during daylight time, or the reverse",
+    "default_zone": "no zone was stated, given or found in a dateline; UTC was assumed",
+    "day_precision": "the publication instant is known only to the day",
+    "year_inferred": "the year was not stated and was taken from the publication date",
+    "direction_guessed": "no tense cue decided between the previous and the next occurrence",
+    "unknown_zone_name": "a zone name in the text could not be matched to a zone",
+    "zone_from_link": "the zone was chosen because a linked restatement fixes the instant",
+    "unanchored": "a relative expression with no reference point in the text or context",
+    "approximate": "the text marks the time as approximate",
+}

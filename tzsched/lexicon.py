@@ -1,0 +1,223 @@
+"""Load tzsched/data/* once, validate it, and hand out immutable tables.
+
+Every data file declares its kind on a ``kind = "..."`` line and the loader checks it,
+so a file's header cannot drift from its content. All problems found in a file are
+reported together in one :class:`~tzsched.errors.DataError`.
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from types import MappingProxyType
+from typing import Any, cast
+
+from .errors import DataError
+
+__all__ = ["Lexicon", "ZoneTables", "lexicon", "zone_tables"]
+
+
+def _read_toml(name: str, kind: str) -> dict[str, Any]:
+    try:
+        raw = resources.files("tzsched").joinpath("data", name).read_text(encoding="utf-8")
+    except (FileNotFoundError, OSError) as exc:
+        raise DataError(f"tzsched/data/{name} is missing from the installation") from exc
+    try:
+        data = tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as exc:
+        raise DataError(f"tzsched/data/{name}: {exc}") from exc
+    if data.get("kind") != kind:
+        raise DataError(f"tzsched/data/{name}: declares kind {data.get('kind')!r}, expected {kind!r}")
+    return data
+
+
+def _frozen(mapping: Mapping[str, Any]) -> Mapping[str, Any]:
+    return MappingProxyType(dict(mapping))
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """English word tables (see the header of tzsched/data/en.toml)."""
+
+    months: Mapping[str, int]
+    weekdays: Mapping[str, int]
+    numbers: Mapping[str, float]
+    ordinals: Mapping[str, int]
+    units: Mapping[str, str]
+    parts_of_day: Mapping[str, str]
+    seasons: Mapping[str, str]
+    relative_days: Mapping[str, int]
+    vague_quantity: frozenset[str]
+    shift_words: Mapping[str, int]
+    set_words: Mapping[str, str]
+    approximators: Mapping[str, str]
+    position_mods: Mapping[str, str]
+    holidays: Mapping[str, tuple[int, int]]
+    references: Mapping[str, str]
+    future_cues: frozenset[str]
+    past_cues: frozenset[str]
+    not_time_after: frozenset[str]
+
+
+_UNITS = {"second", "minute", "hour", "day", "week", "weekend", "fortnight", "month", "quarter", "year",
+          "decade", "century", "night"}
+_POD = {"MO", "MI", "AF", "EV", "NI", "DT"}
+_SEASONS = {"SP", "SU", "FA", "WI"}
+_MODS = {"APPROX", "LESS_THAN", "MORE_THAN", "EQUAL_OR_LESS", "EQUAL_OR_MORE", "START", "MID", "END"}
+_REFS = {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The English lexicon, loaded and validated on first use."""
+    data = _read_toml("en.toml", "lexicon")
+    problems: list[str] = []
+
+    def table(name: str, check: Any, what: str) -> dict[str, Any]:
+        raw = data.get(name)
+        if not isinstance(raw, dict):
+            problems.append(f"[{name}] is missing")
+            return {}
+        out: dict[str, Any] = {}
+        for key, value in raw.items():
+            if key != key.lower() or "  " in key:
+                problems.append(f"[{name}] key {key!r} must be lower case with single spaces")
+            if not check(value):
+                problems.append(f"[{name}] {key!r} = {value!r}: expected {what}")
+            out[key] = value
+        return out
+
+    months = table("months", lambda v: isinstance(v, int) and 1 <= v <= 12, "a month number 1-12")
+    weekdays = table("weekdays", lambda v: isinstance(v, int) and 0 <= v <= 6, "a weekday 0-6")
+    numbers = table("numbers", lambda v: isinstance(v, (int, float)) and v > 0, "a positive number")
+    ordinals = table("ordinals", lambda v: isinstance(v, int), "an integer")
+    units = table("units", lambda v: v in _UNITS, f"one of {sorted(_UNITS)}")
+    pods = table("parts_of_day", lambda v: v in _POD, f"one of {sorted(_POD)}")
+    seasons = table("seasons", lambda v: v in _SEASONS, f"one of {sorted(_SEASONS)}")
+    reldays = table("relative_days", lambda v: isinstance(v, int), "an integer day offset")
+    vague = table("vague_quantity", lambda v: v is True, "true")
+    shifts = table("shift_words", lambda v: v in (-1, 0, 1), "-1, 0 or 1")
+    set_words = table("set_words", lambda v: v in _UNITS, f"one of {sorted(_UNITS)}")
+    approx = table("approximators", lambda v: v in _MODS, f"one of {sorted(_MODS)}")
+    positions = table("position_mods", lambda v: v in _MODS, f"one of {sorted(_MODS)}")
+    holidays_raw = table(
+        "holidays",
+        lambda v: isinstance(v, str) and len(v) == 5 and v[2] == "-" and v.replace("-", "").isdigit(),
+        "an 'MM-DD' date",
+    )
+    refs = table("references", lambda v: v in _REFS, f"one of {sorted(_REFS)}")
+    tense = data.get("tense", {})
+    future = tense.get("future") if isinstance(tense, dict) else None
+    past = tense.get("past") if isinstance(tense, dict) else None
+    if not isinstance(future, list) or not isinstance(past, list):
+        problems.append("[tense] needs lists 'future' and 'past'")
+        future, past = [], []
+    nta = data.get("not_time_after", {}).get("words")
+    if not isinstance(nta, list):
+        problems.append("[not_time_after] needs a list 'words'")
+        nta = []
+    if problems:
+        raise DataError("tzsched/data/en.toml:\n  " + "\n  ".join(problems))
+    return Lexicon(
+        months=_frozen(months),
+        weekdays=_frozen(weekdays),
+        numbers=_frozen({k: float(v) for k, v in numbers.items()}),
+        ordinals=_frozen(ordinals),
+        units=_frozen(units),
+        parts_of_day=_frozen(pods),
+        seasons=_frozen(seasons),
+        relative_days=_frozen(reldays),
+        vague_quantity=frozenset(vague),
+        shift_words=_frozen(shifts),
+        set_words=_frozen(set_words),
+        approximators=_frozen(approx),
+        position_mods=_frozen(positions),
+        holidays=_frozen({k: (int(v[:2]), int(v[3:])) for k, v in holidays_raw.items()}),
+        references=_frozen(refs),
+        future_cues=frozenset(str(w) for w in future),
+        past_cues=frozenset(str(w) for w in past),
+        not_time_after=frozenset(str(w) for w in nta),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ZoneTables:
+    """Zone names: the generated tables (tzdata, CLDR, geonames) under the news layer."""
+
+    iana: Mapping[str, str]
+    names: Mapping[str, tuple[tuple[str, str], ...]]
+    abbreviations: Mapping[str, tuple[tuple[str, str], ...]]
+    cities: Mapping[str, tuple[Mapping[str, Any], ...]]
+    countries: Mapping[str, Mapping[str, Any]]
+    generic: Mapping[str, str]
+    utc_names: frozenset[str]
+    locale_prefer: Mapping[str, tuple[str, ...]]
+    zone_country: Mapping[str, str]
+    sources: Mapping[str, str]
+
+
+def _zone_tab() -> dict[str, str]:
+    """Zone id -> ISO country code, from tzdata's zone.tab (one country per zone)."""
+    out: dict[str, str] = {}
+    try:
+        text = resources.files("tzdata").joinpath("zoneinfo", "zone.tab").read_text(encoding="utf-8")
+    except (FileNotFoundError, OSError, ModuleNotFoundError):
+        return out
+    for line in text.splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        parts = line.split("\t")
+        if len(parts) >= 3:
+            out[parts[2]] = parts[0]
+    return out
+
+
+@cache
+def zone_tables() -> ZoneTables:
+    """Zone tables, loaded and validated on first use."""
+    try:
+        raw = resources.files("tzsched").joinpath("data", "zones.generated.json").read_text(encoding="utf-8")
+        gen = cast(dict[str, Any], json.loads(raw))
+    except (FileNotFoundError, OSError) as exc:
+        raise DataError("tzsched/data/zones.generated.json is missing: run scripts/gen_zone_data.py") from exc
+    except json.JSONDecodeError as exc:
+        raise DataError(f"tzsched/data/zones.generated.json: {exc}") from exc
+    news = _read_toml("news_zones.toml", "news-zones")
+    problems: list[str] = []
+    for key in ("iana", "names", "abbreviations", "cities", "countries"):
+        if not isinstance(gen.get(key), dict):
+            problems.append(f"zones.generated.json: '{key}' is missing")
+    abbreviations: dict[str, tuple[tuple[str, str], ...]] = {
+        k: tuple((str(z), str(kind)) for z, kind in v) for k, v in gen.get("abbreviations", {}).items()
+    }
+    for abbr, cands in news.get("abbreviations", {}).items():
+        parsed: list[tuple[str, str]] = []
+        for item in cands:
+            zone, _, label = str(item).partition(":")
+            if label not in ("standard", "daylight", "generic"):
+                problems.append(f"news_zones.toml [abbreviations] {abbr}: bad label in {item!r}")
+            parsed.append((zone, label))
+        abbreviations[abbr] = tuple(parsed)
+    generic = {str(k): str(v) for k, v in news.get("generic", {}).items()}
+    utc = news.get("utc", {}).get("names", [])
+    prefer = {str(k): tuple(str(z) for z in v) for k, v in news.get("locale_prefer", {}).items()}
+    if problems:
+        raise DataError("zone data:\n  " + "\n  ".join(problems))
+    names = {k: tuple((str(z), str(kind)) for z, kind in v) for k, v in gen["names"].items()}
+    cities = {k: tuple(MappingProxyType(dict(c)) for c in v) for k, v in gen["cities"].items()}
+    return ZoneTables(
+        iana=_frozen(gen["iana"]),
+        names=_frozen(names),
+        abbreviations=_frozen(abbreviations),
+        cities=_frozen(cities),
+        countries=_frozen({k: MappingProxyType(dict(v)) for k, v in gen["countries"].items()}),
+        generic=_frozen(generic),
+        utc_names=frozenset(str(n) for n in utc),
+        locale_prefer=_frozen(prefer),
+        zone_country=_frozen(_zone_tab()),
+        sources=_frozen(gen.get("sources", {})),
+    )

@@ -1,0 +1,705 @@
+"""Piece + publication context -> Resolution (a UTC half-open interval and a TIMEX3 value).
+
+The resolver is a pure function of the piece, the document's effective context
+(:class:`Frame`) and the mentions already resolved before it (for "the next day" and
+for clock times that take the date of a governing date mention).
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time, timedelta
+
+from .discourse import sentence_bounds, tense_direction
+from .rules.base import Piece
+from .types import Context, Dateline, Granularity, Note, Reading, Resolution, Said, TimexType, ZoneSource
+from .zones import (
+    ZoneCandidate,
+    country_of,
+    day_bounds,
+    prefer_for_region,
+    tzinfo_for,
+    wall_to_utc,
+    zone_candidates,
+)
+
+__all__ = ["Frame", "Resolved", "resolve_piece"]
+
+MINUTE = timedelta(minutes=1)
+
+# Parts of the day as local hours [start, end); the night runs into the next day.
+POD_HOURS: dict[str, tuple[int, int]] = {
+    "MO": (5, 12), "MI": (11, 14), "AF": (12, 18), "EV": (17, 22), "NI": (20, 28), "DT": (8, 18),
+}
+SEASON_MONTHS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """The effective context of one document."""
+
+    context: Context
+    home: str
+    home_source: ZoneSource
+    dateline: Dateline | None
+    text: str
+
+    @property
+    def regions(self) -> tuple[str, ...]:
+        out = [self.context.region]
+        if self.dateline is not None:
+            out.append(country_of(self.dateline.zone))
+        if self.home_source != "default":
+            out.append(country_of(self.home))
+        return tuple(r for r in out if r)
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """A piece with its resolution, plus the local day it names (for later mentions)."""
+
+    piece: Piece
+    resolution: Resolution
+    day: date | None
+
+
+# ---------------------------------------------------------------- zones
+
+
+@dataclass(frozen=True, slots=True)
+class _Zone:
+    zone: str
+    source: ZoneSource
+    label: str
+    notes: tuple[Note, ...] = ()
+    others: tuple[ZoneCandidate, ...] = ()
+
+
+def _zone_of(said: Said, frame: Frame) -> _Zone:
+    ztext = said.zone_text
+    if not ztext:
+        return _Zone(frame.home, frame.home_source, "generic", _default_note(frame))
+    low = " ".join(ztext.lower().split())
+    if low.endswith("local time") and low in ("local time", "local standard time"):
+        if frame.dateline is not None:
+            return _Zone(frame.dateline.zone, "dateline", "generic")
+        return _Zone(frame.home, frame.home_source, "generic", _default_note(frame))
+    cands = zone_candidates(ztext)
+    if not cands:
+        note = Note("unknown_zone_name", f"{ztext!r} is not a zone tzsched knows; read in {frame.home}")
+        return _Zone(frame.home, frame.home_source, "generic", (note,))
+    if len(cands) == 1:
+        c = cands[0]
+        return _Zone(c.zone, c.source, c.label)
+    picked = prefer_for_region(cands, frame.regions)
+    others = tuple(c for c in cands if c != picked) if picked else cands[1:]
+    if picked is not None:
+        return _Zone(picked.zone, picked.source, picked.label, (), others)
+    first = cands[0]
+    note = Note(
+        "ambiguous_abbreviation",
+        f"{ztext} may mean {', '.join(c.zone for c in cands)}; read as {first.zone} "
+        "(set the locale or home zone to choose)",
+        tuple(c.zone for c in cands),
+    )
+    return _Zone(first.zone, first.source, first.label, (note,), cands[1:])
+
+
+def _default_note(frame: Frame) -> tuple[Note, ...]:
+    if frame.home_source == "default":
+        return (Note("default_zone", "no zone in the text, context or dateline; read in UTC"),)
+    return ()
+
+
+# ---------------------------------------------------------------- calendar helpers
+
+
+def _add_months(year: int, month: int, n: int) -> tuple[int, int]:
+    idx = year * 12 + (month - 1) + n
+    return idx // 12, idx % 12 + 1
+
+
+def _month_start(year: int, month: int) -> date:
+    return date(year, month, 1)
+
+
+def _safe_day(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _bounds(first: date, last_exclusive: date, zone: str) -> tuple[datetime, datetime]:
+    start, _ = day_bounds(first, zone)
+    end, _ = day_bounds(last_exclusive, zone)
+    return start, end
+
+
+def _shift_weekday(pub: date, weekday: int, direction: int | None, shift: int | None) -> tuple[date, bool]:
+    """News convention: a bare weekday lies within a week of publication; the
+    publication weekday is the publication day. Returns the day and whether the
+    direction was a guess."""
+    delta = (weekday - pub.weekday()) % 7  # 0..6 days ahead
+    if shift == -1:  # "last Friday": strictly before
+        return pub - timedelta(days=(7 - delta) if delta else 7), False
+    if shift == 1:  # "next Friday": strictly after
+        return pub + timedelta(days=delta or 7), False
+    if delta == 0:
+        return pub, False
+    if shift == 0:  # "this Friday": the one in this week, else the coming one
+        monday = pub - timedelta(days=pub.weekday())
+        return monday + timedelta(days=weekday), False
+    if direction == 1:
+        return pub + timedelta(days=delta), False
+    guessed = direction is None
+    return pub - timedelta(days=7 - delta), guessed
+
+
+def _pick_year(pub: date, month: int, day: int | None, direction: int | None) -> int:
+    """The year that puts a yearless date nearest to publication, tense breaking ties."""
+    best: tuple[float, int] | None = None
+    for y in (pub.year - 1, pub.year, pub.year + 1):
+        d = _safe_day(y, month, day or 15) or date(y, month, 28)
+        diff = (d - pub).days
+        cost = abs(diff)
+        if (direction == 1 and diff < -3) or (direction == -1 and diff > 3):
+            cost += 150
+        elif direction is None and diff > 0:
+            cost += 10  # news reports the past slightly more often than the future
+        if best is None or cost < best[0]:
+            best = (cost, y)
+    assert best is not None
+    return best[1]
+
+
+def _iso_week(d: date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+# ---------------------------------------------------------------- the resolver
+
+
+def _direction(piece: Piece, frame: Frame) -> int | None:
+    return tense_direction(frame.text, piece.start, piece.end)
+
+
+def _day_of(said: Said, pub: date, piece: Piece, frame: Frame) -> tuple[date | None, list[Note]]:
+    """The local day a piece names, from what it said, or None when it names no day."""
+    notes: list[Note] = []
+    if said.relative_day is not None:
+        return pub + timedelta(days=said.relative_day), notes
+    if said.month is not None and said.day is not None:
+        year = said.year
+        if year is None:
+            year = _pick_year(pub, said.month, said.day, _direction(piece, frame))
+            notes.append(Note("year_inferred", f"year {year} taken from the publication date"))
+        d = _safe_day(year, said.month, said.day)
+        return d, notes
+    if said.weekday is not None:
+        d, guessed = _shift_weekday(pub, said.weekday, _direction(piece, frame), said.shift)
+        if guessed:
+            notes.append(Note("direction_guessed", "no tense cue; the weekday was read as the previous one"))
+        return d, notes
+    return None, notes
+
+
+def _governing_day(piece: Piece, frame: Frame, dated: list[Resolved]) -> date | None:
+    """The day of the date mention in the same sentence that governs a clock time:
+    the nearest one before it, else the nearest one after it."""
+    s, e = sentence_bounds(frame.text, piece.start)
+    after: Resolved | None = None
+    for r in reversed(dated):
+        if r.day is None or r.piece.end <= s or r.piece.start >= e:
+            continue
+        if r.piece.end <= piece.start:
+            return r.day
+        after = r
+    return after.day if after else None
+
+
+def _pub_day(frame: Frame, zone: str) -> date:
+    return frame.context.local_date(zone)
+
+
+def _value_day(d: date) -> str:
+    return d.isoformat()
+
+
+def _res(
+    timex: TimexType, value: str, gran: Granularity, start: datetime | None, end: datetime | None,
+    zone: _Zone | None, said: Said, notes: list[Note], local: str | None = None,
+    alternatives: tuple[Reading, ...] = (), approximate: bool = False,
+) -> Resolution:
+    all_notes = list(zone.notes if zone else ()) + notes
+    mod = said.mod
+    approx = approximate or mod == "APPROX"
+    return Resolution(
+        timex_type=timex, value=value, granularity=gran, start=start, end=end, local=local,
+        zone=zone.zone if zone and start is not None else None,
+        zone_source=zone.source if zone and start is not None else None,
+        approximate=approx, mod=mod, notes=tuple(_dedupe(all_notes)), alternatives=alternatives,
+    )
+
+
+def _dedupe(notes: list[Note]) -> list[Note]:
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for n in notes:
+        if (n.code, n.message) not in seen:
+            seen.add((n.code, n.message))
+            out.append(n)
+    return out
+
+
+def resolve_piece(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
+    """Resolve one piece against the frame and the mentions before it."""
+    kind = piece.kind
+    if kind in ("clock", "range"):
+        return _clock(piece, frame, before)
+    if kind in ("date", "weekday", "relday", "holiday"):
+        return _dayish(piece, frame, before)
+    if kind == "year":
+        return _period(piece, frame, "year")
+    if kind == "quarter":
+        return _quarter(piece, frame)
+    if kind == "season":
+        return _season(piece, frame)
+    if kind == "decade":
+        return _decade(piece, frame)
+    if kind == "relunit":
+        return _relunit(piece, frame, before)
+    if kind == "ago":
+        return _ago(piece, frame, before)
+    if kind == "duration":
+        return _duration(piece, frame)
+    if kind == "set":
+        return _set(piece)
+    return _ref(piece, frame)
+
+
+def _clock(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
+    said = piece.said
+    zone = _zone_of(said, frame)
+    notes: list[Note] = []
+    pub = _pub_day(frame, zone.zone)
+    day, day_notes = _day_of(said, pub, piece, frame)
+    notes += day_notes
+    if day is None:
+        day = _governing_day(piece, frame, before) or pub
+    hour, minute = said.hour or 0, said.minute or 0
+    wall = datetime.combine(day, time(0, 0)) + timedelta(hours=hour, minutes=minute)
+    result = wall_to_utc(wall, zone.zone, frame.context.dst, zone.label)
+    notes += result.notes
+    start = result.utc
+    end = start + MINUTE
+    gran: Granularity = "minute"
+    alts = [Reading(label, t, t + MINUTE, zone.zone) for label, t in result.alternatives]
+    for other in zone.others:
+        try:
+            o = wall_to_utc(wall, other.zone, frame.context.dst, other.label).utc
+        except Exception:  # pragma: no cover - table zones are validated by tests
+            continue
+        alts.append(Reading(f"zone:{other.zone}", o, o + MINUTE, other.zone))
+    local = f"{wall:%Y-%m-%dT%H:%M}"
+    value = local
+    if piece.kind == "range" and said.until_hour is not None:
+        wall_end = datetime.combine(day, time(0, 0)) + timedelta(hours=said.until_hour, minutes=said.until_minute or 0)
+        if wall_end <= wall:
+            wall_end += timedelta(days=1)
+        end_res = wall_to_utc(wall_end, zone.zone, frame.context.dst, zone.label)
+        end = end_res.utc
+        local = f"{wall:%Y-%m-%dT%H:%M}/{wall_end:%Y-%m-%dT%H:%M}"
+    if wall.day != day.day:  # "midnight" of 24:00
+        value = f"{wall:%Y-%m-%dT%H:%M}"
+    res = _res("TIME", value, gran, start, end, zone, said, notes, local, tuple(alts))
+    return Resolved(piece, res, day)
+
+
+def _dayish(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
+    said = piece.said
+    zone = _Zone(frame.home, frame.home_source, "generic", _default_note(frame))
+    pub = _pub_day(frame, zone.zone)
+    notes: list[Note] = []
+    if said.anchor == "reference" and said.part_of_day:  # "that night"
+        day = _reference_day(piece, frame, before) or pub
+        return _with_pod(piece, frame, zone, day, said, notes)
+    if "numeric" in piece.parts and said.month is not None and said.day is not None:
+        m, d = said.month, said.day
+        if frame.context.region not in ("US", "PH", "CA", "") or m > 12:
+            m, d = d, m
+        said = replace(said, month=m, day=d)
+    if said.day is None and said.month is not None and said.relative_day is None:
+        return _month(piece, frame, zone, said, pub)
+    named, day_notes = _day_of(said, pub, piece, frame)
+    notes += day_notes
+    if named is None:
+        return _unresolved(piece, notes)
+    day = named
+    if said.part_of_day:
+        return _with_pod(piece, frame, zone, day, said, notes)
+    start, end = day_bounds(day, zone.zone)
+    if said.until_day is not None:
+        last = _safe_day(day.year, day.month, said.until_day)
+        if last is not None:
+            end = day_bounds(last, zone.zone)[1]
+    value = _value_day(day)
+    res = _res("DATE", value, "day", start, end, zone, said, notes, value)
+    return Resolved(piece, res, day)
+
+
+def _with_pod(piece: Piece, frame: Frame, zone: _Zone, day: date, said: Said, notes: list[Note]) -> Resolved:
+    pod = said.part_of_day or "DT"
+    lo, hi = POD_HOURS.get(pod, (0, 24))
+    base = datetime.combine(day, time(0, 0))
+    start = wall_to_utc(base + timedelta(hours=lo), zone.zone, frame.context.dst).utc
+    end = wall_to_utc(base + timedelta(hours=hi), zone.zone, frame.context.dst).utc
+    value = f"{day.isoformat()}T{pod}"
+    res = _res("TIME", value, "part_of_day", start, end, zone, said, notes, value, approximate=True)
+    return Resolved(piece, res, day)
+
+
+def _month(piece: Piece, frame: Frame, zone: _Zone, said: Said, pub: date) -> Resolved:
+    assert said.month is not None
+    notes: list[Note] = []
+    year = said.year
+    if year is None:
+        if said.shift is not None:
+            # "last November": the most recent November before this month
+            if said.shift < 0:
+                year = pub.year if said.month < pub.month else pub.year - 1
+            elif said.shift > 0:
+                year = pub.year if said.month > pub.month else pub.year + 1
+            else:
+                year = pub.year
+        else:
+            year = _pick_year(pub, said.month, None, _direction(piece, frame))
+            notes.append(Note("year_inferred", f"year {year} taken from the publication date"))
+    first = _month_start(year, said.month)
+    ny, nm = _add_months(year, said.month, 1)
+    start, end = _bounds(first, _month_start(ny, nm), zone.zone)
+    start, end = _narrow(start, end, said.mod)
+    value = f"{year:04d}-{said.month:02d}"
+    return Resolved(piece, _res("DATE", value, "month", start, end, zone, said, notes, value), None)
+
+
+def _narrow(start: datetime, end: datetime, mod: str | None) -> tuple[datetime, datetime]:
+    """"early", "mid", "late": the first, middle or last third of a period."""
+    if mod not in ("START", "MID", "END"):
+        return start, end
+    third = (end - start) / 3
+    if mod == "START":
+        return start, start + third
+    if mod == "MID":
+        return start + third, start + 2 * third
+    return end - third, end
+
+
+def _period(piece: Piece, frame: Frame, unit: str) -> Resolved:
+    said = piece.said
+    zone = _Zone(frame.home, frame.home_source, "generic", _default_note(frame))
+    year = said.year or _pub_day(frame, zone.zone).year
+    start, end = _bounds(date(year, 1, 1), date(year + 1, 1, 1), zone.zone)
+    start, end = _narrow(start, end, said.mod)
+    value = f"FY{year:04d}" if said.fiscal else f"{year:04d}"
+    res = _res("DATE", value, "year", start, end, zone, said, [], f"{year:04d}", approximate=said.fiscal)
+    return Resolved(piece, res, None)
+
+
+def _quarter(piece: Piece, frame: Frame) -> Resolved:
+    said = piece.said
+    zone = _Zone(frame.home, frame.home_source, "generic", _default_note(frame))
+    pub = _pub_day(frame, zone.zone)
+    if said.unit == "half":
+        half = said.half or (1 if pub.month <= 6 else 2)
+        year = said.year or pub.year
+        if said.half is None and said.shift:
+            idx = year * 2 + (half - 1) + said.shift
+            year, half = idx // 2, idx % 2 + 1
+        first = date(year, 1 if half == 1 else 7, 1)
+        last = date(year, 7, 1) if half == 1 else date(year + 1, 1, 1)
+        start, end = _bounds(first, last, zone.zone)
+        value = f"{year:04d}-H{half}"
+        return Resolved(piece, _res("DATE", value, "half", start, end, zone, said, [], value), None)
+    current = (pub.month - 1) // 3 + 1
+    year = said.year or pub.year
+    notes: list[Note] = []
+    n: int
+    if said.quarter is None:
+        idx = year * 4 + (current - 1) + (said.shift or 0)
+        year, n = idx // 4, idx % 4 + 1
+    else:
+        n = said.quarter
+    if said.quarter is not None and said.year is None:
+        if said.shift == -4:
+            year -= 1
+        elif n > current and _direction(piece, frame) != 1:
+            year -= 1  # "the fourth quarter" said in May is last year's
+            notes.append(Note("year_inferred", f"year {year} taken from the publication date"))
+    first = date(year, 3 * (n - 1) + 1, 1)
+    ny, nm = _add_months(year, 3 * (n - 1) + 1, 3)
+    start, end = _bounds(first, date(ny, nm, 1), zone.zone)
+    value = f"{year:04d}-Q{n}"
+    return Resolved(piece, _res("DATE", value, "quarter", start, end, zone, said, notes, value), None)
+
+
+def _season(piece: Piece, frame: Frame) -> Resolved:
+    said = piece.said
+    zone = _Zone(frame.home, frame.home_source, "generic", _default_note(frame))
+    pub = _pub_day(frame, zone.zone)
+    season = said.season or "SU"
+    m0 = SEASON_MONTHS[season]
+    year = said.year
+    if year is None:
+        # the season that contains publication, shifted
+        cur_year = pub.year if not (season == "WI" and pub.month <= 2) else pub.year - 1
+        year = cur_year + (said.shift or 0)
+        if said.shift is None:
+            direction = _direction(piece, frame)
+            start_this = date(cur_year, m0, 1)
+            if direction == -1 and start_this > pub:
+                year -= 1
+    first = date(year, m0, 1)
+    ny, nm = _add_months(year, m0, 3)
+    start, end = _bounds(first, date(ny, nm, 1), zone.zone)
+    start, end = _narrow(start, end, said.mod)
+    value = f"{year:04d}-{season}"
+    return Resolved(piece, _res("DATE", value, "season", start, end, zone, said, [], value, approximate=True), None)
+
+
+def _decade(piece: Piece, frame: Frame) -> Resolved:
+    said = piece.said
+    zone = _Zone(frame.home, frame.home_source, "generic", _default_note(frame))
+    if said.century is not None:
+        y0 = said.century * 100
+        start, end = _bounds(date(max(y0, 1), 1, 1), date(y0 + 100, 1, 1), zone.zone)
+        start, end = _narrow(start, end, said.mod)
+        value = f"{said.century:02d}"
+        return Resolved(piece, _res("DATE", value, "century", start, end, zone, said, [], value), None)
+    dec = said.decade or 0
+    start, end = _bounds(date(dec * 10, 1, 1), date(dec * 10 + 10, 1, 1), zone.zone)
+    start, end = _narrow(start, end, said.mod)
+    value = f"{dec:03d}"
+    return Resolved(piece, _res("DATE", value, "decade", start, end, zone, said, [], value), None)
+
+
+def _reference_day(piece: Piece, frame: Frame, before: list[Resolved]) -> date | None:
+    for r in reversed(before):
+        if r.day is not None and piece.start - r.piece.end < 1500:
+            return r.day
+    return None
+
+
+def _relunit(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
+    said = piece.said
+    zone = _Zone(frame.home, frame.home_source, "generic", _default_note(frame))
+    pub = _pub_day(frame, zone.zone)
+    notes: list[Note] = []
+    anchor = pub
+    if said.anchor == "reference":
+        ref = _reference_day(piece, frame, before)
+        if ref is None:
+            notes.append(Note("unanchored", "no earlier date in the text; counted from publication"))
+        else:
+            anchor = ref
+    shift = said.shift
+    unit = said.unit or "day"
+    if unit == "weekend":
+        saturday = anchor + timedelta(days=5 - anchor.weekday())  # this week's Saturday
+        in_weekend = anchor.weekday() >= 5
+        if shift is None:  # "the weekend": by tense, the last one or the coming one
+            shift = 0 if in_weekend else (0 if _direction(piece, frame) == 1 else -1)
+        if shift == -1:
+            saturday -= timedelta(days=7)
+        elif shift == 1 and in_weekend:
+            saturday += timedelta(days=7)
+        start, end = _bounds(saturday, saturday + timedelta(days=2), zone.zone)
+        value = _iso_week(saturday) + "-WE"
+        return Resolved(piece, _res("DATE", value, "weekend", start, end, zone, said, notes, value), None)
+    if unit == "day":
+        d = anchor + timedelta(days=shift or 0)
+        start, end = day_bounds(d, zone.zone)
+        return Resolved(piece, _res("DATE", d.isoformat(), "day", start, end, zone, said, notes, d.isoformat()), d)
+    if unit == "night":
+        d = anchor + timedelta(days=shift or 0)
+        return _with_pod(piece, frame, zone, d, replace(said, part_of_day="NI"), notes)
+    if unit in ("week", "fortnight"):
+        monday = anchor - timedelta(days=anchor.weekday()) + timedelta(weeks=shift or 0)
+        start, end = _bounds(monday, monday + timedelta(days=7), zone.zone)
+        start, end = _narrow(start, end, said.mod)
+        value = _iso_week(monday)
+        return Resolved(piece, _res("DATE", value, "week", start, end, zone, said, notes, value), None)
+    if unit == "month":
+        y, m = _add_months(anchor.year, anchor.month, shift or 0)
+        ny, nm = _add_months(y, m, 1)
+        start, end = _bounds(date(y, m, 1), date(ny, nm, 1), zone.zone)
+        start, end = _narrow(start, end, said.mod)
+        value = f"{y:04d}-{m:02d}"
+        return Resolved(piece, _res("DATE", value, "month", start, end, zone, said, notes, value), None)
+    if unit == "quarter":
+        q = (anchor.month - 1) // 3 + (shift or 0)
+        y, qn = anchor.year + q // 4, q % 4 + 1
+        first = date(y, 3 * (qn - 1) + 1, 1)
+        ny, nm = _add_months(y, first.month, 3)
+        start, end = _bounds(first, date(ny, nm, 1), zone.zone)
+        value = f"{y:04d}-Q{qn}"
+        return Resolved(piece, _res("DATE", value, "quarter", start, end, zone, said, notes, value), None)
+    if unit == "year":
+        y = anchor.year + (shift or 0)
+        start, end = _bounds(date(y, 1, 1), date(y + 1, 1, 1), zone.zone)
+        start, end = _narrow(start, end, said.mod)
+        return Resolved(piece, _res("DATE", f"{y:04d}", "year", start, end, zone, said, notes, f"{y:04d}"), None)
+    if unit == "decade":
+        dec = anchor.year // 10 + (shift or 0)
+        start, end = _bounds(date(dec * 10, 1, 1), date(dec * 10 + 10, 1, 1), zone.zone)
+        return Resolved(piece, _res("DATE", f"{dec:03d}", "decade", start, end, zone, said, notes, f"{dec:03d}"), None)
+    if unit == "century":
+        c = anchor.year // 100 + (shift or 0)
+        start, end = _bounds(date(max(c * 100, 1), 1, 1), date(c * 100 + 100, 1, 1), zone.zone)
+        return Resolved(piece, _res("DATE", f"{c:02d}", "century", start, end, zone, said, notes, f"{c:02d}"), None)
+    return _unresolved(piece, notes)
+
+
+_UNIT_CODE = {
+    "second": ("T", "S", 1), "minute": ("T", "M", 1), "hour": ("T", "H", 1), "day": ("", "D", 1),
+    "night": ("", "D", 1), "week": ("", "W", 1), "fortnight": ("", "W", 2), "weekend": ("", "D", 2),
+    "month": ("", "M", 1), "quarter": ("", "Q", 1), "year": ("", "Y", 1), "decade": ("", "Y", 10),
+    "century": ("", "Y", 100),
+}
+_SMALLER = {"H": ("M", 60), "D": ("H", 24), "Y": ("M", 12), "W": ("D", 7), "M": ("S", 60)}
+
+
+def duration_value(amount: float | None, unit: str) -> str:
+    """TIMEX3 duration value: "P3Y", "PT90M", "PT5H30M", "PXY" when the count is vague."""
+    t, code, mult = _UNIT_CODE.get(unit, ("", "D", 1))
+    if amount is None:
+        if unit == "decade":
+            return "PXDE"
+        if unit == "century":
+            return "PXCE"
+        return f"P{t}X{code}"
+    n = amount * mult
+    if n == int(n):
+        return f"P{t}{int(n)}{code}"
+    whole = int(n)
+    small, factor = _SMALLER.get(code, ("", 0))
+    if not small:
+        return f"P{t}{n:g}{code}"
+    rest = round((n - whole) * factor)
+    if code == "Y" or (code == "M" and not t):
+        return f"P{round(n * 12)}M" if code == "Y" else f"P{n:g}M"
+    if code == "W":
+        return f"P{round(n * 7)}D"
+    if code == "D":
+        return f"P{whole}DT{rest}H" if whole else f"PT{rest}H"
+    return f"P{t}{whole}{code}{rest}{small}" if whole else f"P{t}{rest}{small}"
+
+
+def _step(anchor: date, unit: str, n: float) -> date:
+    if unit in ("day", "night"):
+        return anchor + timedelta(days=n)
+    if unit in ("week", "fortnight", "weekend"):
+        return anchor + timedelta(days=7 * n * (2 if unit == "fortnight" else 1))
+    months = {"month": 1, "quarter": 3, "year": 12, "decade": 120, "century": 1200}.get(unit)
+    if months is None:
+        return anchor
+    y, m = _add_months(anchor.year, anchor.month, round(n * months))
+    return date(y, m, min(anchor.day, calendar.monthrange(y, m)[1]))
+
+
+def _ago(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
+    said = piece.said
+    zone = _Zone(frame.home, frame.home_source, "generic", _default_note(frame))
+    pub = _pub_day(frame, zone.zone)
+    notes: list[Note] = []
+    unit = said.unit or "day"
+    sign = said.shift or -1
+    if said.amount is None:
+        ref = "PAST_REF" if sign < 0 else "FUTURE_REF"
+        return Resolved(piece, _res("DATE", ref, "reference", None, None, None, said, notes), None)
+    anchor = pub
+    if said.anchor == "reference":
+        found = _reference_day(piece, frame, before)
+        if found is not None:
+            anchor = found
+    if unit in ("hour", "minute", "second"):
+        pub_utc = frame.context.published_utc()
+        if pub_utc is not None and said.anchor == "publication":
+            delta = {"hour": timedelta(hours=1), "minute": MINUTE, "second": timedelta(seconds=1)}[unit]
+            t = pub_utc + sign * said.amount * delta
+            local = t.astimezone(tzinfo_for(zone.zone))
+            value = f"{local:%Y-%m-%dT%H:%M}"
+            return Resolved(piece, _res("TIME", value, "minute", t, t + MINUTE, zone, said, notes, value,
+                                        approximate=True), local.date())
+        unit = "day"
+        said_amount = 0.0
+    else:
+        said_amount = said.amount
+    target = _step(anchor, unit, sign * said_amount)
+    if unit in ("year", "decade", "century"):
+        y = target.year
+        start, end = _bounds(date(y, 1, 1), date(y + 1, 1, 1), zone.zone)
+        return Resolved(piece, _res("DATE", f"{y:04d}", "year", start, end, zone, said, notes, f"{y:04d}"), None)
+    if unit in ("month", "quarter"):
+        ny, nm = _add_months(target.year, target.month, 1)
+        start, end = _bounds(date(target.year, target.month, 1), date(ny, nm, 1), zone.zone)
+        value = f"{target.year:04d}-{target.month:02d}"
+        return Resolved(piece, _res("DATE", value, "month", start, end, zone, said, notes, value), None)
+    start, end = day_bounds(target, zone.zone)
+    return Resolved(piece, _res("DATE", target.isoformat(), "day", start, end, zone, said, notes,
+                                target.isoformat()), target)
+
+
+def _duration(piece: Piece, frame: Frame) -> Resolved:
+    said = piece.said
+    unit = said.unit or "day"
+    value = duration_value(said.amount, unit)
+    res = Resolution(timex_type="DURATION", value=value, granularity="duration", mod=said.mod,
+                     approximate=said.mod == "APPROX" or said.amount is None)
+    if said.shift is not None and said.amount is not None and said.shift < 0 and unit not in ("hour", "minute",
+                                                                                               "second"):
+        # "the past 20 years": the stretch that ends at publication
+        zone = _Zone(frame.home, frame.home_source, "generic", _default_note(frame))
+        pub = _pub_day(frame, zone.zone)
+        first = _step(pub, unit, -said.amount)
+        start, _ = day_bounds(first, zone.zone)
+        _, end = day_bounds(pub, zone.zone)
+        res = replace(res, start=start, end=end, zone=zone.zone, zone_source=zone.source)
+    return Resolved(piece, res, None)
+
+
+def _set(piece: Piece) -> Resolved:
+    said = piece.said
+    if said.weekday is not None:
+        value = f"XXXX-WXX-{said.weekday + 1}" + (f"T{said.part_of_day}" if said.part_of_day else "")
+    elif said.month is not None:
+        value = f"XXXX-{said.month:02d}"
+    elif said.part_of_day is not None:
+        value = f"XXXX-XX-XXT{said.part_of_day}"
+    else:
+        value = duration_value(said.amount or 1.0, said.set_unit or "day")
+    return Resolved(piece, Resolution(timex_type="SET", value=value, granularity="set", mod=said.mod), None)
+
+
+def _ref(piece: Piece, frame: Frame) -> Resolved:
+    said = piece.said
+    ref = said.ref or "PRESENT_REF"
+    if ref == "PRESENT_REF":
+        pub_utc = frame.context.published_utc()
+        zone = _Zone(frame.home, frame.home_source, "generic")
+        if pub_utc is not None:
+            res = _res("DATE", ref, "reference", pub_utc, pub_utc + MINUTE, zone, said, [], None, approximate=True)
+        else:
+            day = _pub_day(frame, frame.home)
+            start, end = day_bounds(day, frame.home)
+            res = _res("DATE", ref, "reference", start, end, zone, said, [], None, approximate=True)
+        return Resolved(piece, res, None)
+    return Resolved(piece, Resolution(timex_type="DATE", value=ref, granularity="reference", approximate=True), None)
+
+
+def _unresolved(piece: Piece, notes: list[Note]) -> Resolved:
+    res = Resolution(timex_type="DATE", value="XXXX-XX-XX", granularity="day", notes=tuple(notes))
+    return Resolved(piece, res, None)
+

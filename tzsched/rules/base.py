@@ -1,0 +1,111 @@
+"""What every rule shares: the Piece it proposes, the Rule record and word patterns.
+
+A rule is a regular expression with named groups plus a ``build`` function that turns
+a match into a :class:`Piece` (or rejects it from local context). Patterns are built
+from the lexicon's word lists, never typed in here, and must not backtrack badly:
+no nested quantifiers, every repetition bounded.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from ..types import Said
+
+__all__ = ["Groups", "Piece", "Rule", "alt", "cap_alt", "gint", "number_value"]
+
+Groups = dict[str, str | None]
+
+
+@dataclass(slots=True)
+class Piece:
+    """A candidate time expression: span, kind, the rule that found it and what it said.
+
+    kind is one of: clock, date, weekday, relday, pod, relunit, year, quarter, season,
+    decade, duration, set, ref, range, holiday, ago.
+    """
+
+    start: int
+    end: int
+    kind: str
+    rule: str
+    said: Said
+    parts: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One extraction rule: a stable id, a pattern and its builder."""
+
+    id: str
+    pattern: str
+    build: Callable[[Groups, int, int, str], Piece | None]
+
+
+def alt(words: Iterable[str], *, dot: bool = False) -> str:
+    """A non-capturing alternation of words, longest first, spaces matching any blank."""
+    items = sorted(set(words), key=lambda w: (-len(w), w))
+    parts = []
+    for w in items:
+        p = re.escape(w).replace(r"\ ", r"\s+")
+        parts.append(p)
+    body = "|".join(parts)
+    return f"(?:{body})" + (r"\.?" if dot else "")
+
+
+def cap_alt(words: Iterable[str]) -> str:
+    """Like :func:`alt` but only in Title Case or UPPER CASE ("May", "MAY", not "may")."""
+    variants: set[str] = set()
+    for w in words:
+        variants.add(w[:1].upper() + w[1:])
+        variants.add(w.upper())
+    return alt(variants)
+
+
+def gint(g: Groups, key: str) -> int | None:
+    """The integer in group ``key``, or None when the group did not take part."""
+    value = g.get(key)
+    return int(value) if value else None
+
+
+_FRACTION = {"1/2": 0.5, "1/4": 0.25, "3/4": 0.75, "½": 0.5}
+
+
+def number_value(text: str, numbers: dict[str, float] | None = None) -> float | None:
+    """Value of a count written in digits, words ("twenty-five") or with a fraction."""
+    t = re.sub(r"\s+", " ", text.strip().lower())
+    if not t:
+        return None
+    if numbers is None:
+        from ..lexicon import lexicon
+
+        numbers = dict(lexicon().numbers)
+    total = 0.0
+    for frac, val in _FRACTION.items():
+        if t.endswith(frac):
+            total += val
+            t = t[: -len(frac)].strip()
+            break
+    if t.endswith("and a half"):
+        total += 0.5
+        t = t[: -len("and a half")].strip()
+    if not t:
+        return total or None
+    t = t.replace(",", "")
+    try:
+        return total + float(t)
+    except ValueError:
+        pass
+    if t in numbers:
+        return total + numbers[t]
+    value = 0.0
+    for word in re.split(r"[- ]", t):
+        if word in numbers:
+            value += numbers[word]
+        elif word == "and":
+            continue
+        else:
+            return None
+    return total + value if value else None

@@ -1,0 +1,202 @@
+"""Clock times: "5 p.m.", "5:30 p.m.", "14:00 UTC", "1400 GMT", "noon", ranges "9 to 11 a.m. PT".
+
+A zone written right after the time is part of the match; the builder checks it
+against the zone tables and trims it off when it is not a zone ("5 p.m. US time" keeps
+"5 p.m."). Bare numbers are never times: "1400 troops" needs a zone or "hours" to be
+read as 14:00, and "10 a" is not a time.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..types import Said
+from ..zones import zone_candidates
+from .base import Groups, Piece, Rule, number_value
+from .words import words
+
+__all__ = ["rules"]
+
+_CUE_BEFORE = re.compile(
+    r"(?:\b(?:at|by|until|till|til|from|before|after|around|about|since|to|and|or|approximately|roughly|"
+    r"between|nearly|shortly|just|past|@)\s*|[(\[/,]\s*)$",
+    re.IGNORECASE,
+)
+
+
+def _zone_ok(text: str | None) -> bool:
+    if not text:
+        return False
+    t = text.strip()
+    if t.lower() in ("local time", "local standard time"):
+        return True
+    if t.lower().endswith("time") and not zone_candidates(t):
+        # "<Name> time" with an unknown name: "3 p.m. Party time" is not a zone
+        return False
+    return bool(zone_candidates(t))
+
+
+def _with_zone(g: Groups, start: int, end: int, text: str, zone_key: str = "zone") -> tuple[int, str | None]:
+    """The end of the match and the zone text, with an unknown zone trimmed off."""
+    ztext = g.get(zone_key)
+    if ztext is None:
+        return end, None
+    if _zone_ok(ztext):
+        return end, ztext
+    zstart = text.rfind(ztext, start, end)
+    cut = zstart if zstart >= 0 else end
+    while cut > start and text[cut - 1].isspace():
+        cut -= 1
+    return cut, None
+
+
+def _hour_12(h: int, mer: str | None) -> int:
+    if mer is None:
+        return h
+    pm = mer.lower().startswith("p")
+    if h == 12:
+        return 12 if pm else 0
+    return h + 12 if pm else h
+
+
+def _meridiem(g: Groups, start: int, end: int, text: str) -> Piece | None:
+    h = int(g["h"] or 0)
+    minute = int(g["min"] or 0)
+    if not 1 <= h <= 12:
+        return None
+    mer = g["mer"] or ""
+    end, zone = _with_zone(g, start, end, text)
+    said = Said(hour=_hour_12(h, mer), minute=minute, meridiem="pm" if mer.lower().startswith("p") else "am",
+                zone_text=zone)
+    return Piece(start, end, "clock", "clock.meridiem", said)
+
+
+def _twenty_four(g: Groups, start: int, end: int, text: str) -> Piece | None:
+    h, minute = int(g["h"] or 0), int(g["min"] or 0)
+    if h > 24 or (h == 24 and minute):
+        return None
+    end, zone = _with_zone(g, start, end, text)
+    if zone is None and not g.get("hrs") and not _CUE_BEFORE.search(text, max(0, start - 16), start):
+        return None
+    return Piece(start, end, "clock", "clock.24h", Said(hour=h, minute=minute, zone_text=zone))
+
+
+def _military(g: Groups, start: int, end: int, text: str) -> Piece | None:
+    h, minute = int(g["h"] or 0), int(g["min"] or 0)
+    if h > 24 or (h == 24 and minute):
+        return None
+    end, zone = _with_zone(g, start, end, text)
+    if zone is None:
+        # "at 1400 hours" is a time; "1400 hours of overtime" is not
+        if not g.get("hrs") or not _CUE_BEFORE.search(text, max(0, start - 16), start):
+            return None
+    return Piece(start, end, "clock", "clock.military", Said(hour=h, minute=minute, zone_text=zone))
+
+
+_WORD_TIMES = {"noon": 12, "midday": 12, "mid-day": 12, "midnight": 0}
+
+
+def _word(g: Groups, start: int, end: int, text: str) -> Piece | None:
+    word = (g["w"] or "").lower().split()[-1]
+    hour = _WORD_TIMES.get(word)
+    if hour is None:
+        return None
+    end, zone = _with_zone(g, start, end, text)
+    return Piece(start, end, "clock", "clock.word", Said(hour=hour, minute=0, zone_text=zone))
+
+
+def _oclock(g: Groups, start: int, end: int, text: str) -> Piece | None:
+    value = number_value(g["h"] or "")
+    if value is None or not 1 <= value <= 12 or value != int(value):
+        return None
+    h = int(value)
+    pod = (g.get("pod") or "").lower()
+    if pod.endswith(("afternoon", "evening", "night")) and h != 12:
+        h = h + 12 if h < 12 else h
+    elif pod.endswith("morning") and h == 12:
+        h = 0
+    end, zone = _with_zone(g, start, end, text)
+    return Piece(start, end, "clock", "clock.oclock", Said(hour=h, minute=0, zone_text=zone))
+
+
+def _range(g: Groups, start: int, end: int, text: str) -> Piece | None:
+    kw = (g.get("kw") or "").lower()
+    sep = (g.get("sep") or "").strip().lower()
+    if sep == "and" and kw != "between":
+        return None
+    if sep in ("to", "until", "till", "through") and not kw:
+        return None
+    if kw == "between" and sep != "and":
+        return None
+    h1, h2 = int(g["h1"] or 0), int(g["h2"] or 0)
+    m1, m2 = int(g["m1"] or 0), int(g["m2"] or 0)
+    mer1, mer2 = g.get("mer1"), g.get("mer2")
+    if mer2 is None and not (g.get("m1") and g.get("m2")):
+        return None
+    if mer2 is not None and not (1 <= h2 <= 12 and 1 <= h1 <= 12):
+        return None
+    if mer2 is not None:
+        p2 = mer2.lower().startswith("p")
+        end_h = _hour_12(h2, mer2)
+        if mer1 is not None:
+            start_h = _hour_12(h1, mer1)
+        else:
+            # "from 9 to 11 a.m.": the first end shares the meridiem unless that makes it later
+            start_h = _hour_12(h1, mer2)
+            if start_h > end_h and p2:
+                start_h = _hour_12(h1, "am")
+    else:
+        start_h, end_h = h1, h2
+        if h1 > 24 or h2 > 24:
+            return None
+    end, zone = _with_zone(g, start, end, text)
+    core_start = text.find(g["h1"] or "", start)
+    said = Said(hour=start_h, minute=m1, until_hour=end_h, until_minute=m2, zone_text=zone)
+    return Piece(core_start if core_start >= 0 else start, end, "range", "range.clock", said)
+
+
+def rules() -> list[Rule]:
+    w = words()
+    zone = rf"(?:\s?(?P<zone>{w.zone}))?"
+    edge = r"(?<![\w.,:/$€£#])"
+    h12 = r"(?:1[0-2]|0?[1-9])"
+    h24 = r"(?:[01]?\d|2[0-4])"
+    return [
+        Rule(
+            "range.clock",
+            rf"(?:(?P<kw>from|between|From|Between)\s)?{edge}(?P<h1>{h24})(?:[:.](?P<m1>[0-5]\d))?"
+            rf"(?:\s?(?P<mer1>{w.meridiem}))?\s?(?P<sep>to|until|till|through|and|-|–|—)\s?"
+            rf"(?P<h2>{h24})(?:[:.](?P<m2>[0-5]\d))?(?:\s?(?P<mer2>{w.meridiem}))?(?![\w:]){zone}",
+            _range,
+        ),
+        Rule(
+            "clock.military",
+            rf"{edge}(?P<h>[01]\d|2[0-4])(?P<min>[0-5]\d)(?:\s?(?P<hrs>hours|hrs|hr|h)(?![\w]))?(?![\w:.,]\d)"
+            rf"(?:\s?(?P<zone>{w.zone}))?",
+            _military,
+        ),
+        Rule(
+            "clock.24h",
+            rf"{edge}(?P<h>{h24})[:h](?P<min>[0-5]\d)(?::[0-5]\d)?(?![\w:])(?:\s?(?P<hrs>hours|hrs|h)(?![\w]))?"
+            rf"{zone}",
+            _twenty_four,
+        ),
+        Rule(
+            "clock.meridiem",
+            rf"{edge}(?P<h>{h12})(?:[:.](?P<min>[0-5]\d))?\s?(?P<mer>{w.meridiem}){zone}",
+            _meridiem,
+        ),
+        Rule(
+            "clock.word",
+            rf"(?P<w>(?:12\s|twelve\s|high\s)?(?:[Nn]oon|NOON|[Mm]idnight|MIDNIGHT|[Mm]id-?day))(?![\w-]){zone}",
+            _word,
+        ),
+        Rule(
+            "clock.oclock",
+            rf"{edge}(?P<h>{h12}|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))"
+            rf"(?:\s(?:o['’]clock)(?:\s(?P<pod>in\sthe\s(?:morning|afternoon|evening)|at\snight))?"
+            rf"|\s(?P<pod2>in\sthe\s(?:morning|afternoon|evening)))(?![\w]){zone}",
+            lambda g, s, e, t: _oclock({**g, "pod": g.get("pod") or g.get("pod2")}, s, e, t),
+        ),
+    ]
+

@@ -1,0 +1,286 @@
+"""Calendar dates: "Feb. 24, 2022", "24 February 2022", "March 2022", "May 5-7", "2022",
+"the 1990s", "the third quarter", "fiscal 1989", "this spring", "Christmas"."""
+
+from __future__ import annotations
+
+import re
+
+from ..lexicon import lexicon
+from ..types import Said
+from .base import Groups, Piece, Rule, alt, gint
+
+__all__ = ["rules"]
+
+# Words before a bare month or year that make it a date ("in May", "since 2022").
+_DATE_CUE = re.compile(
+    r"(?:\b(?:in|since|until|till|by|of|during|before|after|through|from|to|and|or|between|"
+    r"early|late|mid|last|next|this|that|every|each|until|throughout|the|around|about|circa|year|years|"
+    r"fiscal|spring|summer|autumn|fall|winter|end|start|beginning|middle|as\s+of)\s+|[(,–-]\s*|mid-)$",
+    re.IGNORECASE,
+)
+_STRONG_YEAR_CUE = re.compile(
+    r"\b(?:in|since|until|till|by|during|before|after|through|from|between|of|circa|year|fiscal|early|"
+    r"late|mid)\s+$|mid-$|\b(?:and|to|or)\s+(?:1\d|20)\d\d\s*$",
+    re.IGNORECASE,
+)
+_NEXT_WORD = re.compile(r"[\s-]*([A-Za-z%]+)")
+
+
+def _month(text: str) -> int | None:
+    return lexicon().months.get(text.rstrip(".").lower())
+
+
+def _year2(text: str) -> int:
+    y = int(text.lstrip("'’"))
+    if len(text.lstrip("'’")) == 2:
+        y += 1900 if y >= 30 else 2000
+    return y
+
+
+def _mdy(g: Groups, start: int, end: int, text: str) -> Piece | None:
+    month = _month(g["mon"] or "")
+    day = int(g["d"] or 0)
+    if month is None or not 1 <= day <= 31:
+        return None
+    year = gint(g, "y")
+    d2 = gint(g, "d2")
+    if d2 is not None and not day < d2 <= 31:
+        return None
+    if (g["mon"] or "").lower().startswith("may") and year is None and day > 31:
+        return None
+    return Piece(start, end, "date", "date.month_day", Said(year=year, month=month, day=day, until_day=d2))
+
+
+def _dmy(g: Groups, start: int, end: int, text: str) -> Piece | None:
+    month = _month(g["mon"] or "")
+    day = int(g["d"] or 0)
+    if month is None or not 1 <= day <= 31:
+        return None
+    year = gint(g, "y")
+    return Piece(start, end, "date", "date.day_month", Said(year=year, month=month, day=day))
+
+
+def _my(g: Groups, start: int, end: int, text: str) -> Piece | None:
+    month = _month(g["mon"] or "")
+    if month is None:
+        return None
+    return Piece(start, end, "date", "date.month_year", Said(year=int(g["y"] or 0), month=month))
+
+
+def _month_only(g: Groups, start: int, end: int, text: str) -> Piece | None:
+    raw = g["mon"] or ""
+    month = _month(raw)
+    if month is None:
+        return None
+    before = text[max(0, start - 24) : start]
+    if raw.rstrip(".").lower() in ("may", "march") and not _DATE_CUE.search(before):
+        return None  # "May" the verb, "March" the noun
+    nxt = _NEXT_WORD.match(text, end)
+    if nxt and nxt.group(1).lower() in ("madness", "hare"):
+        return None
+    return Piece(start, end, "date", "date.month", Said(month=month))
+
+
+def _iso(g: Groups, start: int, end: int, text: str) -> Piece | None:
+    y, m, d = int(g["y"] or 0), int(g["m"] or 0), int(g["d"] or 0)
+    if not (1 <= m <= 12 and 1 <= d <= 31):
+        return None
+    if g.get("hh"):
+        return Piece(start, end, "clock", "date.iso_datetime",
+                     Said(year=y, month=m, day=d, hour=int(g["hh"] or 0), minute=int(g["mm"] or 0),
+                          zone_text=g.get("tz")))
+    return Piece(start, end, "date", "date.iso", Said(year=y, month=m, day=d))
+
+
+def _numeric(g: Groups, start: int, end: int, text: str) -> Piece | None:
+    a, b = int(g["a"] or 0), int(g["b"] or 0)
+    y = _year2(g["y"] or "0")
+    # month/day order is settled by the locale at resolution; record both as written
+    if not (1 <= a <= 31 and 1 <= b <= 31) or (a > 12 and b > 12):
+        return None
+    return Piece(start, end, "date", "date.numeric", Said(year=y, month=a, day=b), parts=("numeric",))
+
+
+def _year(g: Groups, start: int, end: int, text: str) -> Piece | None:
+    y = int(g["y"] or 0)
+    before = text[max(0, start - 24) : start]
+    strong = bool(_STRONG_YEAR_CUE.search(before))
+    if not (1600 <= y <= 2099) and not strong:
+        return None
+    nxt = _NEXT_WORD.match(text, end)
+    if nxt and nxt.start(1) - end <= 2:
+        word = nxt.group(1).lower()
+        lex = lexicon()
+        if word in lex.not_time_after or word == "%":
+            return None
+        if word.endswith("s") and len(word) > 3 and not word.endswith(("ss", "us")) and not strong:
+            if word not in lex.months and word not in lex.weekdays and word not in ("elections", "olympics",
+                                                                                      "games", "talks", "years",
+                                                                                      "results", "sales",
+                                                                                      "earnings", "levels"):
+                return None
+    if text[max(0, start - 1) : start] in ("$", "#") or re.search(r"\b(?:No|Nos|Route|Flight|flight|route|"
+                                                                 r"number|Room|room|Highway|Interstate|"
+                                                                 r"Article|Section|Resolution|Boeing|Airbus|"
+                                                                 r"model|Model|page|pages|Chapter|about|"
+                                                                 r"nearly|some|over|than|least|almost|"
+                                                                 r"Apollo|Windows|Office|Euro|Vision)\.?\s$",
+                                                                 before):
+        if not strong:
+            return None
+    return Piece(start, end, "year", "date.year", Said(year=y))
+
+
+def _decade(g: Groups, start: int, end: int, text: str) -> Piece | None:
+    if g.get("dd"):
+        decade = 190 + int((g["dd"] or "0")[0])
+        if int((g["dd"] or "0")[0]) < 3:
+            decade = 200 + int((g["dd"] or "0")[0])
+    else:
+        yy = int(g["dec"] or 0)
+        if yy % 100 == 0:  # "the 1800s" is a century
+            return Piece(start, end, "decade", "date.century_s", Said(century=yy // 100, mod=_pos(g.get("pos"))))
+        decade = yy // 10
+    return Piece(start, end, "decade", "date.decade", Said(decade=decade, mod=_pos(g.get("pos"))))
+
+
+def _pos(word: str | None) -> str | None:
+    if not word:
+        return None
+    return lexicon().position_mods.get(word.lower().rstrip("-"))
+
+
+def _century(g: Groups, start: int, end: int, text: str) -> Piece | None:
+    raw = (g["c"] or "").lower()
+    n = int(raw) if raw.isdigit() else lexicon().ordinals.get(raw)
+    if not n or n <= 0 or n > 21:
+        return None
+    return Piece(start, end, "decade", "date.century", Said(century=n - 1, mod=_pos(g.get("pos"))))
+
+
+_QUARTER_ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+                "final": 4, "last": 4}
+
+
+def _quarter(g: Groups, start: int, end: int, text: str) -> Piece | None:
+    unit = (g["unit"] or "").lower()
+    ordinal = (g.get("ord") or "").lower()
+    rel = (g.get("rel") or "").lower()
+    n = _QUARTER_ORD.get(ordinal)
+    year = gint(g, "y")
+    fiscal = bool(g.get("fiscal"))
+    if unit.startswith("half"):
+        if n not in (1, 2) and not rel:
+            return None
+        said = Said(half=n, year=year, fiscal=fiscal, shift=_rel_shift(rel), unit="half")
+        return Piece(start, end, "quarter", "date.half", said)
+    if n is None and not rel and not g.get("the"):
+        return None
+    if n is None and not rel and g.get("the") and not g.get("y"):
+        rel = "the"
+    said = Said(quarter=n, year=year, fiscal=fiscal, shift=_rel_shift(rel), unit="quarter")
+    return Piece(start, end, "quarter", "date.quarter", said)
+
+
+def _rel_shift(rel: str) -> int | None:
+    if not rel:
+        return None
+    if rel in ("year-ago", "year-earlier", "year ago", "year earlier"):
+        return -4
+    if rel in ("previous", "prior", "last", "past", "preceding"):
+        return -1
+    if rel in ("next", "coming", "following"):
+        return 1
+    return 0
+
+
+def _fiscal(g: Groups, start: int, end: int, text: str) -> Piece | None:
+    return Piece(start, end, "year", "date.fiscal_year", Said(year=_year2(g["y"] or "0"), fiscal=True))
+
+
+def _season(g: Groups, start: int, end: int, text: str) -> Piece | None:
+    season = lexicon().seasons.get((g["s"] or "").lower())
+    if season is None:
+        return None
+    shift_word = (g.get("shift") or "").lower()
+    year = gint(g, "y")
+    pos = _pos(g.get("pos"))
+    if not shift_word and year is None:
+        before = text[max(0, start - 12) : start].lower()
+        if not re.search(r"\b(?:in|during|by|until|since|through|this|last|next)\s+$", before):
+            return None
+    shift = lexicon().shift_words.get(shift_word) if shift_word not in ("the", "") else None
+    return Piece(start, end, "season", "date.season", Said(season=season, year=year, shift=shift, mod=pos))
+
+
+def _holiday(g: Groups, start: int, end: int, text: str) -> Piece | None:
+    name = re.sub(r"\s+", " ", (g["h"] or "").lower()).replace("’", "'")
+    md = lexicon().holidays.get(name)
+    if md is None or not (g["h"] or "x")[0].isupper():
+        return None
+    year = gint(g, "y")
+    return Piece(start, end, "date", "date.holiday", Said(year=year, month=md[0], day=md[1]))
+
+
+def rules() -> list[Rule]:
+    from .words import words
+
+    w = words()
+    lex = lexicon()
+    edge = r"(?<![\w.,:/$€£#-])"
+    day = r"(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+    year4 = r"(?P<y>1[0-9]\d\d|20\d\d)"
+    holidays = alt(lex.holidays).replace("'", "['’]")
+    return [
+        Rule(
+            "date.iso",
+            rf"{edge}(?P<y>1[6-9]\d\d|20\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)"
+            r"(?:[T ](?P<hh>[01]\d|2[0-3]):(?P<mm>[0-5]\d)(?::[0-5]\d(?:\.\d{1,6})?)?"
+            r"(?P<tz>Z|[+-][01]\d:?[0-5]\d)?)?(?![\w-])",
+            _iso,
+        ),
+        Rule("date.numeric", rf"{edge}(?P<a>[01]?\d|[23]\d)/(?P<b>[0-3]?\d)/(?P<y>\d{{4}}|\d{{2}})(?![\w/])", _numeric),
+        Rule(
+            "date.month_day",
+            rf"(?P<mon>{w.month})\s?{day}(?:\s?[-–]\s?(?P<d2>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)?(?![\d:])"
+            rf"(?:,?\s{year4}(?![\w]))?",
+            _mdy,
+        ),
+        Rule(
+            "date.day_month",
+            rf"{edge}(?:the\s)?{day}(?:\sof)?\s(?P<mon>{w.month})(?:,?\s{year4}(?![\w]))?(?![\w])",
+            _dmy,
+        ),
+        Rule("date.month_year", rf"(?P<mon>{w.month})(?:,?\s|\sof\s){year4}(?![\w])", _my),
+        Rule(
+            "date.quarter",
+            rf"(?:(?P<the>the|The)\s)?(?:(?P<rel>same|latest|current|previous|prior|past|last|year-ago|"
+            rf"year-earlier|comparable|recent|next|coming|following|preceding)[\s-])?"
+            rf"(?:(?P<fiscal>fiscal)\s)?(?:(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-])?"
+            rf"(?:fiscal[\s-])?(?P<unit>quarter|half)(?![\w-])(?:\s(?:of\s)?(?:fiscal\s)?{year4}(?![\w]))?",
+            _quarter,
+        ),
+        Rule("date.fiscal_year", r"(?i:fiscal)\s(?:(?i:year)\s)?(?P<y>1[89]\d\d|20\d\d|['’]\d\d)(?![\w])", _fiscal),
+        Rule(
+            "date.decade",
+            r"(?:(?P<the>the|The)\s)?(?:(?P<pos>early|mid|late)[\s-])?"
+            r"(?:(?P<dec>1\d\d0|20\d0)['’]?s|['’](?P<dd>\d0)['’]?s)(?![\w])",
+            _decade,
+        ),
+        Rule(
+            "date.century",
+            rf"(?:(?P<the>the|The)\s)?(?:(?P<pos>early|mid|late)[\s-])?"
+            rf"(?P<c>1\d|2[01]|[1-9]|(?i:{w.ordinal_word}))(?:st|nd|rd|th)?[\s-](?i:century)(?![\w])",
+            _century,
+        ),
+        Rule(
+            "date.season",
+            rf"(?:(?P<shift>this|last|next|past|coming|the|This|Last|Next|The)\s)?"
+            rf"(?:(?P<pos>early|late|mid)[\s-])?(?P<s>(?i:{w.season}))(?![\w])"
+            rf"(?:\s(?:of\s)?(?P<y>1[0-9]\d\d|20\d\d)(?![\w]))?",
+            _season,
+        ),
+        Rule("date.holiday", rf"(?P<h>(?i:{holidays}))(?![\w])(?:,?\s(?P<y>1[0-9]\d\d|20\d\d)(?![\w]))?", _holiday),
+        Rule("date.month", rf"(?P<mon>{w.month_full})(?![\w])", _month_only),
+        Rule("date.year", rf"{edge}(?P<y>1[0-9]\d\d|20\d\d)(?![\w%]|[.,]\d|-\d)", _year),
+    ]

@@ -1,0 +1,134 @@
+"""Durations and sets: "three years", "90 minutes", "16-hour", "the past 20 years",
+"a week ago", "two days later", "daily", "every Monday", "each year"."""
+
+from __future__ import annotations
+
+import re
+
+from ..lexicon import lexicon
+from ..types import Said
+from .base import Groups, Piece, Rule, alt, number_value
+
+__all__ = ["rules"]
+
+_PER_BEFORE = re.compile(r"(?:\d|\b(?:times|once|twice|dollars?|dlrs|cents?|pct|percent|%))\s*$", re.IGNORECASE)
+
+
+def _count(g: Groups, start: int, end: int, text: str) -> Piece | None:
+    lex = lexicon()
+    unit = lex.units.get((g["unit"] or "").lower())
+    if unit is None:
+        return None
+    qtext = (g.get("q") or "").strip()
+    lead = (g.get("lead") or "").lower()
+    direction = (g.get("dir") or "").lower()
+    vague = qtext.lower() in lex.vague_quantity or qtext.lower() in ("few",)
+    amount = None if vague else number_value(qtext) if qtext else 1.0
+    if qtext and not vague and amount is None:
+        return None
+    if unit == "second" and not qtext[:1].isdigit() and not direction:
+        return None  # "a second session", "the second half"
+    if not qtext and not lead:
+        return None
+    if qtext.lower() in ("a", "an") and not direction:
+        # "$5 a year" and "twice a day" are rates
+        if _PER_BEFORE.search(text, max(0, start - 12), start):
+            return Piece(start, end, "set", "set.rate", Said(set_unit=unit, amount=1.0))
+    if amount is not None and amount > 5000:
+        return None
+    if direction:
+        if direction in ("ago", "back"):
+            anchor, sign = "publication", -1
+        elif direction in ("from now", "hence"):
+            anchor, sign = "publication", 1
+        elif direction in ("earlier", "before"):
+            anchor, sign = "reference", -1
+        else:
+            anchor, sign = "reference", 1
+        if amount is None:
+            said = Said(unit=unit, amount=None, shift=sign, anchor=anchor, ref="PAST_REF" if sign < 0 else
+                        "FUTURE_REF")
+            return Piece(start, end, "ago", "dur.ago_vague", said)
+        said = Said(unit=unit, amount=amount, shift=sign, anchor=anchor)
+        return Piece(start, end, "ago", "dur.ago", said)
+    shift = {"past": -1, "last": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}.get(lead)
+    said = Said(unit=unit, amount=amount, shift=shift, anchor="publication" if shift else None)
+    return Piece(start, end, "duration", "dur.count", said)
+
+
+_VAGUE_CUE = re.compile(r"\b(?:for|over|in|within|after|took|lasted|spent|spend|recent|past)\s+$", re.IGNORECASE)
+
+
+def _bare_plural(g: Groups, start: int, end: int, text: str) -> Piece | None:
+    unit = lexicon().units.get((g["unit"] or "").lower())
+    if unit is None:
+        return None
+    if not text.startswith("-", end) and not _VAGUE_CUE.search(text, max(0, start - 10), start):
+        return None
+    return Piece(start, end, "duration", "dur.vague", Said(unit=unit, amount=None))
+
+
+def _set_word(g: Groups, start: int, end: int, text: str) -> Piece | None:
+    unit = lexicon().set_words.get((g["w"] or "").lower())
+    if unit is None:
+        return None
+    return Piece(start, end, "set", "set.word", Said(set_unit=unit, amount=1.0))
+
+
+def _every(g: Groups, start: int, end: int, text: str) -> Piece | None:
+    lex = lexicon()
+    word = (g["what"] or "").lower().rstrip(".")
+    q = number_value(g.get("q") or "") if g.get("q") else 1.0
+    if q is None:
+        return None
+    if (g.get("other") or ""):
+        q *= 2
+    if word in lex.weekdays:
+        return Piece(start, end, "set", "set.every", Said(weekday=lex.weekdays[word], set_unit="week"))
+    if word.rstrip("s") in lex.parts_of_day or word in lex.parts_of_day:
+        return Piece(start, end, "set", "set.every", Said(part_of_day=lex.parts_of_day.get(word) or
+                                                        lex.parts_of_day[word.rstrip("s")], set_unit="day"))
+    if word in lex.months:
+        return Piece(start, end, "set", "set.every", Said(month=lex.months[word], set_unit="year"))
+    unit = lex.units.get(word)
+    if unit is None:
+        return None
+    return Piece(start, end, "set", "set.every", Said(set_unit=unit, amount=q))
+
+
+def rules() -> list[Rule]:
+    from .words import words
+
+    w = words()
+    lex = lexicon()
+    singular = alt(k for k in lex.units if not k.endswith("s") or k in ("hrs", "mins"))
+    plural = alt(k for k in lex.units if k.endswith("s") and k not in ("hrs", "mins"))
+    set_words = alt(lex.set_words)
+    return [
+        Rule(
+            "dur.count",
+            rf"(?:(?P<the>the|The)\s)?(?:(?P<lead>(?i:past|last|next|coming|previous|following|first))\s)?"
+            rf"(?P<q>(?i:{w.number}))(?:[\s-]|\s?-\s?)(?P<unit>(?i:{w.unit}))(?:-(?:long|old|plus))?(?![\w-])"
+            rf"(?:\s(?P<dir>(?i:ago|earlier|later|from\snow|hence|back)))?(?![\w])",
+            _count,
+        ),
+        Rule(
+            "dur.the_past_unit",
+            rf"(?:(?P<the>the|The)\s)(?P<lead>(?i:past|last|next|coming|previous|following))\s"
+            rf"(?P<unit>(?i:{singular}))(?![\w-])",
+            lambda g, s, e, t: _count({**g, "q": ""}, s, e, t) if g.get("the") else None,
+        ),
+        Rule(
+            "dur.vague",
+            rf"(?<![\w-])(?P<unit>(?i:{plural}))(?![\w-])",
+            _bare_plural,
+        ),
+        Rule("dur.vague_long", rf"(?P<unit>(?i:{plural}))-(?i:long|old)(?![\w-])", _bare_plural),
+        Rule("set.word", rf"(?<![\w-])(?P<w>(?i:{set_words}))(?![\w-])", _set_word),
+        Rule(
+            "set.every",
+            rf"(?i:every|each|per)\s(?:(?P<other>(?i:other))\s)?(?:(?P<q>(?i:{w.number}))\s)?"
+            rf"(?P<what>(?i:{w.unit}|{w.pod})|{w.weekday}|{w.month})(?![\w])",
+            _every,
+        ),
+    ]

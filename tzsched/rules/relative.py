@@ -1,0 +1,171 @@
+"""Relative references: "Monday", "Tuesday night", "last Friday", "today", "this morning",
+"last week", "earlier this month", "over the weekend", "the next day", "now", "recently"."""
+
+from __future__ import annotations
+
+from ..lexicon import lexicon
+from ..types import Said
+from .base import Groups, Piece, Rule, alt
+
+__all__ = ["rules"]
+
+
+def _pod(word: str | None) -> str | None:
+    if not word:
+        return None
+    return lexicon().parts_of_day.get(word.lower())
+
+
+def _weekday(g: Groups, start: int, end: int, text: str) -> Piece | None:
+    raw = (g["wd"] or "").rstrip(".").lower()
+    wd = lexicon().weekdays.get(raw)
+    if wd is None:
+        return None
+    if g.get("pl"):
+        return Piece(start, end, "set", "set.weekday_plural", Said(weekday=wd, part_of_day=_pod(g.get("pod"))))
+    shift_word = (g.get("shift") or "").lower()
+    shift = lexicon().shift_words.get(shift_word) if shift_word else None
+    pos = (g.get("pos") or "").lower()
+    mod = lexicon().position_mods.get(pos) if pos else None
+    said = Said(weekday=wd, part_of_day=_pod(g.get("pod")), shift=shift, mod=mod)
+    return Piece(start, end, "weekday", "rel.weekday", said)
+
+
+def _relday(g: Groups, start: int, end: int, text: str) -> Piece | None:
+    word = (g["w"] or "").lower()
+    offset = lexicon().relative_days.get(word)
+    if offset is None:
+        return None
+    pod = _pod(g.get("pod"))
+    if word == "tonight":
+        pod = "NI"
+    return Piece(start, end, "relday", "rel.day", Said(relative_day=offset, part_of_day=pod))
+
+
+def _relday_far(g: Groups, start: int, end: int, text: str) -> Piece | None:
+    word = (g["w"] or "").lower()
+    offset = -2 if word == "yesterday" else 2
+    return Piece(start, end, "relday", "rel.day_far", Said(relative_day=offset))
+
+
+def _pod_phrase(g: Groups, start: int, end: int, text: str) -> Piece | None:
+    pod = _pod(g["pod"])
+    if pod is None:
+        return None
+    lead = (g.get("lead") or "").lower()
+    pos = (g.get("pos") or "").lower()
+    mod = lexicon().position_mods.get(pos) if pos else None
+    if lead in ("this", "the", ""):
+        said = Said(relative_day=0, part_of_day=pod, mod=mod)
+    elif lead in ("last", "yesterday"):
+        said = Said(relative_day=-1, part_of_day=pod, mod=mod)
+    elif lead in ("tomorrow", "next"):
+        said = Said(relative_day=1, part_of_day=pod, mod=mod)
+    elif lead == "that":
+        said = Said(part_of_day=pod, anchor="reference", mod=mod)
+    else:
+        return None
+    if lead == "" and (g["pod"] or "").lower() != "overnight":
+        return None
+    return Piece(start, end, "relday", "rel.part_of_day", said)
+
+
+def _relunit(g: Groups, start: int, end: int, text: str) -> Piece | None:
+    lex = lexicon()
+    unit_word = (g["unit"] or "").lower()
+    shift_word = (g["shift"] or "").lower()
+    shift = lex.shift_words.get(shift_word)
+    if shift is None:
+        return None
+    pos = (g.get("pos") or "").lower().rstrip("-")
+    mod = None
+    if pos in ("earlier", "later"):
+        mod = "START" if pos == "earlier" else "END"
+    elif pos:
+        mod = lex.position_mods.get(pos)
+    month = lex.months.get(unit_word.rstrip("."))
+    if month is not None:
+        return Piece(start, end, "date", "rel.month_shift", Said(month=month, shift=shift, mod=mod))
+    unit = lex.units.get(unit_word)
+    if unit is None:
+        return None
+    anchor = "reference" if shift_word in ("following", "previous", "preceding") else "publication"
+    said = Said(unit=unit, shift=shift, mod=mod, anchor=anchor)
+    return Piece(start, end, "relunit", "rel.unit", said)
+
+
+def _the_next_day(g: Groups, start: int, end: int, text: str) -> Piece | None:
+    word = (g["dir"] or "").lower()
+    unit = lexicon().units.get((g["unit"] or "").lower())
+    if unit is None:
+        return None
+    shift = 1 if word in ("next", "following", "after") else -1
+    return Piece(start, end, "relunit", "rel.next_day", Said(unit=unit, shift=shift, anchor="reference"))
+
+
+def _weekend(g: Groups, start: int, end: int, text: str) -> Piece | None:
+    lead = (g["lead"] or "").lower()
+    shift = {"last": -1, "past": -1, "this": 0, "next": 1, "coming": 1, "the": None, "that": None}.get(lead)
+    return Piece(start, end, "relunit", "rel.weekend", Said(unit="weekend", shift=shift, anchor="publication"))
+
+
+def _reference(g: Groups, start: int, end: int, text: str) -> Piece | None:
+    word = " ".join((g["w"] or "").lower().split())
+    ref = lexicon().references.get(word)
+    if ref is None:
+        return None
+    if word == "now" and text[end : end + 5].lower().startswith((" that", "-")):
+        return Piece(start, end, "ref", "ref.word", Said(ref=ref))
+    return Piece(start, end, "ref", "ref.word", Said(ref=ref))
+
+
+def rules() -> list[Rule]:
+    from .words import words
+
+    w = words()
+    lex = lexicon()
+    pod = rf"(?P<pod>{alt(k for k in lex.parts_of_day if not k.endswith('s'))})"
+    units = alt(k for k in lex.units if not k.endswith("s") or k == "weekends")
+    refs = alt(lex.references)
+    return [
+        Rule(
+            "rel.day_far",
+            r"(?i:the\s+day\s+(?:before\s+(?P<w>yesterday)|after\s+(?P<w2>tomorrow)))(?![\w])",
+            lambda g, s, e, t: _relday_far({**g, "w": g.get("w") or g.get("w2")}, s, e, t),
+        ),
+        Rule(
+            "rel.next_day",
+            r"(?i:the\s+(?P<dir>next|following|previous|preceding)\s+(?P<unit>day|week|month|year|morning))(?![\w])",
+            _the_next_day,
+        ),
+        Rule(
+            "rel.weekend",
+            r"(?P<lead>(?i:the|this|last|next|past|coming|that))\s+(?i:weekend)(?![\w])",
+            _weekend,
+        ),
+        Rule(
+            "rel.unit",
+            rf"(?:(?P<pos>(?i:early|late|mid|earlier|later))[\s-](?:in\s)?)?"
+            rf"(?P<shift>(?i:last|next|this|coming|previous|current|following|preceding))\s"
+            rf"(?P<unit>(?i:{units})|{w.month})(?![\w])",
+            _relunit,
+        ),
+        Rule(
+            "rel.weekday",
+            rf"(?:(?P<pos>(?i:early|late))\s)?(?:(?P<shift>(?i:last|next|this|coming|past))\s)?"
+            rf"(?P<wd>{w.weekday})(?P<pl>s)?(?:\s(?i:{pod}))?(?![\w])",
+            _weekday,
+        ),
+        Rule(
+            "rel.day",
+            rf"(?P<w>(?i:today|tonight|yesterday|tomorrow))(?:\s(?i:{pod}))?(?![\w])",
+            _relday,
+        ),
+        Rule(
+            "rel.part_of_day",
+            r"(?:(?P<pos>(?i:early|late))\s)?(?:(?P<lead>(?i:this|last|the|that|tomorrow|yesterday|next))\s)?"
+            r"(?P<pod>(?i:morning|afternoon|evening|night|overnight))(?![\w])",
+            _pod_phrase,
+        ),
+        Rule("ref.word", rf"(?<![\w'’-])(?P<w>(?i:{refs}))(?![\w'’-])", _reference),
+    ]

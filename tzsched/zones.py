@@ -1,0 +1,268 @@
+"""Zone names in text -> candidate zones, and wall time -> UTC through zoneinfo.
+
+A zone here is an IANA id ("Europe/Moscow"), "UTC", or a fixed offset written
+"UTC+05:30". Offsets always come from zoneinfo for the local date in question; the
+tables only map names to ids.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
+from functools import lru_cache
+
+from .lexicon import zone_tables
+from .types import DstPolicy, Note, ZoneSource, zone_info
+
+__all__ = [
+    "City",
+    "WallResult",
+    "ZoneCandidate",
+    "city",
+    "is_daylight",
+    "prefer_for_region",
+    "region_zones",
+    "tzinfo_for",
+    "wall_to_utc",
+    "zone_candidates",
+]
+
+_OFFSET_RE = re.compile(r"(?:UTC|GMT|utc|gmt)\s?([+\-−–])\s?(\d{1,2})(?::?(\d{2}))?")
+_SPACES = re.compile(r"\s+")
+_TIME_SUFFIX = re.compile(r"(?:\s+(?:local|standard|summer|daylight))*\s+time$")
+
+
+@dataclass(frozen=True, slots=True)
+class ZoneCandidate:
+    """One zone a name may mean. ``label`` is standard, daylight, generic or fixed."""
+
+    zone: str
+    label: str
+    source: ZoneSource
+
+
+@dataclass(frozen=True, slots=True)
+class City:
+    name: str
+    zone: str
+    country: str
+
+
+def _fixed_name(minutes: int) -> str:
+    if minutes == 0:
+        return "UTC"
+    sign = "+" if minutes > 0 else "-"
+    h, m = divmod(abs(minutes), 60)
+    return f"UTC{sign}{h:02d}:{m:02d}"
+
+
+@lru_cache(maxsize=256)
+def tzinfo_for(zone: str) -> tzinfo:
+    """The tzinfo for an IANA id, "UTC" or "UTC+HH:MM"."""
+    if zone == "UTC":
+        return UTC
+    if zone.startswith("UTC") and len(zone) == 9:
+        sign = 1 if zone[3] == "+" else -1
+        return timezone(sign * timedelta(hours=int(zone[4:6]), minutes=int(zone[7:9])))
+    return zone_info(zone)
+
+
+def _norm(text: str) -> str:
+    return _SPACES.sub(" ", text.strip()).replace("’", "'")
+
+
+@lru_cache(maxsize=4096)
+def zone_candidates(zone_text: str) -> tuple[ZoneCandidate, ...]:
+    """Every zone a written zone name may mean, the news default first.
+
+    "local time" returns nothing: the resolver fills it from the dateline or home.
+
+    >>> zone_candidates("Moscow time")[0].zone
+    'Europe/Moscow'
+    >>> [c.zone for c in zone_candidates("IST")]
+    ['Asia/Kolkata', 'Europe/Dublin', 'Asia/Jerusalem']
+    """
+    text = _norm(zone_text)
+    if not text:
+        return ()
+    tables = zone_tables()
+    m = _OFFSET_RE.fullmatch(text)
+    if m:
+        sign = -1 if m.group(1) != "+" else 1
+        hours, minutes = int(m.group(2)), int(m.group(3) or 0)
+        if hours > 14 or minutes >= 60:
+            return ()
+        return (ZoneCandidate(_fixed_name(sign * (hours * 60 + minutes)), "fixed", "offset"),)
+    lower = text.lower()
+    if lower in tables.utc_names or lower.rstrip(".") in tables.utc_names:
+        return (ZoneCandidate("UTC", "fixed", "abbreviation" if len(text) <= 4 else "explicit"),)
+    upper = text.upper()
+    if text.isupper() and upper in tables.abbreviations:
+        return tuple(ZoneCandidate(z, kind, "abbreviation") for z, kind in tables.abbreviations[upper])
+    if lower in tables.iana:
+        return (ZoneCandidate(tables.iana[lower], "generic", "explicit"),)
+    if lower in tables.names:
+        return tuple(ZoneCandidate(z, kind, "explicit") for z, kind in tables.names[lower])
+    base = _TIME_SUFFIX.sub("", lower)
+    label = "generic"
+    if " standard time" in lower + " ":
+        label = "standard"
+    elif " daylight time" in lower or " summer time" in lower:
+        label = "daylight"
+    for word in ("standard", "daylight", "summer"):
+        if base.endswith(" " + word):
+            base = base[: -len(word) - 1]
+    if base in ("local", ""):
+        return ()
+    if base in tables.generic:
+        return (ZoneCandidate(tables.generic[base], label, "explicit"),)
+    found = city(base)
+    if found is not None:
+        return (ZoneCandidate(found.zone, label, "explicit"),)
+    zones = region_zones(base)
+    if zones:
+        return (ZoneCandidate(zones[0], label, "explicit"),)
+    return ()
+
+
+@lru_cache(maxsize=4096)
+def city(name: str, region: str | None = None) -> City | None:
+    """The city a name means (the most populous homonym, or the one in ``region``)."""
+    tables = zone_tables()
+    key = _norm(name).lower()
+    entries = tables.cities.get(key)
+    if not entries:
+        return None
+    if region:
+        wanted = region_zones(region)
+        code = region_code(region)
+        for entry in entries:
+            if entry.get("zone") in wanted or (code and entry.get("country") == code):
+                return City(str(entry["name"]), str(entry["zone"]), str(entry.get("country", "")))
+        if wanted and code.startswith("US-"):
+            # a US city the gazetteer lists under a bigger homonym: trust the state
+            return City(str(entries[0]["name"]), wanted[0], "US")
+    first = entries[0]
+    return City(str(first["name"]), str(first["zone"]), str(first.get("country", "")))
+
+
+def region_code(name: str) -> str:
+    entry = zone_tables().countries.get(_norm(name).lower())
+    return str(entry.get("code", "")) if entry else ""
+
+
+def region_zones(name: str) -> tuple[str, ...]:
+    """Zones of a country, US state or province named in text, most populous first."""
+    entry = zone_tables().countries.get(_norm(name).lower())
+    if not entry:
+        return ()
+    return tuple(str(z) for z in entry.get("zones", ()))
+
+
+def country_of(zone: str) -> str:
+    """ISO country code of an IANA zone ("" when unknown or a fixed offset)."""
+    return zone_tables().zone_country.get(zone, "")
+
+
+def prefer_for_region(candidates: tuple[ZoneCandidate, ...], regions: tuple[str, ...]) -> ZoneCandidate | None:
+    """The candidate a locale region or a country code picks, if exactly one fits."""
+    tables = zone_tables()
+    for region in regions:
+        if not region:
+            continue
+        preferred = tables.locale_prefer.get(region, ())
+        hits = [c for c in candidates if c.zone in preferred or country_of(c.zone) == region]
+        if hits:
+            return hits[0]
+    return None
+
+
+@lru_cache(maxsize=8192)
+def _year_offsets(zone: str, year: int) -> tuple[timedelta, timedelta]:
+    tz = tzinfo_for(zone)
+    a = datetime(year, 1, 15, 12, tzinfo=tz).utcoffset() or timedelta(0)
+    b = datetime(year, 7, 15, 12, tzinfo=tz).utcoffset() or timedelta(0)
+    return min(a, b), max(a, b)
+
+
+def is_daylight(zone: str, moment: datetime) -> bool:
+    """True when ``zone`` is on its summer offset at ``moment`` (works for negative DST)."""
+    local = moment.astimezone(tzinfo_for(zone))
+    low, high = _year_offsets(zone, local.year)
+    off = local.utcoffset() or timedelta(0)
+    return high != low and off > low
+
+
+@dataclass(frozen=True, slots=True)
+class WallResult:
+    """A wall time read in a zone: the UTC instant, notes, and other readings."""
+
+    utc: datetime
+    notes: tuple[Note, ...]
+    alternatives: tuple[tuple[str, datetime], ...]
+
+
+def _fmt(moment: datetime) -> str:
+    return moment.strftime("%Y-%m-%dT%H:%M") + "Z"
+
+
+def wall_to_utc(wall: datetime, zone: str, policy: DstPolicy = "report", label: str = "generic") -> WallResult:
+    """Read a naive wall-clock time in ``zone``; gaps, folds and loose labels get notes.
+
+    A standard-time label (EST) on a date when the zone keeps daylight time is read
+    as the zone's own clock (EDT), with a ``label_mismatch`` note giving the literal
+    reading as the alternative; likewise a daylight label in winter.
+    """
+    tz = tzinfo_for(zone)
+    first = wall.replace(tzinfo=tz, fold=0)
+    second = wall.replace(tzinfo=tz, fold=1)
+    u0 = first.astimezone(UTC)
+    u1 = second.astimezone(UTC)
+    notes: list[Note] = []
+    alts: list[tuple[str, datetime]] = []
+    utc = u0
+    if u0 != u1:
+        exists = u0.astimezone(tz).replace(tzinfo=None) == wall
+        earlier, later = min(u0, u1), max(u0, u1)
+        if exists:
+            code, what = "dst_fold", "happens twice"
+        else:
+            code, what = "dst_gap", "does not exist"
+        utc = earlier if policy == "earlier" else later if policy == "later" else u0
+        other = u1 if utc == u0 else u0
+        alts.append((code, other))
+        notes.append(
+            Note(
+                code,
+                f"{wall:%Y-%m-%d %H:%M} {what} in {zone}; read as {_fmt(utc)}, the other reading is {_fmt(other)}",
+                (_fmt(utc), _fmt(other)),
+            )
+        )
+    if label in ("standard", "daylight"):
+        daylight = is_daylight(zone, utc)
+        if daylight != (label == "daylight"):
+            low, high = _year_offsets(zone, wall.year)
+            if low != high:
+                literal_offset = low if label == "standard" else high
+                literal = wall.replace(tzinfo=timezone(literal_offset)).astimezone(UTC)
+                actual = "daylight" if daylight else "standard"
+                alts.append(("literal_label", literal))
+                notes.append(
+                    Note(
+                        "label_mismatch",
+                        f"a {label}-time label was used on a date when {zone} keeps {actual} time; "
+                        f"read as the zone's clock ({_fmt(utc)}), the literal label gives {_fmt(literal)}",
+                        (_fmt(utc), _fmt(literal)),
+                    )
+                )
+    return WallResult(utc, tuple(notes), tuple(alts))
+
+
+def day_bounds(day: date, zone: str) -> tuple[datetime, datetime]:
+    """UTC bounds of a local calendar day (days of 23 or 25 hours included)."""
+    tz = tzinfo_for(zone)
+    start = datetime(day.year, day.month, day.day, tzinfo=tz).astimezone(UTC)
+    nxt = day + timedelta(days=1)
+    end = datetime(nxt.year, nxt.month, nxt.day, tzinfo=tz).astimezone(UTC)
+    return start, end
