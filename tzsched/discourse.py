@@ -43,16 +43,16 @@ _PAST_NEG = frozenset(("didn't", "wasn't", "weren't", "hadn't"))
 
 
 @cache
-def _cues() -> tuple[frozenset[str], frozenset[str]]:
+def _cues() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     lex = lexicon()
-    return lex.future_cues, lex.past_cues
+    return lex.future_cues, lex.past_cues, lex.reporting_verbs
 
 
 def tense_direction(text: str, start: int, end: int) -> int | None:
     """+1 when the sentence around a mention speaks of the future, -1 of the past,
     None when it gives no cue. The cue nearest to the mention wins."""
     s, e = sentence_bounds(text, start)
-    future, past = _cues()
+    future, past, reporting = _cues()
     best: tuple[int, int] | None = None
     for m in _WORD.finditer(text, s, max(e, end)):
         if start <= m.start() < end:
@@ -65,8 +65,11 @@ def tense_direction(text: str, start: int, end: int) -> int | None:
         else:
             continue
         dist = start - m.end() if m.end() <= start else m.start() - end
-        # a cue before the mention in the same clause weighs a little more
+        # a cue before the mention in the same clause weighs a little more; a
+        # reporting verb ("said") speaks for the mention only when right beside it
         dist = dist if m.end() <= start else dist + 8
+        if word in reporting and dist > 12:
+            dist += 40
         if best is None or dist < best[0]:
             best = (dist, sign)
     return None if best is None else best[1]

@@ -60,6 +60,7 @@ class Lexicon:
     references: Mapping[str, str]
     future_cues: frozenset[str]
     past_cues: frozenset[str]
+    reporting_verbs: frozenset[str]
     not_time_after: frozenset[str]
 
 
@@ -113,6 +114,7 @@ def lexicon() -> Lexicon:
     tense = data.get("tense", {})
     future = tense.get("future") if isinstance(tense, dict) else None
     past = tense.get("past") if isinstance(tense, dict) else None
+    reporting = tense.get("reporting", []) if isinstance(tense, dict) else []
     if not isinstance(future, list) or not isinstance(past, list):
         problems.append("[tense] needs lists 'future' and 'past'")
         future, past = [], []
@@ -140,6 +142,7 @@ def lexicon() -> Lexicon:
         references=_frozen(refs),
         future_cues=frozenset(str(w) for w in future),
         past_cues=frozenset(str(w) for w in past),
+        reporting_verbs=frozenset(str(w) for w in reporting),
         not_time_after=frozenset(str(w) for w in nta),
     )
 

@@ -290,6 +290,9 @@ def _clock(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     if day is None:
         day = _governing_day(piece, frame, before) or pub
     hour, minute = said.hour or 0, said.minute or 0
+    stated_day = said.day is not None or said.weekday is not None or said.relative_day is not None
+    if piece.rule.startswith("clock.word") and hour == 0 and minute == 0 and stated_day:
+        hour = 24  # "midnight Friday" ends Friday (TIMEX3 T24:00)
     wall = datetime.combine(day, time(0, 0)) + timedelta(hours=hour, minutes=minute)
     result = wall_to_utc(wall, zone.zone, frame.context.dst, zone.label)
     notes += result.notes
@@ -312,8 +315,8 @@ def _clock(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
         end_res = wall_to_utc(wall_end, zone.zone, frame.context.dst, zone.label)
         end = end_res.utc
         local = f"{wall:%Y-%m-%dT%H:%M}/{wall_end:%Y-%m-%dT%H:%M}"
-    if wall.day != day.day:  # "midnight" of 24:00
-        value = f"{wall:%Y-%m-%dT%H:%M}"
+    if hour == 24:
+        value = f"{day.isoformat()}T24:00"
     res = _res("TIME", value, gran, start, end, zone, said, notes, local, tuple(alts))
     return Resolved(piece, res, day)
 
@@ -323,8 +326,8 @@ def _dayish(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     zone = _Zone(frame.home, frame.home_source, "generic", _default_note(frame))
     pub = _pub_day(frame, zone.zone)
     notes: list[Note] = []
-    if said.anchor == "reference" and said.part_of_day:  # "that night"
-        day = _reference_day(piece, frame, before) or pub
+    if said.anchor == "reference" and said.part_of_day:  # "that night", "the next morning"
+        day = (_reference_day(piece, frame, before) or pub) + timedelta(days=said.relative_day or 0)
         return _with_pod(piece, frame, zone, day, said, notes)
     if "numeric" in piece.parts and said.month is not None and said.day is not None:
         m, d = said.month, said.day
@@ -403,7 +406,7 @@ def _period(piece: Piece, frame: Frame, unit: str) -> Resolved:
     year = said.year or _pub_day(frame, zone.zone).year
     start, end = _bounds(date(year, 1, 1), date(year + 1, 1, 1), zone.zone)
     start, end = _narrow(start, end, said.mod)
-    value = f"FY{year:04d}" if said.fiscal else f"{year:04d}"
+    value = f"{year:04d}"
     res = _res("DATE", value, "year", start, end, zone, said, [], f"{year:04d}", approximate=said.fiscal)
     return Resolved(piece, res, None)
 
@@ -428,7 +431,16 @@ def _quarter(piece: Piece, frame: Frame) -> Resolved:
     notes: list[Note] = []
     n: int
     if said.quarter is None:
-        idx = year * 4 + (current - 1) + (said.shift or 0)
+        # "the quarter", "the latest quarter": in news, the quarter being reported,
+        # which is the last one completed unless the sentence looks ahead
+        base = year * 4 + (current - 1)
+        reporting = base if _direction(piece, frame) == 1 or said.year is not None else base - 1
+        if said.shift is None:
+            idx = reporting
+        elif said.shift == -4:
+            idx = reporting - 4
+        else:
+            idx = base + said.shift
         year, n = idx // 4, idx % 4 + 1
     else:
         n = said.quarter
@@ -647,6 +659,11 @@ def _ago(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
         start, end = _bounds(date(target.year, target.month, 1), date(ny, nm, 1), zone.zone)
         value = f"{target.year:04d}-{target.month:02d}"
         return Resolved(piece, _res("DATE", value, "month", start, end, zone, said, notes, value), None)
+    if unit in ("week", "fortnight"):
+        monday = target - timedelta(days=target.weekday())
+        start, end = _bounds(monday, monday + timedelta(days=7), zone.zone)
+        value = _iso_week(monday)
+        return Resolved(piece, _res("DATE", value, "week", start, end, zone, said, notes, value), None)
     start, end = day_bounds(target, zone.zone)
     return Resolved(piece, _res("DATE", target.isoformat(), "day", start, end, zone, said, notes,
                                 target.isoformat()), target)

@@ -123,7 +123,7 @@ class Scanner:
                 return piece
             said = replace(said, mod=said.mod or mod)
         if m.group("pos") or m.group("mid"):
-            if piece.kind in ("clock", "range"):
+            if piece.kind in ("clock", "range", "duration", "ago"):
                 return piece
             word = " ".join((m.group("pos") or "mid").lower().split())
             said = replace(said, mod=lex.position_mods.get(word, said.mod))

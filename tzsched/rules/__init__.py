@@ -32,7 +32,7 @@ def all_rules() -> list[Rule]:
         u["dur.count"], u["dur.the_past_unit"],
         r["rel.unit"], d["date.season"], d["date.holiday"],
         r["rel.weekday"], r["rel.day"], r["rel.part_of_day"],
-        u["set.every"], u["set.word"], u["dur.vague_long"], u["dur.vague"],
+        u["set.every"], u["set.word"], r["ref.recent_units"], u["dur.vague_long"], u["dur.vague"],
         d["date.month"], r["ref.word"], d["date.year"],
     ]
     ids = [rule.id for rule in order]

@@ -176,15 +176,17 @@ def _quarter(g: Groups, start: int, end: int, text: str) -> Piece | None:
         return Piece(start, end, "quarter", "date.half", said)
     if n is None and not rel and not g.get("the"):
         return None
-    if n is None and not rel and g.get("the") and not g.get("y"):
-        rel = "the"
+    if year is None and g.get("y0"):
+        year = gint(g, "y0")
+    if g.get("the") and ordinal and text[start : end].lower().find(ordinal + "-quarter") >= 0:
+        start += len(g["the"] or "") + 1  # the adjective "third-quarter" keeps no article
     said = Said(quarter=n, year=year, fiscal=fiscal, shift=_rel_shift(rel), unit="quarter")
     return Piece(start, end, "quarter", "date.quarter", said)
 
 
 def _rel_shift(rel: str) -> int | None:
-    if not rel:
-        return None
+    if rel in ("", "the", "same", "latest", "comparable", "recent"):
+        return None  # the quarter being reported
     if rel in ("year-ago", "year-earlier", "year ago", "year earlier"):
         return -4
     if rel in ("previous", "prior", "last", "past", "preceding"):
@@ -256,7 +258,7 @@ def rules() -> list[Rule]:
             "date.quarter",
             rf"(?:(?P<the>the|The)\s)?(?:(?P<rel>same|latest|current|previous|prior|past|last|year-ago|"
             rf"year-earlier|comparable|recent|next|coming|following|preceding)[\s-])?"
-            rf"(?:(?P<fiscal>fiscal)\s)?(?:(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-])?"
+            rf"(?:(?P<y0>1[0-9]\d\d|20\d\d)\s)?(?:(?P<fiscal>fiscal)\s)?(?:(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-])?"
             rf"(?:fiscal[\s-])?(?P<unit>quarter|half)(?![\w-])(?:\s(?:of\s)?(?:fiscal\s)?{year4}(?![\w]))?",
             _quarter,
         ),

@@ -34,8 +34,10 @@ def _count(g: Groups, start: int, end: int, text: str) -> Piece | None:
         # "$5 a year" and "twice a day" are rates
         if _PER_BEFORE.search(text, max(0, start - 12), start):
             return Piece(start, end, "set", "set.rate", Said(set_unit=unit, amount=1.0))
-    if amount is not None and amount > 5000:
-        return None
+    if amount is not None and (amount > 5000 or (999 < amount < 2100 and not (g["unit"] or "").endswith("s"))):
+        return None  # "the 1988 second quarter"
+    if (g.get("suffix") or "").lower() == "-old" and unit in ("year", "month", "week", "day"):
+        return None  # ages ("a 6-year-old") are not time expressions
     if direction:
         if direction in ("ago", "back"):
             anchor, sign = "publication", -1
@@ -108,7 +110,7 @@ def rules() -> list[Rule]:
         Rule(
             "dur.count",
             rf"(?:(?P<the>the|The)\s)?(?:(?P<lead>(?i:past|last|next|coming|previous|following|first))\s)?"
-            rf"(?P<q>(?i:{w.number}))(?:[\s-]|\s?-\s?)(?P<unit>(?i:{w.unit}))(?:-(?:long|old|plus))?(?![\w-])"
+            rf"(?P<q>(?i:{w.number}))(?:[\s-]|\s?-\s?)(?P<unit>(?i:{w.unit}))(?P<suffix>-(?i:long|old|plus))?(?![\w-])"
             rf"(?:\s(?P<dir>(?i:ago|earlier|later|from\snow|hence|back)))?(?![\w])",
             _count,
         ),

@@ -79,9 +79,7 @@ def _relunit(g: Groups, start: int, end: int, text: str) -> Piece | None:
         return None
     pos = (g.get("pos") or "").lower().rstrip("-")
     mod = None
-    if pos in ("earlier", "later"):
-        mod = "START" if pos == "earlier" else "END"
-    elif pos:
+    if pos:
         mod = lex.position_mods.get(pos)
     month = lex.months.get(unit_word.rstrip("."))
     if month is not None:
@@ -96,10 +94,14 @@ def _relunit(g: Groups, start: int, end: int, text: str) -> Piece | None:
 
 def _the_next_day(g: Groups, start: int, end: int, text: str) -> Piece | None:
     word = (g["dir"] or "").lower()
+    shift = 1 if word in ("next", "following", "after") else -1
+    pod = _pod(g["unit"])
+    if pod is not None:
+        said = Said(relative_day=shift, part_of_day=pod, anchor="reference")
+        return Piece(start, end, "relday", "rel.next_day", said)
     unit = lexicon().units.get((g["unit"] or "").lower())
     if unit is None:
         return None
-    shift = 1 if word in ("next", "following", "after") else -1
     return Piece(start, end, "relunit", "rel.next_day", Said(unit=unit, shift=shift, anchor="reference"))
 
 
@@ -119,6 +121,14 @@ def _reference(g: Groups, start: int, end: int, text: str) -> Piece | None:
     return Piece(start, end, "ref", "ref.word", Said(ref=ref))
 
 
+def _recent_units(g: Groups, start: int, end: int, text: str) -> Piece | None:
+    word = (g["w"] or "").lower()
+    if word == "past" and not text[max(0, start - 4) : start].lower().endswith("the "):
+        return None
+    ref = "FUTURE_REF" if word == "coming" else "PAST_REF"
+    return Piece(start, end, "ref", "ref.recent_units", Said(ref=ref))
+
+
 def rules() -> list[Rule]:
     from .words import words
 
@@ -135,7 +145,8 @@ def rules() -> list[Rule]:
         ),
         Rule(
             "rel.next_day",
-            r"(?i:the\s+(?P<dir>next|following|previous|preceding)\s+(?P<unit>day|week|month|year|morning))(?![\w])",
+            r"(?i:the\s+(?P<dir>next|following|previous|preceding)\s+"
+            r"(?P<unit>day|week|month|year|morning|afternoon|evening|night))(?![\w])",
             _the_next_day,
         ),
         Rule(
@@ -145,7 +156,7 @@ def rules() -> list[Rule]:
         ),
         Rule(
             "rel.unit",
-            rf"(?:(?P<pos>(?i:early|late|mid|earlier|later))[\s-](?:in\s)?)?"
+            rf"(?:(?P<pos>(?i:early|late|mid))[\s-](?:in\s)?)?"
             rf"(?P<shift>(?i:last|next|this|coming|previous|current|following|preceding))\s"
             rf"(?P<unit>(?i:{units})|{w.month})(?![\w])",
             _relunit,
@@ -166,6 +177,11 @@ def rules() -> list[Rule]:
             r"(?:(?P<pos>(?i:early|late))\s)?(?:(?P<lead>(?i:this|last|the|that|tomorrow|yesterday|next))\s)?"
             r"(?P<pod>(?i:morning|afternoon|evening|night|overnight))(?![\w])",
             _pod_phrase,
+        ),
+        Rule(
+            "ref.recent_units",
+            r"(?P<w>(?i:recent|past|coming))\s(?P<unit>(?i:years|months|weeks|days|decades))(?![\w])",
+            _recent_units,
         ),
         Rule("ref.word", rf"(?<![\w'’-])(?P<w>(?i:{refs}))(?![\w'’-])", _reference),
     ]

@@ -36,11 +36,12 @@ def words() -> Words:
     day_names = [w for w in lex.weekdays if len(w) > 5]
     day_abbr = [w for w in lex.weekdays if len(w) <= 5]
     weekday = f"(?:{cap_alt(day_names)}|{cap_alt(day_abbr)}\\.)"
-    count_words = [w for w in lex.numbers if " " not in w]
-    number_words = alt(count_words)
+    tens = [w for w, v in lex.numbers.items() if " " not in w and v >= 20 and v % 10 == 0 and v < 100]
+    ones = [w for w, v in lex.numbers.items() if " " not in w and 1 <= v <= 9 and w not in ("a", "an")]
+    single = [w for w in lex.numbers if " " not in w]
     number = (
         r"(?:\d{1,4}(?:[.,]\d{1,2})?(?:\s?(?:1/2|1/4|3/4)|½)?"
-        rf"|{number_words}(?:[\s-]{number_words})?(?:\s(?:and\s)?a\shalf)?"
+        rf"|{alt(tens)}[\s-]{alt(ones)}|{alt(single)}(?:\s(?:and\s)?a\shalf)?"
         rf"|{alt(w for w in lex.numbers if ' ' in w)}|{alt(lex.vague_quantity)})"
     )
     units = alt(lex.units)
