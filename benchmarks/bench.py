@@ -1,0 +1,605 @@
+"""Throughput, cold start, memory and adversarial-input benchmark for tzsched.
+
+A script, not a test:
+
+    .venv/bin/python benchmarks/bench.py [--mb 1.0] [--peers dateparser,datefinder]
+                                         [--quick] [--adversarial] [--json PATH]
+
+Everything is measured in one run on one machine.  Sizes are decimal (1 MB = 10**6
+bytes of UTF-8).  The corpus is synthetic news text from ``newsgen`` plus, when
+``../shared/corpora/tbaq.jsonl`` exists beside the repository, the texts of that
+corpus (read in place, never copied).  Peers that are much slower than tzsched
+(dateparser) are timed on a seeded random sample of the corpus documents (at least
+50 KB) and their time for the whole corpus is extrapolated; the output says so.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import platform
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import datetime
+from datetime import time as dtime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+TBAQ = REPO.parent / "shared" / "corpora" / "tbaq.jsonl"
+if str(HERE) not in sys.path:
+    sys.path.insert(0, str(HERE))
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+import newsgen  # noqa: E402
+
+MB = 1_000_000
+TZSCHED_PUBLISHED = "2025-05-19T10:00:00-04:00"
+TZSCHED_HOME = "America/Toronto"
+COLD_SENTENCE = "Talks resume at 5 p.m. Moscow time on Monday."
+COLD_TZSCHED = (
+    f"import tzsched; tzsched.annotate({COLD_SENTENCE!r}, tzsched.Context.parse("
+    f"published={TZSCHED_PUBLISHED!r}, home={TZSCHED_HOME!r}))"
+)
+COLD_DATEPARSER = (
+    f"import dateparser.search; dateparser.search.search_dates({COLD_SENTENCE!r}, languages=['en'])"
+)
+ADV_KINDS = ("news", "digits", "a.m. repeated", "nested parens", "no spaces",
+             "random unicode", "5 p.m. repeated")
+
+Doc = dict  # {"text", "published", "home", "source"}
+
+
+# ----------------------------------------------------------------------------- corpus
+def _tbaq_docs(limit_bytes: int) -> list[Doc]:
+    docs: list[Doc] = []
+    if not TBAQ.is_file() or limit_bytes <= 0:
+        return docs
+    total = 0
+    with TBAQ.open(encoding="utf-8") as fh:
+        for line in fh:
+            if not line.strip():
+                continue
+            rec = json.loads(line)
+            text = rec.get("text") or ""
+            size = len(text.encode("utf-8"))
+            if total + size > limit_bytes:
+                break
+            day = datetime.fromisoformat(rec["dct"][:10]).date()
+            zone = ZoneInfo("America/New_York")  # US newswire; the DCT has no time or zone
+            published = datetime.combine(day, dtime(12, 0), tzinfo=zone)
+            docs.append({"text": text, "published": published.isoformat(),
+                         "home": "America/New_York", "source": "tbaq"})
+            total += size
+    return docs
+
+
+def build_corpus(mb: float, seed: int, use_tbaq: bool = True) -> list[Doc]:
+    """~``mb`` MB of documents: TBAQ texts (at most half) then generated articles."""
+    target = int(mb * MB)
+    docs = _tbaq_docs(target // 2) if use_tbaq else []
+    total = sum(len(d["text"].encode("utf-8")) for d in docs)
+    for art in newsgen.iter_articles(seed):
+        if total >= target:
+            break
+        docs.append({"text": art["text"], "published": art["published"],
+                     "home": art["home"], "source": "newsgen"})
+        total += len(art["text"].encode("utf-8"))
+    return docs
+
+
+def nbytes(docs: list[Doc]) -> int:
+    return sum(len(d["text"].encode("utf-8")) for d in docs)
+
+
+def sample_docs(docs: list[Doc], min_bytes: int, seed: int) -> list[Doc]:
+    """A seeded random sample of whole documents holding at least ``min_bytes``."""
+    order = list(range(len(docs)))
+    random.Random(seed).shuffle(order)
+    out: list[Doc] = []
+    total = 0
+    for i in order:
+        if total >= min_bytes:
+            break
+        out.append(docs[i])
+        total += len(docs[i]["text"].encode("utf-8"))
+    return out
+
+
+# ----------------------------------------------------------------------------- systems
+def _naive_local(published: str) -> datetime:
+    return datetime.fromisoformat(published).replace(tzinfo=None)
+
+
+def make_runner(system: str, docs: list[Doc]) -> Callable[[], int]:
+    """A zero-argument callable that processes ``docs`` and returns the mention count.
+
+    Everything that is per-document setup rather than extraction (building contexts,
+    settings dicts) is done here, outside the timed call.
+    """
+    if system == "tzsched":
+        import tzsched
+
+        ctxs = [tzsched.Context.parse(published=d["published"], home=d["home"]) for d in docs]
+        texts = [d["text"] for d in docs]
+        annotate = tzsched.annotate
+
+        def run_tzsched() -> int:
+            n = 0
+            for text, ctx in zip(texts, ctxs, strict=True):
+                n += len(annotate(text, ctx).mentions)
+            return n
+
+        return run_tzsched
+    if system == "dateparser":
+        from dateparser.search import search_dates
+
+        items = [(d["text"], {"RELATIVE_BASE": _naive_local(d["published"])}) for d in docs]
+
+        def run_dateparser() -> int:
+            n = 0
+            for text, settings in items:
+                found = search_dates(text, languages=["en"], settings=settings)
+                n += len(found or ())
+            return n
+
+        return run_dateparser
+    if system == "datefinder":
+        import datefinder
+
+        items2 = [(d["text"], _naive_local(d["published"])) for d in docs]
+
+        def run_datefinder() -> int:
+            n = 0
+            for text, base in items2:
+                n += sum(1 for _ in datefinder.find_dates(text, base_date=base))
+            return n
+
+        return run_datefinder
+    raise ValueError(f"unknown system {system!r}")
+
+
+def warmup(system: str) -> None:
+    make_runner(system, [{"text": COLD_SENTENCE, "published": TZSCHED_PUBLISHED,
+                          "home": TZSCHED_HOME}])()
+
+
+def time_runner(run: Callable[[], int], repeats: int) -> tuple[float, int]:
+    """Best wall time of ``repeats`` runs (GC collected before each) and the count."""
+    best = float("inf")
+    count = 0
+    for _ in range(repeats):
+        gc.collect()
+        t0 = time.perf_counter()
+        count = run()
+        best = min(best, time.perf_counter() - t0)
+    return best, count
+
+
+def importable(module: str) -> str | None:
+    """None when ``module`` imports, else the error as text."""
+    try:
+        __import__(module)
+    except Exception as exc:  # the package may be half-written: report, do not die
+        return f"{type(exc).__name__}: {exc}"
+    if module == "tzsched":
+        import tzsched
+
+        missing = [n for n in ("annotate", "Context") if not hasattr(tzsched, n)]
+        if missing:
+            return f"tzsched has no {', '.join(missing)}"
+    return None
+
+
+# ----------------------------------------------------------------------------- machine
+def cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.lower().startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
+def machine_lines() -> list[str]:
+    versions = []
+    for mod in ("tzsched", "dateparser", "datefinder", "regex"):
+        try:
+            m = __import__(mod)
+            versions.append(f"{mod} {getattr(m, '__version__', '?')}")
+        except Exception:
+            versions.append(f"{mod} -")
+    return [
+        f"platform : {platform.platform()}",
+        f"cpu      : {cpu_model()} ({os.cpu_count()} logical CPUs)",
+        f"python   : {platform.python_implementation()} {platform.python_version()}"
+        f" ({sys.executable})",
+        f"packages : {', '.join(versions)}",
+    ]
+
+
+def child_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(
+        [str(REPO)] + ([env["PYTHONPATH"]] if env.get("PYTHONPATH") else [])
+    )
+    env.pop("PYTHONSTARTUP", None)
+    return env
+
+
+def cold_start(code: str, repeats: int = 5) -> tuple[float | None, str]:
+    """Best wall time of a fresh interpreter running ``code``; (None, error) on failure."""
+    best = float("inf")
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        proc = subprocess.run([sys.executable, "-c", code], cwd=REPO, env=child_env(),
+                              capture_output=True, text=True, timeout=300)
+        dt = time.perf_counter() - t0
+        if proc.returncode != 0:
+            err = (proc.stderr.strip().splitlines() or ["failed"])[-1]
+            return None, err
+        best = min(best, dt)
+    return best, ""
+
+
+# ----------------------------------------------------------------------------- children
+def _child_run(system: str, corpus_path: str) -> None:
+    """Child mode: load docs, run ``system`` once, print peak RSS as JSON."""
+    docs = json.loads(Path(corpus_path).read_text(encoding="utf-8"))
+    run = make_runner(system, docs)
+    warmup(system)
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    t0 = time.perf_counter()
+    count = run()
+    dt = time.perf_counter() - t0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    hwm = None
+    try:  # Linux: the peak RSS of this process image alone
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                hwm = int(line.split()[1])
+    except OSError:
+        pass
+    print(json.dumps({"count": count, "seconds": dt, "before_kb": before, "peak_kb": peak,
+                      "vmhwm_kb": hwm}))
+
+
+def adversarial_text(kind: str, size: int, seed: int = 0) -> str:
+    """A deterministic text of ``size`` UTF-8 bytes (trimmed to whole characters)."""
+    rng = random.Random(f"{kind}/{seed}")
+    if kind == "news":
+        return newsgen.generate_text(size, seed)
+    if kind == "digits":
+        s = "".join(rng.choice("0123456789") for _ in range(size))
+    elif kind == "a.m. repeated":
+        s = "a.m. " * (size // 5 + 1)
+    elif kind == "nested parens":
+        s = "(" * (size // 2) + ")" * (size - size // 2)
+    elif kind == "no spaces":
+        alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+        s = "".join(rng.choice(alphabet) for _ in range(size))
+    elif kind == "5 p.m. repeated":
+        s = "5 p.m. " * (size // 7 + 1)
+    elif kind == "random unicode":
+        ranges = [
+            (0x20, 0x7E), (0xA0, 0x24F), (0x300, 0x36F), (0x370, 0x3FF), (0x400, 0x4FF),
+            (0x600, 0x6FF), (0x660, 0x669), (0x900, 0x97F), (0x966, 0x96F),
+            (0x2000, 0x206F), (0x202F, 0x202F), (0x3000, 0x30FF), (0x4E00, 0x9FFF),
+            (0xAC00, 0xD7A3), (0xFF10, 0xFF5A), (0x1F300, 0x1F64F), (0x1D7CE, 0x1D7FF),
+        ]
+        chars: list[str] = []
+        total = 0
+        while total < size:
+            lo, hi = rng.choice(ranges)
+            ch = chr(rng.randint(lo, hi))
+            chars.append(ch)
+            total += len(ch.encode("utf-8"))
+        s = "".join(chars)
+    else:
+        raise ValueError(f"unknown adversarial kind {kind!r}")
+    return s.encode("utf-8")[:size].decode("utf-8", errors="ignore")
+
+
+def _child_adv(kind: str, size: int, seed: int) -> None:
+    """Child mode: time tzsched.annotate on one adversarial text; print JSON."""
+    import tzsched
+
+    ctx = tzsched.Context.parse(published=TZSCHED_PUBLISHED, home=TZSCHED_HOME)
+    text = adversarial_text(kind, size, seed)
+    tzsched.annotate(COLD_SENTENCE, ctx)  # warm-up
+    best = float("inf")
+    count = 0
+    for _ in range(3):
+        gc.collect()
+        t0 = time.perf_counter()
+        count = len(tzsched.annotate(text, ctx).mentions)
+        dt = time.perf_counter() - t0
+        best = min(best, dt)
+        if dt > 2.0:  # a slow case: one run is enough to know
+            break
+    print(json.dumps({"seconds": best, "count": count,
+                      "bytes": len(text.encode("utf-8"))}))
+
+
+# Linux keeps a process's ru_maxrss across fork and execve, so a child started from this
+# (large) process would report at least our own peak.  Memory children are therefore
+# started from a small launcher interpreter, which reaps the child with os.wait4 and
+# adds that child's own rusage ru_maxrss to the child's JSON line.
+_LAUNCHER = """
+import json, os, subprocess, sys
+p = subprocess.Popen(sys.argv[1:], stdout=subprocess.PIPE)
+out = p.stdout.read().decode()
+_, status, ru = os.wait4(p.pid, 0)
+p.returncode = os.waitstatus_to_exitcode(status)
+sys.stdout.write(out)
+if p.returncode:
+    sys.exit(p.returncode)
+rec = json.loads(out.strip().splitlines()[-1])
+rec["child_ru_maxrss_kb"] = ru.ru_maxrss
+print(json.dumps(rec))
+"""
+
+
+def run_child(args: list[str], timeout: float, launcher: bool = False) -> dict:
+    cmd = [sys.executable, str(Path(__file__).resolve()), *args]
+    if launcher:
+        cmd = [sys.executable, "-c", _LAUNCHER, *cmd]
+    proc = subprocess.run(cmd, cwd=REPO, env=child_env(), capture_output=True, text=True,
+                          timeout=timeout)
+    if proc.returncode != 0:
+        err = (proc.stderr.strip().splitlines() or ["failed"])[-1]
+        raise RuntimeError(err)
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+# ----------------------------------------------------------------------------- output
+def fmt_table(headers: list[str], rows: list[list[str]]) -> str:
+    widths = [max(len(h), *(len(r[i]) for r in rows)) if rows else len(h)
+              for i, h in enumerate(headers)]
+    right = [i > 0 for i in range(len(headers))]
+
+    def line(cells: list[str]) -> str:
+        return "  ".join(c.rjust(w) if right[i] else c.ljust(w)
+                         for i, (c, w) in enumerate(zip(cells, widths, strict=True)))
+
+    sep = "  ".join("-" * w for w in widths)
+    return "\n".join([line(headers), sep, *(line(r) for r in rows)])
+
+
+def fmt_bytes(n: float) -> str:
+    if n >= 0.9995 * MB:
+        return f"{n / MB:.2f} MB"
+    if n >= 1000:
+        return f"{n / 1000:.1f} KB"
+    return f"{n:.0f} B"
+
+
+def fmt_s(s: float | None) -> str:
+    if s is None:
+        return "-"
+    return f"{s:.3f}" if s < 100 else f"{s:.0f}"
+
+
+# ----------------------------------------------------------------------------- main
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--mb", type=float, default=None,
+                    help="corpus size in MB (default 1.0; 0.25 with --quick)")
+    ap.add_argument("--peers", default="dateparser,datefinder",
+                    help="comma-separated peers to compare (dateparser, datefinder); "
+                         "'none' for none; unimportable peers are skipped")
+    ap.add_argument("--quick", action="store_true",
+                    help="smaller corpus, 50 KB peer sample, 10 KB/100 KB adversarial")
+    ap.add_argument("--adversarial", action="store_true",
+                    help="also time tzsched on adversarial inputs")
+    ap.add_argument("--sample-kb", type=float, default=None,
+                    help="peer sample size in KB, at least 50 (default 100; 50 with --quick)")
+    ap.add_argument("--full-peers", action="store_true",
+                    help="time peers on the whole corpus instead of a sample")
+    ap.add_argument("--no-tbaq", action="store_true", help="generated text only")
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--adv-timeout", type=float, default=120.0,
+                    help="seconds allowed for each adversarial case (default 120)")
+    ap.add_argument("--json", metavar="PATH", help="also write the results as JSON")
+    ap.add_argument("--child-run", nargs=2, metavar=("SYSTEM", "CORPUS"),
+                    help=argparse.SUPPRESS)
+    ap.add_argument("--child-adv", nargs=3, metavar=("KIND", "SIZE", "SEED"),
+                    help=argparse.SUPPRESS)
+    return ap.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    if args.child_run:
+        _child_run(*args.child_run)
+        return 0
+    if args.child_adv:
+        kind, size, seed = args.child_adv
+        _child_adv(kind, int(size), int(seed))
+        return 0
+
+    mb = args.mb if args.mb is not None else (0.25 if args.quick else 1.0)
+    sample_kb = args.sample_kb if args.sample_kb is not None else (50 if args.quick else 100)
+    sample_kb = max(sample_kb, 50.0)
+    peers = [p.strip() for p in args.peers.split(",") if p.strip() and p.strip() != "none"]
+    results: dict = {"machine": machine_lines(), "mb": mb, "seed": args.seed}
+
+    print("== machine")
+    print("\n".join(results["machine"]))
+
+    tz_err = importable("tzsched")
+    if tz_err:
+        print(f"\n!! tzsched is not importable ({tz_err}); timing peers only")
+    peer_errs = {p: importable(p) for p in peers}
+    for p, err in peer_errs.items():
+        if err:
+            print(f"-- peer {p} skipped: not importable ({err})")
+    peers = [p for p in peers if not peer_errs[p]]
+
+    docs = build_corpus(mb, args.seed, use_tbaq=not args.no_tbaq)
+    total = nbytes(docs)
+    n_tbaq = sum(1 for d in docs if d["source"] == "tbaq")
+    tbaq_bytes = nbytes([d for d in docs if d["source"] == "tbaq"])
+    print(f"\n== corpus: {fmt_bytes(total)} in {len(docs)} documents "
+          f"({n_tbaq} TBAQ texts, {fmt_bytes(tbaq_bytes)}"
+          f"{'' if TBAQ.is_file() else ': file absent'}; "
+          f"{len(docs) - n_tbaq} generated, {fmt_bytes(total - tbaq_bytes)}; seed {args.seed})")
+    sample = docs if args.full_peers else sample_docs(docs, int(sample_kb * 1000), args.seed)
+    sample_bytes = nbytes(sample)
+
+    # ---- throughput
+    rows: list[list[str]] = []
+    tput: dict[str, dict] = {}
+    tz_sample_rate = None
+    if not tz_err:
+        run = make_runner("tzsched", docs)
+        run()  # warm-up: one full pass
+        secs, count = time_runner(run, 3)
+        tput["tzsched"] = {"bytes": total, "seconds": secs, "mentions": count,
+                           "mb_s": total / MB / secs, "measured": "full corpus, best of 3"}
+        if peers:
+            run_s = make_runner("tzsched", sample)
+            run_s()
+            s_secs, s_count = time_runner(run_s, 3)
+            tz_sample_rate = sample_bytes / MB / s_secs
+            tput["tzsched (peer sample)"] = {
+                "bytes": sample_bytes, "seconds": s_secs, "mentions": s_count,
+                "mb_s": tz_sample_rate, "measured": "peer sample, best of 3"}
+    for peer in peers:
+        warmup(peer)
+        run = make_runner(peer, sample)
+        secs, count = time_runner(run, 1)
+        rate = sample_bytes / MB / secs
+        scaled = sample is not docs
+        tput[peer] = {
+            "bytes": total, "seconds": total / MB / rate if scaled else secs,
+            "mentions": round(count * total / sample_bytes) if scaled else count,
+            "mb_s": rate, "measured": (f"sample of {fmt_bytes(sample_bytes)}, scaled"
+                                       if scaled else "full corpus, 1 run"),
+            "sample_bytes": sample_bytes, "sample_seconds": secs, "sample_mentions": count,
+        }
+    for name, r in tput.items():
+        if name == "tzsched":
+            ratio = "1.00"
+        elif name.startswith("tzsched"):
+            ratio = "-"
+        elif tz_sample_rate is not None:
+            ratio = f"{tz_sample_rate / r['mb_s']:.1f}x"
+            r["ratio"] = tz_sample_rate / r["mb_s"]
+        else:
+            ratio = "n/a"
+        est = "~" if "scaled" in r["measured"] else ""
+        rows.append([name, fmt_bytes(r["bytes"]), est + fmt_s(r["seconds"]),
+                     f"{r['mb_s']:.3f}", est + str(r["mentions"]), ratio, r["measured"]])
+    results["throughput"] = tput
+    print("\n== throughput (end to end: text + context in, mentions out)")
+    if rows:
+        print(fmt_table(["system", "bytes", "seconds", "MB/s", "mentions",
+                         "tzsched/peer", "measured on"], rows))
+    if peers:
+        print(f"   peers are timed once on a seeded sample of {len(sample)} whole documents "
+              f"({fmt_bytes(sample_bytes)}); '~' marks seconds and mentions scaled to the "
+              "full corpus.\n   tzsched/peer = tzsched MB/s on that same sample / peer MB/s. "
+              "dateparser: search_dates(text, languages=['en'], RELATIVE_BASE=published).")
+
+    # ---- cold start
+    print("\n== cold start (fresh interpreter, import + one call, best of 5)")
+    cold_rows = []
+    results["cold_start"] = {}
+    base, _ = cold_start("pass")
+    cold_rows.append(["python -c pass", fmt_s(base), ""])
+    results["cold_start"]["python"] = base
+    cold_cases = [("tzsched", COLD_TZSCHED)]
+    if importable("dateparser") is None:
+        cold_cases.append(("dateparser", COLD_DATEPARSER))
+    for name, code in cold_cases:
+        cold_secs, err = cold_start(code)
+        results["cold_start"][name] = cold_secs
+        cold_rows.append([name, fmt_s(cold_secs), err[:70]])
+    print(fmt_table(["system", "seconds", "note"], cold_rows))
+
+    # ---- memory
+    print("\n== peak memory (ru_maxrss of a child process running the system once)")
+    mem_rows = []
+    results["memory"] = {}
+    with tempfile.TemporaryDirectory(prefix="tzsched-bench-") as tmp:
+        systems = ([] if tz_err else [("tzsched", docs)]) + [(p, sample) for p in peers]
+        for name, d in systems:
+            path = Path(tmp) / f"{name}.json"
+            path.write_text(json.dumps(d), encoding="utf-8")
+            try:
+                r = run_child(["--child-run", name, str(path)], timeout=3600, launcher=True)
+            except Exception as exc:
+                mem_rows.append([name, fmt_bytes(nbytes(d)), "-", "-", "-", str(exc)[:60]])
+                continue
+            results["memory"][name] = r
+            peak_kb = r.get("child_ru_maxrss_kb") or r["peak_kb"]
+            hwm = f"{r['vmhwm_kb'] / 1024:.1f}" if r.get("vmhwm_kb") else "-"
+            mem_rows.append([name, fmt_bytes(nbytes(d)), f"{r['before_kb'] / 1024:.1f}",
+                             f"{peak_kb / 1024:.1f}", hwm, str(r["count"])])
+    if mem_rows:
+        print(fmt_table(["system", "texts", "MiB after import+load", "peak MiB (ru_maxrss)",
+                         "VmHWM MiB", "mentions"], mem_rows))
+        if peers:
+            print("   peers run on the throughput sample, tzsched on the whole corpus.")
+        print("   each system runs once in its own interpreter (started via a small launcher so "
+              "that Linux's inherited ru_maxrss does not leak in).")
+
+    # ---- adversarial
+    if args.adversarial:
+        print("\n== adversarial inputs (tzsched.annotate on one text; best of 3 unless > 2 s)")
+        if tz_err:
+            print("   skipped: tzsched is not importable")
+        else:
+            sizes = (10_000, 100_000) if args.quick else (10_000, 100_000, 1_000_000)
+            adv_rows = []
+            results["adversarial"] = {}
+            for size in sizes:
+                news_rate = None
+                for kind in ADV_KINDS:
+                    key = f"{kind}@{size}"
+                    try:
+                        r = run_child(["--child-adv", kind, str(size), str(args.seed)],
+                                      timeout=args.adv_timeout)
+                    except subprocess.TimeoutExpired:
+                        results["adversarial"][key] = None
+                        adv_rows.append([kind, fmt_bytes(size),
+                                         f">{args.adv_timeout:.0f} (timeout)", "-", "-", "-"])
+                        continue
+                    except Exception as exc:
+                        adv_rows.append([kind, fmt_bytes(size), "error", "-", "-",
+                                         str(exc)[:50]])
+                        continue
+                    results["adversarial"][key] = r
+                    per_byte = r["seconds"] / max(r["bytes"], 1)
+                    if kind == "news":
+                        news_rate = per_byte
+                    rel = f"{per_byte / news_rate:.2f}x" if news_rate else "-"
+                    adv_rows.append([kind, fmt_bytes(r["bytes"]), fmt_s(r["seconds"]),
+                                     f"{per_byte * 1e6:.2f}", rel, str(r["count"])])
+            print(fmt_table(["input", "bytes", "seconds", "us/byte", "vs news",
+                             "mentions"], adv_rows))
+            print("   'vs news' = time per byte relative to generated news text of the "
+                  f"same size; each case in its own process, {args.adv_timeout:.0f} s limit.")
+
+    if args.json:
+        out = Path(args.json)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(json.dumps(results, indent=2, default=str), encoding="utf-8")
+        print(f"\nresults written to {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
