@@ -2,9 +2,9 @@
 
 The passes, in order (each one a small function below):
 
-1. **match**: one alternation of every rule's pattern (rules are tried in a fixed
-   order; the first whose builder accepts the match wins; when a builder rejects a
-   match, the later rules are tried at the same position);
+1. **match**: an anchor pattern finds the words some rule can begin with; there the
+   rules that can begin with that word are tried in a fixed order, and the first
+   whose builder accepts its match wins;
 2. **modifiers**: "about", "early", "the end of" just before a piece widen its span;
 3. **merge**: neighbours that form one expression join ("10 p.m. Wednesday",
    "Friday morning", "Monday, May 19", "5 p.m. EST Nov. 9");
@@ -19,14 +19,13 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from .lexicon import lexicon
+from .lexicon import Lexicon, lexicon
 from .rules import all_rules
-from .rules.base import Groups, Piece, Rule, alt
+from .rules.base import APOSTROPHE, DIGIT, Groups, Piece, Rule, alt
 
 __all__ = ["Scanner", "scanner"]
 
 _GROUP_NAME = re.compile(r"\(\?P<(\w+)>")
-_GROUP_REF = re.compile(r"\(\?P=(\w+)\)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,26 +36,85 @@ class _Compiled:
     names: tuple[str, ...]
 
 
-class Scanner:
-    """Compiled rules; immutable after construction and safe to share between threads."""
+def _trie_regex(words: set[str]) -> str:
+    """A regex matching any of ``words``, factored as a trie so that the engine
+    walks one character class per letter instead of trying every word in turn."""
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
 
-    __slots__ = ("_by_group", "_compiled", "_master", "_modifier")
+    def emit(node: dict) -> str:  # type: ignore[type-arg]
+        ends = "" in node
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return emit(trie)
+
+
+_LEAD_WORDS = frozenset({"the", "a", "an", "that", "from", "at", "between", "some", "many", "each", "every", "per",
+                         "these", "right", "this", "last", "next", "past", "early", "late", "one"})
+
+
+def _lexicon_words(lex: Lexicon) -> set[str]:
+    """Every word of the lexicon's tables: what may follow a function word in a rule."""
+    out: set[str] = set()
+    tables = (lex.months, lex.weekdays, lex.numbers, lex.ordinals, lex.units, lex.parts_of_day, lex.seasons,
+              lex.relative_days, lex.vague_quantity, lex.shift_words, lex.set_words, lex.approximators,
+              lex.position_mods, lex.holidays, lex.references)
+    for table in tables:
+        for phrase in table:
+            out.update(w.split("'")[0] for w in phrase.split())
+    return out
+
+
+class Scanner:
+    """Compiled rules; immutable after construction and safe to share between threads.
+
+    A cheap anchor pattern finds the words any rule can begin with (Rule.starts);
+    only the rules that can begin with that word are tried there, in rule order.
+    """
+
+    __slots__ = ("_anchor", "_apos_rules", "_by_word", "_digit_rules", "_modifier")
 
     def __init__(self, rules: list[Rule]) -> None:
         compiled: list[_Compiled] = []
-        branches: list[str] = []
+        by_word: dict[str, list[_Compiled]] = {}
+        digit: list[_Compiled] = []
+        apos: list[_Compiled] = []
         for i, rule in enumerate(rules):
+            if not rule.starts:
+                raise ValueError(f"rule {rule.id} lists no start words")
             names = tuple(dict.fromkeys(_GROUP_NAME.findall(rule.pattern)))
-            compiled.append(_Compiled(rule, i, re.compile(rule.pattern), names))
-            body = _GROUP_NAME.sub(lambda m, i=i: f"(?P<r{i}_{m.group(1)}>", rule.pattern)  # type: ignore[misc]
-            body = _GROUP_REF.sub(lambda m, i=i: f"(?P=r{i}_{m.group(1)})", body)  # type: ignore[misc]
-            branches.append(f"(?P<R{i}>{body})")
-        self._compiled = tuple(compiled)
-        self._by_group = {f"R{c.index}": c for c in compiled}
-        # Every rule starts at a word start: checking that first lets the engine skip
-        # the inside of words quickly.
-        self._master = re.compile(r"(?<![\w])(?:" + "|".join(branches) + ")")
+            comp = _Compiled(rule, i, re.compile(rule.pattern), names)
+            compiled.append(comp)
+            for word in rule.starts:
+                if word == DIGIT:
+                    digit.append(comp)
+                elif word == APOSTROPHE:
+                    apos.append(comp)
+                else:
+                    by_word.setdefault(word, []).append(comp)
+        self._by_word = {w: tuple(c) for w, c in by_word.items()}
+        self._digit_rules = tuple(digit)
+        self._apos_rules = tuple(apos)
         lex = lexicon()
+        # Function words ("the", "a", "from") start rules only when the next word could
+        # continue one ("the third quarter", "a few days", "from 9"): checking that in
+        # the anchor keeps the scanner from trying rules at every "the" in the text.
+        lead = {w for w in by_word if w in _LEAD_WORDS}
+        follow = set(by_word) | _lexicon_words(lex)
+        follow_re = r"(?=[\s-]+(?:\d|['’]\d|(?i:" + _trie_regex(follow) + r")(?![a-zA-Z])))"
+        self._anchor = re.compile(
+            r"(?<![\w'’])(?:(?P<d>\d)|(?P<a>['’]\d)"
+            r"|(?P<l>(?i:" + _trie_regex(lead) + r"))" + follow_re +
+            r"|(?P<w>(?i:" + _trie_regex(set(by_word) - lead) + r"))(?![a-zA-Z]))"
+        )
         approx = alt(lex.approximators)
         position = alt(k for k in lex.position_mods if k != "mid")
         self._modifier = re.compile(
@@ -72,31 +130,27 @@ class Scanner:
 
     def _match(self, text: str) -> list[Piece]:
         out: list[Piece] = []
-        pos = 0
-        master = self._master
-        while True:
-            m = master.search(text, pos)
-            if m is None:
-                break
-            comp = self._by_group[m.lastgroup or ""]
-            prefix = f"r{comp.index}_"
-            groups: Groups = {n: m.group(prefix + n) for n in comp.names}
-            piece = comp.rule.build(groups, m.start(), m.end(), text)
-            if piece is None:
-                piece = self._retry(text, m.start(), comp.index + 1)
+        covered = 0
+        for a in self._anchor.finditer(text):
+            pos = a.start()
+            if pos < covered:
+                continue
+            if a.lastgroup == "d":
+                candidates = self._digit_rules
+            elif a.lastgroup == "a":
+                candidates = self._apos_rules
+            else:
+                candidates = self._by_word.get(a.group(a.lastgroup or "w").lower(), ())
+            piece = self._try(text, pos, candidates)
             if piece is not None and piece.end > piece.start:
                 out.append(piece)
-                pos = max(piece.end, m.start() + 1)
-            else:
-                pos = m.start() + 1
-                # skip to the end of the current word: no rule starts inside a word
-                while pos < len(text) and (text[pos].isalnum() or text[pos] == "_"):
-                    pos += 1
+                covered = piece.end
         return out
 
-    def _retry(self, text: str, start: int, first: int) -> Piece | None:
-        for comp in self._compiled[first:]:
-            m = comp.pattern.match(text, start)
+    @staticmethod
+    def _try(text: str, pos: int, candidates: tuple[_Compiled, ...]) -> Piece | None:
+        for comp in candidates:
+            m = comp.pattern.match(text, pos)
             if m is None:
                 continue
             groups: Groups = {n: m.group(n) for n in comp.names}

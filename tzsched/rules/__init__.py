@@ -8,14 +8,75 @@ range before "11 a.m." can be a clock time.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import replace
+
+from ..lexicon import Lexicon, lexicon
 from . import clock, date, duration, relative
-from .base import Piece, Rule
+from .base import APOSTROPHE, DIGIT, Piece, Rule
 
 __all__ = ["Piece", "Rule", "all_rules"]
 
 
 def _by_id(rules: list[Rule]) -> dict[str, Rule]:
     return {r.id: r for r in rules}
+
+
+def _starts(lex: Lexicon) -> dict[str, frozenset[str]]:
+    """The lower-case words each rule's matches can begin with (see Rule.starts).
+
+    tests/test_scan.py checks, on real text, that the scanner with this table finds
+    exactly what the rules find when tried at every word.
+    """
+
+    def first(words: Iterable[str]) -> set[str]:
+        return {w.split()[0].split("'")[0] for w in words}
+
+    plural_units = {k for k in lex.units if k.endswith("s")}
+    one_to_twelve = {w for w, v in lex.numbers.items() if " " not in w and 1 <= v <= 12}
+    return {
+        "range.clock": frozenset({"from", "between", DIGIT}),
+        "date.iso": frozenset({DIGIT}),
+        "date.numeric": frozenset({DIGIT}),
+        "clock.military": frozenset({DIGIT}),
+        "clock.24h": frozenset({DIGIT}),
+        "clock.meridiem": frozenset({DIGIT}),
+        "clock.oclock": frozenset({DIGIT, *one_to_twelve}),
+        "clock.word": frozenset({DIGIT, "twelve", "high", "noon", "midnight", "midday", "mid"}),
+        "date.month_day": frozenset(lex.months),
+        "date.day_month": frozenset({"the", DIGIT}),
+        "date.month_year": frozenset(lex.months),
+        "date.quarter": frozenset({
+            "the", "same", "latest", "current", "previous", "prior", "past", "last", "year", "comparable",
+            "recent", "next", "coming", "following", "preceding", "fiscal", "first", "second", "third",
+            "fourth", "final", "quarter", "half", DIGIT,
+        }),
+        "date.fiscal_year": frozenset({"fiscal"}),
+        "date.decade": frozenset({"the", "early", "mid", "late", DIGIT, APOSTROPHE}),
+        "date.century": frozenset({"the", "early", "mid", "late", DIGIT, *lex.ordinals}),
+        "rel.day_far": frozenset({"the"}),
+        "rel.next_day": frozenset({"the"}),
+        "rel.weekend": frozenset({"the", "this", "last", "next", "past", "coming", "that"}),
+        "dur.count": frozenset({"the", "past", "last", "next", "coming", "previous", "following", "first", DIGIT,
+                                *first(lex.numbers), *first(lex.vague_quantity)}),
+        "dur.the_past_unit": frozenset({"the"}),
+        "rel.unit": frozenset({"early", "late", "mid", "earlier", "later", *lex.shift_words}),
+        "date.season": frozenset({"this", "last", "next", "past", "coming", "the", "early", "late", "mid",
+                                  *lex.seasons}),
+        "date.holiday": frozenset(first(lex.holidays)),
+        "rel.weekday": frozenset({"early", "late", *lex.shift_words, *lex.weekdays}),
+        "rel.day": frozenset(lex.relative_days),
+        "rel.part_of_day": frozenset({"early", "late", "this", "last", "the", "that", "tomorrow", "yesterday",
+                                      "next", "overnight", *lex.parts_of_day}),
+        "set.every": frozenset({"every", "each", "per"}),
+        "set.word": frozenset(lex.set_words),
+        "ref.recent_units": frozenset({"recent", "past", "coming"}),
+        "dur.vague_long": frozenset(plural_units),
+        "dur.vague": frozenset(plural_units),
+        "date.month": frozenset(lex.months),
+        "ref.word": frozenset(first(lex.references)),
+        "date.year": frozenset({DIGIT}),
+    }
 
 
 def all_rules() -> list[Rule]:
@@ -35,6 +96,8 @@ def all_rules() -> list[Rule]:
         u["set.every"], u["set.word"], r["ref.recent_units"], u["dur.vague_long"], u["dur.vague"],
         d["date.month"], r["ref.word"], d["date.year"],
     ]
+    starts = _starts(lexicon())
+    order = [replace(rule, starts=starts[rule.id]) for rule in order]
     ids = [rule.id for rule in order]
     every = {**c, **d, **r, **u}
     missing = sorted(set(every) - set(ids))

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ..types import Said
 
-__all__ = ["Groups", "Piece", "Rule", "alt", "cap_alt", "gint", "number_value"]
+__all__ = ["APOSTROPHE", "DIGIT", "Groups", "Piece", "Rule", "alt", "cap_alt", "gint", "number_value"]
 
 Groups = dict[str, str | None]
 
@@ -35,13 +35,23 @@ class Piece:
     parts: tuple[str, ...] = field(default=())
 
 
+DIGIT = "0"  # in Rule.starts: the rule may start with a digit
+APOSTROPHE = "'"  # in Rule.starts: the rule may start with an apostrophe ("'90s")
+
+
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """One extraction rule: a stable id, a pattern and its builder."""
+    """One extraction rule: a stable id, a pattern and its builder.
+
+    ``starts`` lists the lower-case words a match can begin with (plus DIGIT and
+    APOSTROPHE); the scanner only tries rules where such a word begins, which is
+    what keeps it fast. A test checks the list against the pattern on real text.
+    """
 
     id: str
     pattern: str
     build: Callable[[Groups, int, int, str], Piece | None]
+    starts: frozenset[str] = frozenset()
 
 
 def alt(words: Iterable[str], *, dot: bool = False) -> str:

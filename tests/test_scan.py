@@ -1,0 +1,87 @@
+"""The scanner: the anchor prefilter must find exactly what trying every rule at every
+word start finds, and the scanner's output must be well formed on any text."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from tzsched.rules import all_rules
+from tzsched.rules.base import Piece
+from tzsched.scan import Scanner, scanner
+
+_WORD_START = re.compile(r"(?<![\w'’])[\w'’]")
+
+OWN_TEXT = """
+WASHINGTON (AP) — Lawmakers will vote at 4:30 p.m. EDT (2030 GMT) on Thursday, the third
+day of a session that began last week. The budget for fiscal 1999 passed in the 1990s' last
+months; the 2022 budget, 1400 troops and 2022 votes are numbers. Early next week, and again
+the following Monday, officials meet from 9 to 11 a.m. PT. About three years ago, in the
+spring of 2019, a two-day summit ended at noon ET; a 6-year-old watched. Daily briefings,
+every Tuesday night, resume Feb. 24, 2022 or 24 February 2022 or 2022-02-24 at 14:00 UTC.
+A couple of weeks later, the year-ago quarter and the past 20 years were recalled recently.
+"""
+
+
+def _brute_force(text: str) -> list[Piece]:
+    """Every rule at every word start, in rule order: the slow reference."""
+    rules = [(r, re.compile(r.pattern)) for r in all_rules()]
+    out: list[Piece] = []
+    covered = 0
+    for w in _WORD_START.finditer(text):
+        pos = w.start()
+        if pos < covered:
+            continue
+        for rule, pattern in rules:
+            m = pattern.match(text, pos)
+            if m is None:
+                continue
+            names = tuple(dict.fromkeys(re.findall(r"\(\?P<(\w+)>", rule.pattern)))
+            piece = rule.build({n: m.group(n) for n in names}, m.start(), m.end(), text)
+            if piece is not None and piece.end > piece.start:
+                out.append(piece)
+                covered = piece.end
+                break
+    return out
+
+
+def _texts(shared: Path | None) -> list[str]:
+    texts = [OWN_TEXT]
+    if shared is not None:
+        path = shared / "corpora" / "tbaq.jsonl"
+        if path.exists():
+            with path.open(encoding="utf-8") as fh:
+                texts += [json.loads(line)["text"] for line in fh][:120]
+    return texts
+
+
+def test_prefilter_finds_what_brute_force_finds() -> None:
+    shared = Path(__file__).resolve().parents[2] / "shared"
+    sc = scanner()
+    for text in _texts(shared if shared.is_dir() else None):
+        fast = [(p.start, p.end, p.rule) for p in sc._match(text)]
+        slow = [(p.start, p.end, p.rule) for p in _brute_force(text)]
+        assert fast == slow
+
+
+def test_every_rule_declares_start_words() -> None:
+    for rule in all_rules():
+        assert rule.starts, rule.id
+    with pytest.raises(ValueError, match="no start words"):
+        Scanner([type(all_rules()[0])("x.empty", "x", lambda g, s, e, t: None)])
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   ", "((((((((((", "5 p.m. " * 50, "a.m. " * 50, "9" * 500, "x" * 2000, "\u0301\u200b\U0001f600" * 40],
+)
+def test_pieces_are_sorted_in_bounds_and_disjoint(text: str) -> None:
+    pieces = scanner().pieces(text)
+    last_end = 0
+    for p in pieces:
+        assert 0 <= p.start < p.end <= len(text)
+        assert p.start >= last_end
+        last_end = p.end
