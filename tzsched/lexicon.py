@@ -57,6 +57,7 @@ class Lexicon:
     approximators: Mapping[str, str]
     position_mods: Mapping[str, str]
     holidays: Mapping[str, tuple[int, int]]
+    movable_holidays: Mapping[str, str]
     references: Mapping[str, str]
     future_cues: frozenset[str]
     past_cues: frozenset[str]
@@ -110,6 +111,11 @@ def lexicon() -> Lexicon:
         lambda v: isinstance(v, str) and len(v) == 5 and v[2] == "-" and v.replace("-", "").isdigit(),
         "an 'MM-DD' date",
     )
+    movable = table(
+        "movable_holidays",
+        lambda v: isinstance(v, str) and (v.startswith("easter:") or len(v.split(":")) == 3),
+        "'MM:N:W' or 'easter:D'",
+    )
     refs = table("references", lambda v: v in _REFS, f"one of {sorted(_REFS)}")
     tense = data.get("tense", {})
     future = tense.get("future") if isinstance(tense, dict) else None
@@ -139,6 +145,7 @@ def lexicon() -> Lexicon:
         approximators=_frozen(approx),
         position_mods=_frozen(positions),
         holidays=_frozen({k: (int(v[:2]), int(v[3:])) for k, v in holidays_raw.items()}),
+        movable_holidays=_frozen(movable),
         references=_frozen(refs),
         future_cues=frozenset(str(w) for w in future),
         past_cues=frozenset(str(w) for w in past),

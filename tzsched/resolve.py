@@ -191,6 +191,8 @@ def _day_of(said: Said, pub: date, piece: Piece, frame: Frame) -> tuple[date | N
     notes: list[Note] = []
     if said.relative_day is not None:
         return pub + timedelta(days=said.relative_day), notes
+    if piece.kind == "holiday":
+        return _holiday_day(said, piece, pub, frame), notes
     if said.month is not None and said.day is not None:
         year = said.year
         if year is None:
@@ -204,6 +206,47 @@ def _day_of(said: Said, pub: date, piece: Piece, frame: Frame) -> tuple[date | N
             notes.append(Note("direction_guessed", "no tense cue; the weekday was read as the previous one"))
         return d, notes
     return None, notes
+
+
+def easter(year: int) -> date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    ell = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * ell) // 451
+    month, day = divmod(h + ell - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
+def movable_holiday(rule: str, year: int) -> date:
+    """The date of a movable holiday rule from the lexicon ("11:4:3", "easter:-2")."""
+    if rule.startswith("easter:"):
+        return easter(year) + timedelta(days=int(rule.split(":")[1]))
+    month, nth, weekday = (int(x) for x in rule.split(":"))
+    if nth > 0:
+        first = date(year, month, 1)
+        return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+    last = date(year, month, calendar.monthrange(year, month)[1])
+    return last - timedelta(days=(last.weekday() - weekday) % 7)
+
+
+def _holiday_day(said: Said, piece: Piece, pub: date, frame: Frame) -> date:
+    from .lexicon import lexicon
+
+    rule = lexicon().movable_holidays[piece.parts[0]]
+    if said.year is not None:
+        return movable_holiday(rule, said.year)
+    direction = _direction(piece, frame)
+    options = [movable_holiday(rule, y) for y in (pub.year - 1, pub.year, pub.year + 1)]
+    if direction == 1:
+        return min((d for d in options if d >= pub), default=options[1])
+    if direction == -1:
+        return max((d for d in options if d <= pub), default=options[1])
+    return min(options, key=lambda d: abs((d - pub).days))
 
 
 def _governing_day(piece: Piece, frame: Frame, dated: list[Resolved]) -> date | None:
@@ -368,6 +411,8 @@ def _month(piece: Piece, frame: Frame, zone: _Zone, said: Said, pub: date) -> Re
     assert said.month is not None
     notes: list[Note] = []
     year = said.year
+    if year is None and said.unit == "year":  # "June last year"
+        year = pub.year + (said.shift or 0)
     if year is None:
         if said.shift is not None:
             # "last November": the most recent November before this month
@@ -497,6 +542,20 @@ def _decade(piece: Piece, frame: Frame) -> Resolved:
     return Resolved(piece, _res("DATE", value, "decade", start, end, zone, said, [], value), None)
 
 
+def _reference_date(piece: Piece, frame: Frame, before: list[Resolved]) -> date | None:
+    """The local start date of the latest earlier dated mention ("that year", "the next day")."""
+    for r in reversed(before):
+        if piece.start - r.piece.end > 1500:
+            return None
+        res = r.resolution
+        if r.piece.end <= piece.start and res.start is not None and res.granularity not in ("duration", "set",
+                                                                                               "reference"):
+            if r.day is not None:
+                return r.day
+            return res.start.astimezone(tzinfo_for(res.zone or frame.home)).date()
+    return None
+
+
 def _reference_day(piece: Piece, frame: Frame, before: list[Resolved]) -> date | None:
     for r in reversed(before):
         if r.day is not None and piece.start - r.piece.end < 1500:
@@ -511,7 +570,7 @@ def _relunit(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     notes: list[Note] = []
     anchor = pub
     if said.anchor == "reference":
-        ref = _reference_day(piece, frame, before)
+        ref = _reference_date(piece, frame, before)
         if ref is None:
             notes.append(Note("unanchored", "no earlier date in the text; counted from publication"))
         else:
@@ -600,8 +659,11 @@ def duration_value(amount: float | None, unit: str) -> str:
     if not small:
         return f"P{t}{n:g}{code}"
     rest = round((n - whole) * factor)
-    if code == "Y" or (code == "M" and not t):
-        return f"P{round(n * 12)}M" if code == "Y" else f"P{n:g}M"
+    if code == "Y":
+        months = round((n - whole) * 12)
+        return f"P{whole}Y{months}M" if whole else f"P{months}M"
+    if code == "M" and not t:
+        return f"P{n:g}M"
     if code == "W":
         return f"P{round(n * 7)}D"
     if code == "D":
@@ -636,6 +698,11 @@ def _ago(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
         found = _reference_day(piece, frame, before)
         if found is not None:
             anchor = found
+    if unit == "year" and said.amount == int(said.amount):
+        period = _reported_quarter(piece, before)
+        if period is not None:  # "profit rose from $5 million a year earlier": that quarter, a year before
+            y, q = period
+            return _quarter_result(piece, zone, said, y - int(said.amount), q, notes)
     if unit in ("hour", "minute", "second"):
         pub_utc = frame.context.published_utc()
         if pub_utc is not None and said.anchor == "publication":
@@ -667,6 +734,25 @@ def _ago(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     start, end = day_bounds(target, zone.zone)
     return Resolved(piece, _res("DATE", target.isoformat(), "day", start, end, zone, said, notes,
                                 target.isoformat()), target)
+
+
+def _reported_quarter(piece: Piece, before: list[Resolved]) -> tuple[int, int] | None:
+    """The quarter a nearby earlier mention names, when the text compares periods."""
+    for r in reversed(before):
+        if piece.start - r.piece.end > 400:
+            return None
+        if r.resolution.granularity == "quarter" and r.piece.end <= piece.start and r.piece.said.shift != -4:
+            value = r.resolution.value
+            return int(value[:4]), int(value[-1])
+    return None
+
+
+def _quarter_result(piece: Piece, zone: _Zone, said: Said, year: int, q: int, notes: list[Note]) -> Resolved:
+    first = date(year, 3 * (q - 1) + 1, 1)
+    ny, nm = _add_months(year, first.month, 3)
+    start, end = _bounds(first, date(ny, nm, 1), zone.zone)
+    value = f"{year:04d}-Q{q}"
+    return Resolved(piece, _res("DATE", value, "quarter", start, end, zone, said, notes, value), None)
 
 
 def _duration(piece: Piece, frame: Frame) -> Resolved:

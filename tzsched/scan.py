@@ -230,7 +230,15 @@ def _join(a: Piece, b: Piece, text: str) -> Piece | None:
             and sa.part_of_day is None:
         said = replace(sb, weekday=sa.weekday)
         return Piece(a.start, b.end, "date", a.rule + "+" + b.rule, said)
-    # "May 19 morning" is rare; "Sept. 30, 1989, quarter" is not a merge
+    # "June last year", "January this year"
+    if a.kind == "date" and sa.day is None and sa.year is None and b.kind == "relunit" and sb.unit == "year" \
+            and gap == " " and sb.shift is not None:
+        return Piece(a.start, b.end, "date", a.rule + "+" + b.rule, replace(sa, shift=sb.shift, unit="year"))
+    # "the night of Friday, Oct. 23"
+    if a.kind == "relday" and sa.part_of_day and sa.anchor == "reference" and gap == " of " \
+            and b.kind in ("date", "weekday") and (sb.day is not None or sb.weekday is not None):
+        said = replace(sb, part_of_day=sa.part_of_day)
+        return Piece(a.start, b.end, "date", a.rule + "+" + b.rule, said)
     return None
 
 

@@ -177,7 +177,8 @@ def rules() -> list[Rule]:
         ),
         Rule(
             "clock.24h",
-            rf"{edge}(?P<h>{h24})[:h](?P<min>[0-5]\d)(?::[0-5]\d)?(?![\w:])(?:\s?(?P<hrs>hours|hrs|h)(?![\w]))?"
+            rf"{edge}(?P<h>{h24})[:h](?P<min>[0-5]\d)(?::[0-5]\d)?(?![\w:])(?!\s?{w.meridiem})"
+            rf"(?:\s?(?P<hrs>hours|hrs|h)(?![\w]))?"
             rf"{zone}",
             _twenty_four,
         ),

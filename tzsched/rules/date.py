@@ -160,6 +160,7 @@ def _century(g: Groups, start: int, end: int, text: str) -> Piece | None:
 
 _QUARTER_ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
                 "final": 4, "last": 4}
+_HALF_ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "final": 2, "last": 2, "latter": 2}
 
 
 def _quarter(g: Groups, start: int, end: int, text: str) -> Piece | None:
@@ -170,12 +171,15 @@ def _quarter(g: Groups, start: int, end: int, text: str) -> Piece | None:
     year = gint(g, "y")
     fiscal = bool(g.get("fiscal"))
     if unit.startswith("half"):
+        n = _HALF_ORD.get(ordinal) if ordinal else _HALF_ORD.get(rel)
         if n not in (1, 2) and not rel:
             return None
         said = Said(half=n, year=year, fiscal=fiscal, shift=_rel_shift(rel), unit="half")
         return Piece(start, end, "quarter", "date.half", said)
     if n is None and not rel and not g.get("the"):
         return None
+    if unit == "period" and not rel:
+        return None  # "the period" alone names no period
     if year is None and g.get("y0"):
         year = gint(g, "y0")
     if g.get("the") and ordinal and text[start : end].lower().find(ordinal + "-quarter") >= 0:
@@ -185,15 +189,28 @@ def _quarter(g: Groups, start: int, end: int, text: str) -> Piece | None:
 
 
 def _rel_shift(rel: str) -> int | None:
-    if rel in ("", "the", "same", "latest", "comparable", "recent"):
+    if rel in ("", "the", "same", "latest", "comparable", "corresponding", "recent"):
         return None  # the quarter being reported
-    if rel in ("year-ago", "year-earlier", "year ago", "year earlier"):
+    if rel in ("year-ago", "year-earlier", "year-before"):
         return -4
     if rel in ("previous", "prior", "last", "past", "preceding"):
         return -1
     if rel in ("next", "coming", "following"):
         return 1
     return 0
+
+
+def _year_ago_adjective(g: Groups, start: int, end: int, text: str) -> Piece | None:
+    """"year-earlier results": the period being reported, a year before."""
+    return Piece(start, end, "quarter", "date.year_ago", Said(shift=-4, unit="quarter"))
+
+
+def _the_unit(g: Groups, start: int, end: int, text: str) -> Piece | None:
+    unit = (g["unit"] or "").lower()
+    lead = (g["lead"] or "").lower()
+    anchor = "reference" if lead == "that" else "publication"
+    return Piece(start, end, "relunit", "date.the_unit", Said(unit=unit, shift=0, anchor=anchor,
+                                                              fiscal=bool(g.get("fiscal"))))
 
 
 def _fiscal(g: Groups, start: int, end: int, text: str) -> Piece | None:
@@ -217,11 +234,16 @@ def _season(g: Groups, start: int, end: int, text: str) -> Piece | None:
 
 def _holiday(g: Groups, start: int, end: int, text: str) -> Piece | None:
     name = re.sub(r"\s+", " ", (g["h"] or "").lower()).replace("’", "'")
-    md = lexicon().holidays.get(name)
-    if md is None or not (g["h"] or "x")[0].isupper():
+    if not (g["h"] or "x")[0].isupper():
         return None
     year = gint(g, "y")
-    return Piece(start, end, "date", "date.holiday", Said(year=year, month=md[0], day=md[1]))
+    lex = lexicon()
+    md = lex.holidays.get(name)
+    if md is not None:
+        return Piece(start, end, "date", "date.holiday", Said(year=year, month=md[0], day=md[1]))
+    if name in lex.movable_holidays:  # the resolver computes the day for the year
+        return Piece(start, end, "holiday", "date.holiday", Said(year=year), parts=(name,))
+    return None
 
 
 def rules() -> list[Rule]:
@@ -232,7 +254,7 @@ def rules() -> list[Rule]:
     edge = r"(?<![\w.,:/$€£#-])"
     day = r"(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
     year4 = r"(?P<y>1[0-9]\d\d|20\d\d)"
-    holidays = alt(lex.holidays).replace("'", "['’]")
+    holidays = alt([*lex.holidays, *lex.movable_holidays]).replace("'", "['’]")
     return [
         Rule(
             "date.iso",
@@ -244,7 +266,7 @@ def rules() -> list[Rule]:
         Rule("date.numeric", rf"{edge}(?P<a>[01]?\d|[23]\d)/(?P<b>[0-3]?\d)/(?P<y>\d{{4}}|\d{{2}})(?![\w/])", _numeric),
         Rule(
             "date.month_day",
-            rf"(?P<mon>{w.month})\s?{day}(?:\s?[-–]\s?(?P<d2>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)?(?![\d:])"
+            rf"(?P<mon>{w.month})\s?{day}(?:\s?[-–]\s?(?P<d2>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)?(?!\d|:\d)"
             rf"(?:,?\s{year4}(?![\w]))?",
             _mdy,
         ),
@@ -257,10 +279,17 @@ def rules() -> list[Rule]:
         Rule(
             "date.quarter",
             rf"(?:(?P<the>the|The)\s)?(?:(?P<rel>same|latest|current|previous|prior|past|last|year-ago|"
-            rf"year-earlier|comparable|recent|next|coming|following|preceding)[\s-])?"
-            rf"(?:(?P<y0>1[0-9]\d\d|20\d\d)\s)?(?:(?P<fiscal>fiscal)\s)?(?:(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-])?"
-            rf"(?:fiscal[\s-])?(?P<unit>quarter|half)(?![\w-])(?:\s(?:of\s)?(?:fiscal\s)?{year4}(?![\w]))?",
+            rf"year-earlier|year-before|comparable|corresponding|recent|next|coming|following|preceding)[\s-])?"
+            rf"(?:(?P<y0>1[0-9]\d\d|20\d\d)\s)?(?:(?P<fiscal>fiscal)\s)?(?:(?P<ord>(?i:first|second|third|fourth|final|1st|2nd|3rd|4th))[\s-])?"
+            rf"(?:fiscal[\s-])?(?P<unit>quarter|half|period)(?![\w-])(?:\s(?:of\s)?(?:fiscal\s)?{year4}(?![\w]))?",
             _quarter,
+        ),
+        Rule("date.year_ago", r"(?i:year-(?:earlier|ago|before))(?![\w-])", _year_ago_adjective),
+        Rule(
+            "date.the_unit",
+            r"(?P<lead>(?i:the|that))\s(?:(?i:same|full|current|fiscal|calendar|whole|entire|latest)\s){0,2}"
+            r"(?P<unit>(?i:year|week|month))(?![\w-])",
+            _the_unit,
         ),
         Rule("date.fiscal_year", r"(?i:fiscal)\s(?:(?i:year)\s)?(?P<y>1[89]\d\d|20\d\d|['’]\d\d)(?![\w])", _fiscal),
         Rule(

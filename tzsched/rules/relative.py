@@ -55,7 +55,9 @@ def _pod_phrase(g: Groups, start: int, end: int, text: str) -> Piece | None:
     lead = (g.get("lead") or "").lower()
     pos = (g.get("pos") or "").lower()
     mod = lexicon().position_mods.get(pos) if pos else None
-    if lead in ("this", "the", ""):
+    if lead == "the" and text.startswith(" of ", end):
+        said = Said(part_of_day=pod, anchor="reference", mod=mod)  # "the night of Oct. 23"
+    elif lead in ("this", "the", ""):
         said = Said(relative_day=0, part_of_day=pod, mod=mod)
     elif lead in ("last", "yesterday"):
         said = Said(relative_day=-1, part_of_day=pod, mod=mod)
@@ -79,7 +81,7 @@ def _relunit(g: Groups, start: int, end: int, text: str) -> Piece | None:
         return None
     pos = (g.get("pos") or "").lower().rstrip("-")
     mod = None
-    if pos:
+    if pos:  # "earlier this month" keeps the month: the text says no more
         mod = lex.position_mods.get(pos)
     month = lex.months.get(unit_word.rstrip("."))
     if month is not None:
@@ -156,9 +158,9 @@ def rules() -> list[Rule]:
         ),
         Rule(
             "rel.unit",
-            rf"(?:(?P<pos>(?i:early|late|mid))[\s-](?:in\s)?)?"
+            rf"(?:(?P<pos>(?i:early|late|mid|earlier|later))[\s-](?:in\s)?)?"
             rf"(?P<shift>(?i:last|next|this|coming|previous|current|following|preceding))\s"
-            rf"(?P<unit>(?i:{units})|{w.month})(?![\w])",
+            rf"(?P<unit>(?i:{units})|{w.month}(?!\s?\d))(?![\w])",
             _relunit,
         ),
         Rule(
