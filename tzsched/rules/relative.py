@@ -124,11 +124,15 @@ def _reference(g: Groups, start: int, end: int, text: str) -> Piece | None:
 
 
 def _recent_units(g: Groups, start: int, end: int, text: str) -> Piece | None:
+    """"recent years", "the past months", "coming weeks": a stretch of vague length."""
     word = (g["w"] or "").lower()
     if word == "past" and not text[max(0, start - 4) : start].lower().endswith("the "):
         return None
-    ref = "FUTURE_REF" if word == "coming" else "PAST_REF"
-    return Piece(start, end, "ref", "ref.recent_units", Said(ref=ref))
+    unit = lexicon().units.get((g["unit"] or "").lower())
+    if unit is None:
+        return None
+    shift = 1 if word == "coming" else -1
+    return Piece(start, end, "duration", "ref.recent_units", Said(unit=unit, amount=None, shift=shift))
 
 
 def rules() -> list[Rule]:
