@@ -34,6 +34,7 @@ def sentence_bounds(text: str, pos: int, window: int = 400) -> tuple[int, int]:
 
 
 _WORD = re.compile(r"[A-Za-z']+")
+_COPULA_BEFORE = re.compile(r"\b(?:is|are)\s+(?:on\s+|due\s+|set\s+for\s+|planned\s+for\s+)?$", re.IGNORECASE)
 _NOT_PAST_ED = frozenset((
     "need", "speed", "seed", "feed", "bred", "indeed", "red", "bed", "shed", "proceed", "succeed", "exceed",
     "embed", "bleed", "breed", "greed", "weed", "deed", "united", "limited", "based", "related", "interested",
@@ -51,6 +52,8 @@ def _cues() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 def tense_direction(text: str, start: int, end: int) -> int | None:
     """+1 when the sentence around a mention speaks of the future, -1 of the past,
     None when it gives no cue. The cue nearest to the mention wins."""
+    if _COPULA_BEFORE.search(text, max(0, start - 16), start):
+        return 1  # "the vote is Tuesday", "talks are on Monday": a date being announced
     s, e = sentence_bounds(text, start)
     future, past, reporting = _cues()
     best: tuple[int, int] | None = None
