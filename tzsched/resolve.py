@@ -27,6 +27,7 @@ from .zones import (
 __all__ = ["Frame", "Resolved", "resolve_piece"]
 
 MINUTE = timedelta(minutes=1)
+_DAY_PRECISION = Note("day_precision", "the publication is known only to the day; read to the day")
 
 # Parts of the day as local hours [start, end); the night runs into the next day.
 POD_HOURS: dict[str, tuple[int, int]] = {
@@ -712,6 +713,8 @@ def _ago(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
             value = f"{local:%Y-%m-%dT%H:%M}"
             return Resolved(piece, _res("TIME", value, "minute", t, t + MINUTE, zone, said, notes, value,
                                         approximate=True), local.date())
+        if pub_utc is None:
+            notes.append(_DAY_PRECISION)
         unit = "day"
         said_amount = 0.0
     else:
@@ -797,7 +800,7 @@ def _ref(piece: Piece, frame: Frame) -> Resolved:
         else:
             day = _pub_day(frame, frame.home)
             start, end = day_bounds(day, frame.home)
-            res = _res("DATE", ref, "reference", start, end, zone, said, [], None, approximate=True)
+            res = _res("DATE", ref, "reference", start, end, zone, said, [_DAY_PRECISION], None, approximate=True)
         return Resolved(piece, res, None)
     return Resolved(piece, Resolution(timex_type="DATE", value=ref, granularity="reference", approximate=True), None)
 
