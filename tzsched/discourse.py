@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from bisect import bisect_right
+from functools import cache, lru_cache
 
 from .lexicon import lexicon
 from .types import Dateline
@@ -18,19 +19,30 @@ _ABBREV_BEFORE = re.compile(r"(?:\b[A-Za-z]|\b[A-Z][a-z]{0,3}|\b(?:[a-z]\.)+[a-z
                             r"\b(?:sept|approx|gov|gen|sen|rep|est|inc|corp|co|ltd|no|vs|etc|jr|sr|st))\.$")
 
 
+@lru_cache(maxsize=4)
+def _boundaries(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Where sentences end (separator starts) and the next ones begin (separator ends)."""
+    ends: list[int] = []
+    starts: list[int] = []
+    for m in _END.finditer(text):
+        if m.group() == "\n" or not _ABBREV_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            ends.append(m.start())
+            starts.append(m.end())
+    return tuple(ends), tuple(starts)
+
+
 def sentence_bounds(text: str, pos: int, window: int = 400) -> tuple[int, int]:
-    """The start and end of the sentence around ``pos`` (looking at most ``window`` chars away)."""
-    lo = max(0, pos - window)
-    start = lo
-    for m in _END.finditer(text, lo, pos):
-        if m.group() == "\n" or not _ABBREV_BEFORE.search(text, max(0, m.start() - 12), m.start()):
-            start = m.end()
-    end = min(len(text), pos + window)
-    for m in _END.finditer(text, pos, end):
-        if m.group() == "\n" or not _ABBREV_BEFORE.search(text, max(0, m.start() - 12), m.start()):
-            end = m.start()
-            break
-    return start, end
+    """The start and end of the sentence around ``pos``, at most ``window`` chars away.
+
+    Boundaries are found once per text (the last few texts are remembered), so asking
+    for every mention of a long article stays linear.
+    """
+    ends, starts = _boundaries(text)
+    i = bisect_right(starts, pos)
+    start = starts[i - 1] if i > 0 else 0
+    j = bisect_right(ends, pos - 1)
+    end = ends[j] if j < len(ends) else len(text)
+    return max(start, pos - window), min(end, pos + window)
 
 
 _WORD = re.compile(r"[A-Za-z']+")

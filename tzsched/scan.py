@@ -21,7 +21,7 @@ from functools import cache
 
 from .lexicon import Lexicon, lexicon
 from .rules import all_rules
-from .rules.base import APOSTROPHE, DIGIT, Groups, Piece, Rule, alt
+from .rules.base import APOSTROPHE, DIGIT, FOUR_DIGITS, SHORT_NUMBER, Groups, Piece, Rule, alt
 
 __all__ = ["Scanner", "scanner"]
 
@@ -73,6 +73,18 @@ def _lexicon_words(lex: Lexicon) -> set[str]:
     return out
 
 
+def _anchor_pattern(lead: set[str], words: set[str], follow: set[str], flags: str) -> str:
+    """Where a rule may begin: a number, an apostrophe before a number ("'90s"), a
+    function word followed by a rule word, or a rule word."""
+    i = f"(?{flags}:" if flags else "(?:"
+    follow_re = r"(?=[\s-]+(?:\d|['’]\d|" + i + _trie_regex(follow) + r")(?![a-zA-Z])))"
+    return (
+        r"(?<![\w'’])(?:(?P<d>\d+)|(?P<a>['’]\d)"
+        r"|(?P<l>" + i + _trie_regex(lead) + "))" + follow_re +
+        r"|(?P<w>" + i + _trie_regex(words) + r"))(?![a-zA-Z]))"
+    )
+
+
 class Scanner:
     """Compiled rules; immutable after construction and safe to share between threads.
 
@@ -80,12 +92,12 @@ class Scanner:
     only the rules that can begin with that word are tried there, in rule order.
     """
 
-    __slots__ = ("_anchor", "_apos_rules", "_by_word", "_digit_rules", "_modifier")
+    __slots__ = ("_anchor", "_anchor_lower", "_apos_rules", "_by_word", "_digit_rules", "_modifier", "_modifier_ends")
 
     def __init__(self, rules: list[Rule]) -> None:
         compiled: list[_Compiled] = []
         by_word: dict[str, list[_Compiled]] = {}
-        digit: list[_Compiled] = []
+        by_length: dict[int, list[_Compiled]] = {n: [] for n in range(1, 6)}
         apos: list[_Compiled] = []
         for i, rule in enumerate(rules):
             if not rule.starts:
@@ -94,14 +106,18 @@ class Scanner:
             comp = _Compiled(rule, i, re.compile(rule.pattern), names)
             compiled.append(comp)
             for word in rule.starts:
-                if word == DIGIT:
-                    digit.append(comp)
+                if word in (DIGIT, SHORT_NUMBER, FOUR_DIGITS):
+                    lengths = {DIGIT: range(1, 6), SHORT_NUMBER: range(1, 3), FOUR_DIGITS: range(4, 5)}[word]
+                    for n in lengths:
+                        if comp not in by_length[n]:
+                            by_length[n].append(comp)
                 elif word == APOSTROPHE:
                     apos.append(comp)
                 else:
                     by_word.setdefault(word, []).append(comp)
         self._by_word = {w: tuple(c) for w, c in by_word.items()}
-        self._digit_rules = tuple(digit)
+        # rules by the length of the digit run they can start with (5 = five or more)
+        self._digit_rules = tuple(tuple(sorted(by_length.get(n, []), key=lambda c: c.index)) for n in range(6))
         self._apos_rules = tuple(apos)
         lex = lexicon()
         # Function words ("the", "a", "from") start rules only when the next word could
@@ -109,14 +125,14 @@ class Scanner:
         # the anchor keeps the scanner from trying rules at every "the" in the text.
         lead = {w for w in by_word if w in _LEAD_WORDS}
         follow = set(by_word) | _lexicon_words(lex)
-        follow_re = r"(?=[\s-]+(?:\d|['’]\d|(?i:" + _trie_regex(follow) + r")(?![a-zA-Z])))"
-        self._anchor = re.compile(
-            r"(?<![\w'’])(?:(?P<d>\d)|(?P<a>['’]\d)"
-            r"|(?P<l>(?i:" + _trie_regex(lead) + r"))" + follow_re +
-            r"|(?P<w>(?i:" + _trie_regex(set(by_word) - lead) + r"))(?![a-zA-Z]))"
-        )
+        # The anchor runs on the lower-cased text (much faster than a case-insensitive
+        # pattern); text whose length changes when lower-cased uses the second pattern.
+        self._anchor_lower = re.compile(_anchor_pattern(lead, set(by_word) - lead, follow, ""))
+        self._anchor = re.compile(_anchor_pattern(lead, set(by_word) - lead, follow, "i"))
         approx = alt(lex.approximators)
         position = alt(k for k in lex.position_mods if k != "mid")
+        # the last word of every modifier phrase: a piece not preceded by one skips the regex
+        self._modifier_ends = frozenset(p.split()[-1] for p in (*lex.approximators, *lex.position_mods))
         self._modifier = re.compile(
             rf"(?:(?P<approx>(?i:{approx}))\s+)?(?:(?P<pos>(?i:{position}))\s+|(?P<mid>(?i:mid))-)?\Z"
         )
@@ -131,12 +147,14 @@ class Scanner:
     def _match(self, text: str) -> list[Piece]:
         out: list[Piece] = []
         covered = 0
-        for a in self._anchor.finditer(text):
+        lowered = text.lower()
+        anchors = self._anchor_lower.finditer(lowered) if len(lowered) == len(text) else self._anchor.finditer(text)
+        for a in anchors:
             pos = a.start()
             if pos < covered:
                 continue
             if a.lastgroup == "d":
-                candidates = self._digit_rules
+                candidates = self._digit_rules[min(a.end() - pos, 5)]
             elif a.lastgroup == "a":
                 candidates = self._apos_rules
             else:
@@ -163,6 +181,10 @@ class Scanner:
         if piece.kind in ("ref", "set"):
             return piece
         window_start = max(0, piece.start - 40)
+        before = text[window_start : piece.start]
+        last = before.rstrip().rsplit(None, 1)[-1].lower() if before.strip() else ""
+        if last not in self._modifier_ends and not before.endswith("-"):
+            return piece
         m = self._modifier.search(text, window_start, piece.start)
         if m is None or m.start() == m.end():
             return piece

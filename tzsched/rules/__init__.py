@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from ..lexicon import Lexicon, lexicon
 from . import clock, date, duration, relative
-from .base import APOSTROPHE, DIGIT, Piece, Rule
+from .base import APOSTROPHE, DIGIT, FOUR_DIGITS, SHORT_NUMBER, Piece, Rule
 
 __all__ = ["Piece", "Rule", "all_rules"]
 
@@ -35,27 +35,27 @@ def _starts(lex: Lexicon) -> dict[str, frozenset[str]]:
     plural_units = {k for k in lex.units if k.endswith("s")}
     one_to_twelve = {w for w, v in lex.numbers.items() if " " not in w and 1 <= v <= 12}
     return {
-        "range.clock": frozenset({"from", "between", DIGIT}),
-        "date.iso": frozenset({DIGIT}),
-        "date.numeric": frozenset({DIGIT}),
-        "clock.military": frozenset({DIGIT}),
-        "clock.24h": frozenset({DIGIT}),
-        "clock.meridiem": frozenset({DIGIT}),
-        "clock.oclock": frozenset({DIGIT, *one_to_twelve}),
-        "clock.word": frozenset({DIGIT, "twelve", "high", "noon", "midnight", "midday", "mid"}),
+        "range.clock": frozenset({"from", "between", SHORT_NUMBER}),
+        "date.iso": frozenset({FOUR_DIGITS}),
+        "date.numeric": frozenset({SHORT_NUMBER}),
+        "clock.military": frozenset({FOUR_DIGITS}),
+        "clock.24h": frozenset({SHORT_NUMBER}),
+        "clock.meridiem": frozenset({SHORT_NUMBER}),
+        "clock.oclock": frozenset({SHORT_NUMBER, *one_to_twelve}),
+        "clock.word": frozenset({SHORT_NUMBER, "twelve", "high", "noon", "midnight", "midday", "mid"}),
         "date.month_day": frozenset(lex.months),
-        "date.day_month": frozenset({"the", DIGIT}),
+        "date.day_month": frozenset({"the", SHORT_NUMBER}),
         "date.month_year": frozenset(lex.months),
         "date.quarter": frozenset({
             "the", "same", "latest", "current", "previous", "prior", "past", "last", "year", "comparable",
             "recent", "next", "coming", "following", "preceding", "fiscal", "corresponding", "first", "second", "third",
-            "fourth", "final", "quarter", "half", DIGIT,
+            "fourth", "final", "quarter", "half", FOUR_DIGITS,
         }),
         "date.fiscal_year": frozenset({"fiscal"}),
         "date.year_ago": frozenset({"year"}),
         "date.the_unit": frozenset({"the", "that"}),
-        "date.decade": frozenset({"the", "early", "mid", "late", DIGIT, APOSTROPHE}),
-        "date.century": frozenset({"the", "early", "mid", "late", DIGIT, *lex.ordinals}),
+        "date.decade": frozenset({"the", "early", "mid", "late", FOUR_DIGITS, APOSTROPHE}),
+        "date.century": frozenset({"the", "early", "mid", "late", SHORT_NUMBER, *lex.ordinals}),
         "rel.day_far": frozenset({"the"}),
         "rel.next_day": frozenset({"the"}),
         "rel.weekend": frozenset({"the", "this", "last", "next", "past", "coming", "that"}),
@@ -77,7 +77,7 @@ def _starts(lex: Lexicon) -> dict[str, frozenset[str]]:
         "dur.vague": frozenset(plural_units),
         "date.month": frozenset(lex.months),
         "ref.word": frozenset(first(lex.references)),
-        "date.year": frozenset({DIGIT}),
+        "date.year": frozenset({FOUR_DIGITS}),
     }
 
 

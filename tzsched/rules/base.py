@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ..types import Said
 
-__all__ = ["APOSTROPHE", "DIGIT", "Groups", "Piece", "Rule", "alt", "cap_alt", "gint", "number_value"]
+__all__ = ["APOSTROPHE", "DIGIT", "FOUR_DIGITS", "SHORT_NUMBER", "Groups", "Piece", "Rule", "alt", "cap_alt", "gint", "number_value"]
 
 Groups = dict[str, str | None]
 
@@ -35,7 +35,9 @@ class Piece:
     parts: tuple[str, ...] = field(default=())
 
 
-DIGIT = "0"  # in Rule.starts: the rule may start with a digit
+DIGIT = "0"  # in Rule.starts: the rule may start with a number of any length
+SHORT_NUMBER = "00"  # in Rule.starts: the rule may start with a number of one or two digits
+FOUR_DIGITS = "0000"  # in Rule.starts: the rule may start with a number of exactly four digits
 APOSTROPHE = "'"  # in Rule.starts: the rule may start with an apostrophe ("'90s")
 
 
