@@ -14,7 +14,10 @@ from dataclasses import dataclass, field
 
 from ..types import Said
 
-__all__ = ["APOSTROPHE", "DIGIT", "FOUR_DIGITS", "SHORT_NUMBER", "Groups", "Piece", "Rule", "alt", "cap_alt", "gint", "number_value"]
+__all__ = [
+    "APOSTROPHE", "DIGIT", "FOUR_DIGITS", "SHORT_NUMBER", "Groups", "Piece", "Rule", "alt", "cap_alt", "gint",
+    "number_value",
+]
 
 Groups = dict[str, str | None]
 
