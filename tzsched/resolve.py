@@ -335,8 +335,10 @@ def _clock(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
         day = _governing_day(piece, frame, before) or pub
     hour, minute = said.hour or 0, said.minute or 0
     stated_day = said.day is not None or said.weekday is not None or said.relative_day is not None
-    if piece.rule.startswith("clock.word") and hour == 0 and minute == 0 and stated_day:
-        hour = 24  # "midnight Friday" ends Friday (TIMEX3 T24:00)
+    if piece.rule.startswith("clock.word") and hour == 0 and minute == 0 and (
+        stated_day or _direction(piece, frame) == 1
+    ):
+        hour = 24  # "midnight Friday" ends Friday (TIMEX3 T24:00); "will end at midnight": tonight's
     wall = datetime.combine(day, time(0, 0)) + timedelta(hours=hour, minutes=minute)
     result = wall_to_utc(wall, zone.zone, frame.context.dst, zone.label)
     notes += result.notes

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field, fields
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
 from typing import Any, Literal, final
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -33,6 +33,7 @@ __all__ = [
     "TimexType",
     "ZoneSource",
     "iso_z",
+    "tzinfo_for",
     "zone_info",
 ]
 
@@ -80,6 +81,24 @@ def zone_info(zone: str) -> ZoneInfo:
         return ZoneInfo(zone)
     except (ZoneInfoNotFoundError, ValueError, OSError) as exc:
         raise UnknownZoneError(zone) from exc
+
+
+@lru_cache(maxsize=256)
+def tzinfo_for(zone: str) -> tzinfo:
+    """The tzinfo for an IANA id, "UTC", or a fixed offset written "UTC+05:30".
+
+    >>> tzinfo_for("UTC+05:30").utcoffset(None)
+    datetime.timedelta(seconds=19800)
+    """
+    if zone == "UTC":
+        return UTC
+    if len(zone) == 9 and zone.startswith(("UTC+", "UTC-")) and zone[6] == ":":
+        try:
+            delta = timedelta(hours=int(zone[4:6]), minutes=int(zone[7:9]))
+        except ValueError:
+            raise UnknownZoneError(zone) from None
+        return timezone(delta if zone[3] == "+" else -delta)
+    return zone_info(zone)
 
 
 def iso_z(moment: datetime | None) -> str | None:
@@ -162,7 +181,7 @@ class Context:
     def local_date(self, zone: str) -> date:
         """The publication date as a calendar date in ``zone``."""
         if isinstance(self.published, datetime):
-            return self.published.astimezone(zone_info(zone)).date()
+            return self.published.astimezone(tzinfo_for(zone)).date()
         return self.published
 
     @classmethod

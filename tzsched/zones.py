@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, timedelta, timezone
 from functools import lru_cache
 
 from .lexicon import zone_tables
-from .types import DstPolicy, Note, ZoneSource, zone_info
+from .types import DstPolicy, Note, ZoneSource, tzinfo_for
 
 __all__ = [
     "City",
@@ -55,17 +55,6 @@ def _fixed_name(minutes: int) -> str:
     sign = "+" if minutes > 0 else "-"
     h, m = divmod(abs(minutes), 60)
     return f"UTC{sign}{h:02d}:{m:02d}"
-
-
-@lru_cache(maxsize=256)
-def tzinfo_for(zone: str) -> tzinfo:
-    """The tzinfo for an IANA id, "UTC" or "UTC+HH:MM"."""
-    if zone == "UTC":
-        return UTC
-    if zone.startswith("UTC") and len(zone) == 9:
-        sign = 1 if zone[3] == "+" else -1
-        return timezone(sign * timedelta(hours=int(zone[4:6]), minutes=int(zone[7:9])))
-    return zone_info(zone)
 
 
 def _norm(text: str) -> str:
