@@ -1,14 +1,663 @@
-"""Restatement links between mentions, and whether they agree (see issue: agreement)."""
+"""Restatement links between clock-time mentions, their verdicts, and the zones they fix.
+
+News states one moment in several zones: "5 p.m. Moscow time (1400 GMT), about 10 a.m.
+Eastern". :func:`link_and_refine` groups such restatements into :class:`~tzsched.types.Link`
+objects, says whether each group agrees, names the likely cause when it does not, and
+lets a member that fixes the instant settle the zone (or day, or side of a DST fold) of
+a member that could not settle it alone.
+
+Which mentions link
+    Only clock-type mentions (granularity minute: clock times and clock ranges; a range
+    links only with a range) in one sentence. Two neighbours link when the text between
+    them is a restatement connector: an opening parenthesis ("1630 EST (2130 GMT)", also
+    "(or …", "(i.e. …"), a list inside that parenthesis ("(11 a.m. Eastern; 1500 GMT)"),
+    a closing parenthesis then a comma or dash ("(1400 GMT), about 10 a.m. Eastern"),
+    "which is", "that is", "i.e.", "or", a slash ("noon EDT / 1600 GMT"), a comma or a
+    dash (apposition). Links chain: three or more mentions form one link. A date or
+    weekday governing both sides is already applied by the resolver.
+    Never linked: two mentions that both state the same zone ("9 a.m. EDT, 3 p.m. EDT"),
+    two mentions neither of which states a zone ("at 9 a.m. or 10 a.m."); and after an
+    unzoned time, only a parenthesis, "which is" or "i.e." links ("9 a.m. or 10 a.m.
+    Eastern" are alternatives sharing one zone, not a restatement). "local time" counts
+    as a stated zone for these rules. A comma, slash or "or" needs a stated zone on both
+    sides.
+
+Tolerance (``tolerance_seconds``)
+    Members agree when their UTC starts differ by at most the coarser stated precision.
+    A clock time is exact to its minute, so the tolerance is 0 s beyond the minute (the
+    starts must be equal). When a member is marked approximate ("about", "around",
+    "roughly", "approximately"), the tolerance widens to 1800 s (30 minutes),
+    since such times are rounded to the half hour or hour. The same tolerance applies
+    around the 1 h, 12 h and 24 h differences that name a cause.
+
+``delta_seconds``
+    The spread of the members' UTC starts after any refinement: latest minus earliest,
+    never negative (for a link of ranges, the larger of the start and end spreads).
+    A chain's verdict compares every member with one anchor (the best fixed member
+    that most others agree with); the link notes say which side differs.
+
+Causes (``cause``; ``agree`` in brackets)
+    ``None`` [true]: the readings agree as the resolver read them.
+    ``"loose_label"`` [true]: one side used a standard-time label during daylight time
+    (or the reverse), the resolver read it as the zone's clock, and the other side
+    confirms that reading ("1700 EST (2100 GMT)" in October 1987, New York on EDT).
+    ``"dst_slip"`` [false]: one hour apart, and the literal label reading explains it
+    ("1700 EST (2200 GMT)" in October), or a member's zone keeps daylight saving time
+    that year (a conversion that forgot or misapplied DST).
+    ``"wrong_day"`` [false]: 24 hours apart although both days were stated.
+    ``"am_pm_swap"`` [false]: 12 hours apart, with a.m./p.m. (or noon/midnight) written.
+    ``"ambiguous_abbreviation"``: another reading of an abbreviation (IST, CST, BST)
+    agrees. [true] when the resolver could not choose and the link chose for it; [false]
+    when the locale or home zone chose the reading that the link contradicts.
+    ``"unknown_local_zone"``: a member stated no zone of its own. [true] when its zone
+    was unknown ("local time" with no dateline, or no zone at all) and the link fixed it
+    to the offset it implies; [false] when the presumed zone (dateline or home) of a
+    time with no stated zone contradicts a member with a stated zone.
+    ``"unknown"`` [false]: any other difference.
+
+Refinements (``zone_source == "link"`` and a ``zone_from_link`` note, or a
+``reading_from_link`` note): a member whose zone was unknown gets the fixed offset its
+restatement implies ("UTC-04:00"); an ambiguous abbreviation gets the candidate zone that
+agrees; a time whose day was implied moves to the adjacent day when the restatement
+crosses midnight ("11 p.m. EDT (0300 GMT)"), and so may a stated day of "midnight"
+(the start or the end of that day); a wall time in a DST fold or gap takes
+the reading that agrees. When the agreeing reading is the one the resolver already
+chose, a wall time in a DST gap or fold is still reported in the link notes.
+
+>>> from tzsched import Context, annotate
+>>> ann = annotate("Talks start at 1700 EST (2100 GMT).", Context.parse("1987-10-20T09:00:00-04:00"))
+>>> [(l.members, l.agree, l.cause) for l in ann.links]
+[((0, 1), True, 'loose_label')]
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache
+from itertools import pairwise
+from zoneinfo import available_timezones
 
-from .types import Link, Mention
+from .discourse import sentence_bounds
+from .types import DstPolicy, Link, Mention, Note, Reading, Resolution, iso_z
+from .zones import tzinfo_for, wall_to_utc, zone_candidates
 
-__all__ = ["link_mentions"]
+__all__ = ["APPROX_TOLERANCE", "CAUSES", "link_and_refine", "link_mentions"]
+
+CAUSES = (
+    "dst_slip",
+    "loose_label",
+    "wrong_day",
+    "am_pm_swap",
+    "ambiguous_abbreviation",
+    "unknown_local_zone",
+    "unknown",
+)
+APPROX_TOLERANCE = 1800.0
+HOUR, HALF_DAY, DAY = 3600.0, 43200.0, 86400.0
+_MAX_GAP = 48  # characters between two restatements
+
+# --------------------------------------------------------------- connectors
+
+_WORDS = r"(?:or|i\.\s?e\.,?|that\s+is,?|which\s+(?:is|was|will\s+be|would\s+be)|equivalent\s+to)"
+_PAREN_OPEN = re.compile(rf"\s*[(\[]\s*(?:{_WORDS}\s+)?(?:(?:from|between)\s+)?", re.IGNORECASE)
+# "the 1400 GMT deadline (10 a.m. EDT)": one plain word may sit before the parenthesis
+_WORD_PAREN = re.compile(r"\s+(?!(?:and|or|to|until|till|through|but|then|after|before|from|again)\b)"
+                         r"[a-z]{2,15}\s*[(\[]\s*")
+_PAREN_CLOSE = re.compile(rf"\s*[)\]]\s*(?:(?:[,;]|—|–|--)\s*(?:{_WORDS}\s+)?|,?\s*{_WORDS}\s+)", re.IGNORECASE)
+_IN_PAREN = re.compile(r"\s*(?:[,;/]|—|–)\s*(?:or\s+)?", re.IGNORECASE)
+_WHICH = re.compile(r"\s*,?\s*(?:which\s+(?:is|was|will\s+be|would\s+be)|that\s+is,?|i\.\s?e\.,?)\s*",
+                    re.IGNORECASE)
+_OR = re.compile(r"\s*,?\s*or\s+", re.IGNORECASE)
+_SLASH = re.compile(r"\s*/\s*")
+_APPOSITION = re.compile(r"\s*(?:,|—|–|--|\s-)\s*")
+_LOCAL = frozenset(("local time", "local standard time"))
+
+
+def _zone_said(m: Mention) -> str:
+    """'stated' for a zone name, 'local' for "local time", '' when none was written."""
+    zt = m.said.zone_text
+    if not zt:
+        return ""
+    return "local" if " ".join(zt.lower().split()) in _LOCAL else "stated"
+
+
+def _connector(text: str, a: Mention, b: Mention, sentence_start: int) -> str | None:
+    """The restatement connector joining ``a`` and the next clock mention ``b``, if any."""
+    gap = text[a.end : b.start]
+    if len(gap) > _MAX_GAP:
+        return None
+    za, zb = _zone_said(a), _zone_said(b)
+    if not za and not zb:
+        return None
+    if za == zb == "stated" and a.resolution.zone == b.resolution.zone:
+        return None
+    if _PAREN_OPEN.fullmatch(gap) or _WORD_PAREN.fullmatch(gap):
+        return "parenthesis"
+    if _WHICH.fullmatch(gap):
+        return "which is"
+    if not za:
+        return None
+    depth = text.count("(", sentence_start, a.start) + text.count("[", sentence_start, a.start) \
+        - text.count(")", sentence_start, a.start) - text.count("]", sentence_start, a.start)
+    if depth > 0 and zb and _IN_PAREN.fullmatch(gap):
+        return "list"
+    if _PAREN_CLOSE.fullmatch(gap) and zb:
+        return "apposition"
+    if not zb:
+        return None
+    if _OR.fullmatch(gap):
+        return "or"
+    if _SLASH.fullmatch(gap):
+        return "slash"
+    if _APPOSITION.fullmatch(gap):
+        return "apposition"
+    return None
+
+
+def _candidates(mentions: Sequence[Mention]) -> list[int]:
+    out = []
+    for i, m in enumerate(mentions):
+        r = m.resolution
+        if r.granularity == "minute" and r.start is not None and r.end is not None and r.timex_type == "TIME":
+            out.append(i)
+    return out
+
+
+def _is_range(m: Mention) -> bool:
+    return m.said.until_hour is not None
+
+
+def _groups(text: str, mentions: Sequence[Mention]) -> list[tuple[list[int], list[str]]]:
+    """Chains of linked mention indices, each with the connectors between neighbours."""
+    cands = _candidates(mentions)
+    groups: list[tuple[list[int], list[str]]] = []
+    for prev, nxt in pairwise(cands):
+        a, b = mentions[prev], mentions[nxt]
+        if _is_range(a) != _is_range(b):
+            continue
+        s, e = sentence_bounds(text, a.start)
+        if b.start >= e or b.start < s:
+            continue
+        conn = _connector(text, a, b, s)
+        if conn is None:
+            continue
+        if groups and groups[-1][0][-1] == prev:
+            groups[-1][0].append(nxt)
+            groups[-1][1].append(conn)
+        else:
+            groups.append(([prev, nxt], [conn]))
+    return groups
+
+
+# --------------------------------------------------------------- members
+
+
+@dataclass(frozen=True, slots=True)
+class _Member:
+    index: int
+    mention: Mention
+    res: Resolution
+
+    @property
+    def start(self) -> datetime:
+        assert self.res.start is not None
+        return self.res.start
+
+    @property
+    def end(self) -> datetime:
+        assert self.res.end is not None
+        return self.res.end
+
+    @property
+    def tolerance(self) -> float:
+        return APPROX_TOLERANCE if self.res.approximate else 0.0
+
+    def has(self, code: str) -> bool:
+        return any(n.code == code for n in self.res.notes)
+
+    @property
+    def ambiguous(self) -> bool:
+        return self.has("ambiguous_abbreviation")
+
+    @property
+    def fixed(self) -> bool:
+        """The text itself settles the zone: a name, an abbreviation the context resolved, an offset."""
+        return self.res.zone_source in ("explicit", "abbreviation", "offset") and not self.ambiguous
+
+    @property
+    def unknown_zone(self) -> bool:
+        """Nothing settles the zone: UTC by default, or "local time" read in the caller's home zone."""
+        if self.res.zone_source == "default":
+            return True
+        return _zone_said(self.mention) == "local" and self.res.zone_source == "home"
+
+    @property
+    def presumed(self) -> bool:
+        """The zone was not written: taken from the dateline or home zone."""
+        return _zone_said(self.mention) != "stated" and self.res.zone_source in ("dateline", "home")
+
+    @property
+    def day_stated(self) -> bool:
+        s = self.mention.said
+        return s.day is not None or s.weekday is not None or s.relative_day is not None
+
+    @property
+    def day_movable(self) -> bool:
+        """The day may move: it was implied, or the time is a midnight ("midnight on
+        Wednesday" starts or ends Wednesday, and writers mean both)."""
+        return not self.day_stated or "midnight" in self.mention.text.lower()
+
+    @property
+    def rank(self) -> float:
+        src = self.res.zone_source
+        if self.ambiguous:
+            base = 6.0
+        elif self.res.zone == "UTC" or src == "offset":
+            base = 0.0
+        elif src == "explicit":
+            base = 1.0
+        elif src == "abbreviation":
+            base = 3.0 if self.has("label_mismatch") else 2.0
+        else:
+            base = {"dateline": 4.0, "home": 5.0, "link": 5.0}.get(src or "", 7.0)
+        return base + (0.5 if self.res.approximate else 0.0)
+
+    def alternative(self, label_prefix: str) -> list[Reading]:
+        return [a for a in self.res.alternatives if a.label.startswith(label_prefix)]
+
+    @property
+    def loose(self) -> bool:
+        """A label used against the season, read as the zone's clock (literal reading differs)."""
+        return self.has("label_mismatch") and any(a.start != self.start for a in self.alternative("literal_label"))
+
+    @property
+    def wall(self) -> datetime | None:
+        local = (self.res.local or "").split("/")[0]
+        try:
+            return datetime.fromisoformat(local)
+        except ValueError:
+            return None
+
+    @property
+    def label(self) -> str:
+        """"standard" or "daylight" when the written zone name carries a season (EST, CEST)."""
+        zt = self.mention.said.zone_text
+        if not zt:
+            return "generic"
+        for cand in zone_candidates(zt):
+            if cand.zone == self.res.zone:
+                return cand.label
+        return "generic"
+
+    def fits_label(self, reading: Reading) -> bool:
+        """False when a reading's offset contradicts a seasonal label ("01:30 EDT" is not the EST side)."""
+        wall, zone, label = self.wall, self.res.zone, self.label
+        if label not in ("standard", "daylight") or wall is None or zone is None:
+            return True
+        low, high = _year_offsets(zone, wall.year)
+        offset = wall - reading.start.replace(tzinfo=None)
+        return offset == (low if label == "standard" else high)
+
+    @property
+    def main_fits_label(self) -> bool:
+        """In a DST gap or fold, whether the chosen reading is the side its label names."""
+        if not (self.has("dst_gap") or self.has("dst_fold")):
+            return True
+        return self.fits_label(Reading("main", self.start, self.end, self.res.zone))
+
+    def describe(self) -> str:
+        return f"{self.mention.text!r} ({iso_z(self.start)})"
+
+
+@dataclass(slots=True)
+class _Verdict:
+    agree: bool
+    cause: str | None
+    notes: list[Note]
+
+
+def _secs(d: timedelta) -> float:
+    return d.total_seconds()
+
+
+def _near(value: float, target: float, tol: float) -> bool:
+    return abs(abs(value) - target) <= tol
+
+
+def _hours(seconds: float) -> str:
+    h = abs(seconds) / 3600
+    return f"{h:g} h" if h == int(h) or h >= 1 else f"{abs(seconds) / 60:g} min"
+
+
+# --------------------------------------------------------------- refinements
+
+
+def _shift_day(m: _Member, days: int, dst: DstPolicy) -> Resolution:
+    """The member read on the adjacent local day (its day was implied, not stated)."""
+    res = m.res
+    wall = m.wall
+    step = timedelta(days=days)
+    start, end = m.start + step, m.end + step
+    if wall is not None and res.zone is not None:
+        try:
+            same = wall_to_utc(wall, res.zone, dst).utc == m.start
+            if same:
+                new = wall_to_utc(wall + step, res.zone, dst).utc
+                end = new + (m.end - m.start)
+                start = new
+        except Exception:  # pragma: no cover - zones in resolutions are valid
+            pass
+    return replace(res, start=start, end=end, value=_shift_text(res.value, days),
+                   local=_shift_text(res.local, days) if res.local else res.local,
+                   notes=(*res.notes, Note("reading_from_link",
+                                           f"the day was not stated; a linked restatement puts it "
+                                           f"{'after' if days > 0 else 'before'} the implied day "
+                                           f"({iso_z(start)})")))
+
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _shift_text(value: str, days: int) -> str:
+    def bump(mt: re.Match[str]) -> str:
+        return (date.fromisoformat(mt.group()) + timedelta(days=days)).isoformat()
+
+    return _ISO_DAY.sub(bump, value)
+
+
+def _take_reading(m: _Member, reading: Reading, note: Note, *, zone_source: bool) -> Resolution:
+    """The member read as one of its alternatives; the old reading becomes an alternative."""
+    res = m.res
+    old_label = f"zone:{res.zone}" if reading.label.startswith("zone:") else reading.label
+    alts = (*(a for a in res.alternatives if a is not reading), Reading(old_label, m.start, m.end, res.zone))
+    return replace(
+        res, start=reading.start, end=reading.start + (m.end - m.start),
+        zone=reading.zone if reading.zone else res.zone,
+        zone_source="link" if zone_source else res.zone_source,
+        notes=(*res.notes, note), alternatives=alts,
+    )
+
+
+@lru_cache(maxsize=512)
+def _offsets_in_use(day: date) -> frozenset[int]:
+    """UTC offsets (minutes) that some IANA zone keeps at noon UTC of ``day``."""
+    moment = datetime(day.year, day.month, day.day, 12, tzinfo=UTC)
+    out = {0}
+    for name in available_timezones():
+        try:
+            off = moment.astimezone(tzinfo_for(name)).utcoffset()
+        except Exception:  # pragma: no cover - a broken tzdata entry
+            continue
+        if off is not None:
+            out.add(int(off.total_seconds() // 60))
+    return frozenset(out)
+
+
+def _fixed_name(minutes: int) -> str:
+    if minutes == 0:
+        return "UTC"
+    sign = "+" if minutes > 0 else "-"
+    h, mm = divmod(abs(minutes), 60)
+    return f"UTC{sign}{h:02d}:{mm:02d}"
+
+
+def _zone_from_anchor(m: _Member, anchor: _Member) -> Resolution | None:
+    """The fixed offset that makes ``m``'s wall time name ``anchor``'s instant, if real."""
+    wall = m.wall
+    if wall is None:
+        return None
+    offset = _secs(wall - anchor.start.replace(tzinfo=None))
+    days = 0
+    if not m.day_stated:
+        while offset > 14 * HOUR:
+            offset -= DAY
+            days -= 1
+        while offset < -12 * HOUR:
+            offset += DAY
+            days += 1
+    minutes = offset / 60
+    if m.res.approximate:
+        minutes = round(minutes / 15) * 15
+    if minutes != int(minutes) or int(minutes) not in _offsets_in_use(anchor.start.date()):
+        return None
+    zone = _fixed_name(int(minutes))
+    start = wall + timedelta(days=days) - timedelta(minutes=minutes)
+    start = start.replace(tzinfo=UTC)
+    res = m.res
+    note = Note("zone_from_link",
+                f"{m.mention.text!r} states no zone that tzsched could settle (read in {res.zone}); "
+                f"its restatement {anchor.mention.text!r} puts it at {zone}")
+    alts = (*res.alternatives, Reading(f"zone:{res.zone}", m.start, m.end, res.zone))
+    return replace(
+        res, start=start, end=start + (m.end - m.start), zone=zone, zone_source="link",
+        value=_shift_text(res.value, days) if days else res.value,
+        local=_shift_text(res.local, days) if days and res.local else res.local,
+        notes=(*res.notes, note), alternatives=alts,
+    )
+
+
+# --------------------------------------------------------------- verdicts
+
+
+@lru_cache(maxsize=1024)
+def _year_offsets(zone: str, year: int) -> tuple[timedelta, timedelta]:
+    """The zone's (standard, daylight) offsets in mid-January and mid-July of ``year``."""
+    tz = tzinfo_for(zone)
+    a = datetime(year, 1, 15, 12, tzinfo=tz).utcoffset() or timedelta(0)
+    b = datetime(year, 7, 15, 12, tzinfo=tz).utcoffset() or timedelta(0)
+    return min(a, b), max(a, b)
+
+
+def _observes_dst(zone: str | None, year: int) -> bool:
+    if not zone:
+        return False
+    try:
+        low, high = _year_offsets(zone, year)
+    except Exception:
+        return False
+    return low != high
+
+
+def _judge(m: _Member, anchor: _Member, members: list[_Member], dst: DstPolicy,
+           refined: dict[int, Resolution]) -> _Verdict:
+    """Compare one member with the anchor; may record a refined resolution for either."""
+    tol = max(m.tolerance, anchor.tolerance)
+    delta = _secs(m.start - anchor.start)
+    who = f"{m.describe()} vs {anchor.describe()}"
+
+    def within(start: datetime) -> bool:
+        return abs(_secs(start - anchor.start)) <= tol
+
+    if within(m.start) and _is_range(m.mention) and _is_range(anchor.mention) \
+            and abs(_secs(m.end - anchor.end)) > tol:
+        return _Verdict(False, "unknown", [Note("link_verdict", f"the ranges start together but end "
+                                                                f"{_hours(_secs(m.end - anchor.end))} apart ({who})")])
+    if within(m.start) and m.main_fits_label and anchor.main_fits_label:
+        notes: list[Note] = []
+        for x in (m, anchor):
+            for code in ("dst_gap", "dst_fold"):
+                if x.has(code):
+                    notes.append(Note(code, f"{x.mention.text!r} falls in a DST {code[4:]}; the link confirms "
+                                            f"the reading {iso_z(x.start)}"))
+        if m.ambiguous or m.res.zone_source == "default":
+            refined[m.index] = replace(m.res, zone_source="link", notes=(*m.res.notes, Note(
+                "zone_from_link", f"the restatement {anchor.mention.text!r} confirms {m.res.zone}")))
+        loose = next((x for x in (m, anchor) if x.loose), None)
+        if loose is not None:
+            notes.append(Note("label_mismatch", f"{loose.mention.text!r} uses its label loosely: read as the "
+                                                f"zone's clock it agrees ({who})"))
+            return _Verdict(True, "loose_label", notes)
+        return _Verdict(True, None, notes)
+
+    # the day was implied and the restatement crosses midnight; when neither day was
+    # stated, the restatement written second moves ("11 p.m. EDT (0300 GMT)")
+    anchor_moves = anchor.day_movable and len(members) == 2 and (not m.day_movable or anchor.index > m.index)
+    if m.day_movable and not anchor_moves and _near(delta, DAY, tol):
+        days = -1 if delta > 0 else 1
+        new = _shift_day(m, days, dst)
+        refined[m.index] = new
+        shifted = _Member(m.index, m.mention, new)
+        verdict = _judge(shifted, anchor, members, dst, refined)
+        verdict.notes.insert(0, Note("reading_from_link", f"{m.mention.text!r} moved to the "
+                                                          f"{'next' if days > 0 else 'previous'} day to match "
+                                                          f"{anchor.mention.text!r}"))
+        return verdict
+    if anchor_moves and _near(delta, DAY, tol):
+        days = 1 if delta > 0 else -1
+        new = _shift_day(anchor, days, dst)
+        refined[anchor.index] = new
+        verdict = _judge(_Member(anchor.index, anchor.mention, new), m, members, dst, refined)
+        verdict.notes.insert(0, Note("reading_from_link", f"{anchor.mention.text!r} moved to the "
+                                                          f"{'next' if days > 0 else 'previous'} day to match "
+                                                          f"{m.mention.text!r}"))
+        return verdict
+
+    # another reading of one side agrees
+    for label in ("dst_fold", "dst_gap"):
+        for x, other in ((m, anchor), (anchor, m)):
+            for alt in x.alternative(label):
+                if abs(_secs(alt.start - other.start)) <= tol and x.fits_label(alt):
+                    note = Note("reading_from_link", f"{x.mention.text!r} falls in a DST {label[4:]}; its "
+                                                     f"restatement {other.mention.text!r} picks {iso_z(alt.start)}")
+                    refined[x.index] = _take_reading(x, alt, note, zone_source=False)
+                    return _Verdict(True, None, [Note(label, note.message)])
+    for x, other in ((m, anchor), (anchor, m)):
+        for alt in x.alternative("zone:"):
+            if abs(_secs(alt.start - other.start)) > tol:
+                continue
+            if x.ambiguous and other.fixed:
+                note = Note("zone_from_link", f"{x.mention.text!r} is ambiguous; its restatement "
+                                              f"{other.mention.text!r} picks {alt.zone}")
+                refined[x.index] = _take_reading(x, alt, note, zone_source=True)
+                return _Verdict(True, "ambiguous_abbreviation", [Note("zone_from_link", note.message)])
+            return _Verdict(False, "ambiguous_abbreviation", [Note(
+                "link_verdict", f"{x.mention.text!r} was read in {x.res.zone}; read in {alt.zone} it would "
+                                f"agree with {other.mention.text!r} ({who}, {_hours(delta)} apart)")])
+    for x, other in ((m, anchor), (anchor, m)):
+        for alt in x.alternative("literal_label"):
+            if abs(_secs(alt.start - other.start)) <= tol and x.has("label_mismatch"):
+                return _Verdict(False, "dst_slip", [Note(
+                    "link_verdict", f"{x.mention.text!r} uses a label of the wrong season; {other.mention.text!r} "
+                                    f"matches the literal label, not the zone's clock ({who}, "
+                                    f"{_hours(delta)} apart)")])
+
+    # a member with no zone of its own
+    if anchor.fixed and m.unknown_zone:
+        settled = _zone_from_anchor(m, anchor)
+        if settled is not None:
+            refined[m.index] = settled
+            return _Verdict(True, "unknown_local_zone", [settled.notes[-1]])
+    if anchor.fixed and m.presumed:
+        if _near(delta, HALF_DAY, tol) and (m.mention.said.meridiem or anchor.mention.said.meridiem):
+            return _Verdict(False, "am_pm_swap", [Note("link_verdict", f"12 h apart: a.m./p.m. swapped? ({who})")])
+        if _near(delta, HOUR, tol) and _observes_dst(m.res.zone, anchor.start.year):
+            return _Verdict(False, "dst_slip", [Note(
+                "link_verdict", f"{m.mention.text!r} was read in {m.res.zone} ({m.res.zone_source}), which keeps "
+                                f"daylight saving time; 1 h apart ({who})")])
+        implied = _zone_from_anchor(m, anchor)
+        where = f"; it agrees if it is {implied.zone} time" if implied is not None else ""
+        return _Verdict(False, "unknown_local_zone", [Note(
+            "link_verdict", f"{m.mention.text!r} states no zone and was read in {m.res.zone} "
+                            f"({m.res.zone_source}){where} ({who}, {_hours(delta)} apart)")])
+
+    # the size of the difference
+    year = anchor.start.year
+    if _near(delta, HOUR, tol) and any(
+        x.has("label_mismatch") or _observes_dst(x.res.zone, year) for x in members
+    ):
+        return _Verdict(False, "dst_slip", [Note(
+            "link_verdict", f"1 h apart and daylight saving time is in play ({who})")])
+    if _near(delta, HALF_DAY, tol) and any(
+        x.mention.said.meridiem or x.mention.rule.startswith("clock.word") for x in (m, anchor)
+    ):
+        return _Verdict(False, "am_pm_swap", [Note("link_verdict", f"12 h apart: a.m./p.m. swapped? ({who})")])
+    if _near(delta, DAY, tol):
+        return _Verdict(False, "wrong_day", [Note("link_verdict", f"24 h apart: the days differ ({who})")])
+    return _Verdict(False, "unknown", [Note("link_verdict", f"{_hours(delta)} apart ({who})")])
+
+
+def _label_side(m: _Member, refined: dict[int, Resolution]) -> _Member:
+    """A wall time in a DST gap or fold whose label names the other side is read on that side."""
+    if m.main_fits_label:
+        return m
+    for code in ("dst_gap", "dst_fold"):
+        for alt in m.alternative(code):
+            if m.fits_label(alt):
+                note = Note(code, f"{m.mention.text!r}: the label names the other side of the DST {code[4:]}; "
+                                  f"read as {iso_z(alt.start)}")
+                new = _take_reading(m, alt, note, zone_source=False)
+                refined[m.index] = new
+                return _Member(m.index, m.mention, new)
+    return m
+
+
+def _anchor(members: list[_Member]) -> _Member:
+    def agreeing(a: _Member) -> int:
+        return sum(1 for b in members if b is not a
+                   and abs(_secs(b.start - a.start)) <= max(a.tolerance, b.tolerance))
+
+    return min(members, key=lambda a: (not a.fixed, -agreeing(a), a.day_movable, a.rank, a.index))
+
+
+def _verdict(members: list[_Member], connector: str, dst: DstPolicy,
+             refined: dict[int, Resolution]) -> Link:
+    members = [_label_side(m, refined) for m in members]
+    anchor = _anchor(members)
+    verdicts: list[_Verdict] = []
+    for m in members:
+        if m is anchor:
+            continue
+        current = _Member(m.index, m.mention, refined.get(m.index, m.res))
+        anchor_now = _Member(anchor.index, anchor.mention, refined.get(anchor.index, anchor.res))
+        verdicts.append(_judge(current, anchor_now, members, dst, refined))
+    agree = all(v.agree for v in verdicts)
+    cause = next((v.cause for v in verdicts if not v.agree), None) if not agree else \
+        next((v.cause for v in verdicts if v.cause), None)
+    final = [_Member(m.index, m.mention, refined.get(m.index, m.res)) for m in members]
+    spread = max(x.start for x in final) - min(x.start for x in final)
+    if all(_is_range(x.mention) for x in final):
+        spread = max(spread, max(x.end for x in final) - min(x.end for x in final))
+    notes = tuple(n for v in verdicts for n in v.notes)
+    return Link(
+        members=tuple(m.index for m in members),
+        agree=agree,
+        delta_seconds=_secs(spread),
+        cause=cause,
+        tolerance_seconds=max(m.tolerance for m in members),
+        connector=connector,
+        notes=notes,
+    )
+
+
+# --------------------------------------------------------------- entry points
+
+
+def link_and_refine(
+    text: str, mentions: Sequence[Mention], dst: DstPolicy = "report"
+) -> tuple[tuple[Mention, ...], tuple[Link, ...]]:
+    """Link restatements in ``text`` and return the mentions, refined where a link fixed them.
+
+    >>> from tzsched import Context, annotate
+    >>> ann = annotate("The vote is at 3 p.m. local time (1900 GMT).", Context.parse("2025-05-19"))
+    >>> m = ann.mentions[0].resolution
+    >>> m.zone, m.zone_source, ann.links[0].cause
+    ('UTC-04:00', 'link', 'unknown_local_zone')
+    """
+    refined: dict[int, Resolution] = {}
+    links: list[Link] = []
+    for indices, connectors in _groups(text, mentions):
+        members = [_Member(i, mentions[i], mentions[i].resolution) for i in indices]
+        connector = "+".join(dict.fromkeys(connectors))
+        links.append(_verdict(members, connector, dst, refined))
+    if not refined:
+        return tuple(mentions), tuple(links)
+    out = tuple(replace(m, resolution=refined[i]) if i in refined else m for i, m in enumerate(mentions))
+    return out, tuple(links)
 
 
 def link_mentions(text: str, mentions: Sequence[Mention]) -> tuple[Link, ...]:
-    """Links between mentions that restate one moment. Not built yet: always empty."""
-    return ()
+    """Links between mentions that restate one moment (see :func:`link_and_refine`)."""
+    return link_and_refine(text, mentions)[1]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from .agree import link_mentions
+from .agree import link_and_refine
 from .discourse import find_dateline
 from .errors import InputError, TzschedError
 from .resolve import Frame, Resolved, resolve_piece
@@ -67,7 +67,8 @@ def annotate(text: str, context: Context) -> Annotation:
         )
         for r in resolved
     )
-    links = link_mentions(text, mentions)
+    # restatements link, and a member that fixes the instant settles the others' zone or day
+    mentions, links = link_and_refine(text, mentions, context.dst)
     return Annotation(text=text, context=context, home=home, home_source=source, dateline=dateline,
                       mentions=mentions, links=links)
 

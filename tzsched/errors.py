@@ -71,6 +71,9 @@ NOTE_CODES: Final[dict[str, str]] = {
     "direction_guessed": "no tense cue decided between the previous and the next occurrence",
     "unknown_zone_name": "a zone name in the text could not be matched to a zone",
     "zone_from_link": "the zone was chosen because a linked restatement fixes the instant",
+    "reading_from_link": "a linked restatement chose the reading: the day of a time stated without one, "
+    "or the side of a DST gap or fold",
+    "link_verdict": "why a restatement link disagrees: the members compared, the difference and the cause",
     "unanchored": "a relative expression with no reference point in the text or context",
     "approximate": "the text marks the time as approximate",
 }
