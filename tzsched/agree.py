@@ -108,8 +108,8 @@ _WORD_PAREN = re.compile(r"\s+(?!(?:and|or|to|until|till|through|but|then|after|
                          r"[a-z]{2,15}\s*[(\[]\s*")
 _PAREN_CLOSE = re.compile(rf"\s*[)\]]\s*(?:(?:[,;]|—|–|--)\s*(?:{_WORDS}\s+)?|,?\s*{_WORDS}\s+)", re.IGNORECASE)
 _IN_PAREN = re.compile(r"\s*(?:[,;/]|—|–)\s*(?:or\s+)?", re.IGNORECASE)
-_WHICH = re.compile(r"\s*,?\s*(?:which\s+(?:is|was|will\s+be|would\s+be)|that\s+is,?|i\.\s?e\.,?)\s*",
-                    re.IGNORECASE)
+_WHICH = re.compile(r"\s*,?\s*(?:which\s+(?:is|was|will\s+be|would\s+be)|that\s+is,?)\s*", re.IGNORECASE)
+_IE = re.compile(r"\s*,?\s*i\.\s?e\.,?\s*", re.IGNORECASE)
 _OR = re.compile(r"\s*,?\s*or\s+", re.IGNORECASE)
 _SLASH = re.compile(r"\s*/\s*")
 _APPOSITION = re.compile(r"\s*(?:,|—|–|--|\s-)\s*")
@@ -138,6 +138,8 @@ def _connector(text: str, a: Mention, b: Mention, sentence_start: int) -> str | 
         return "parenthesis"
     if _WHICH.fullmatch(gap):
         return "which is"
+    if _IE.fullmatch(gap):
+        return "i.e."
     if not za:
         return None
     depth = text.count("(", sentence_start, a.start) + text.count("[", sentence_start, a.start) \
@@ -336,7 +338,7 @@ def _hours(seconds: float) -> str:
 
 
 def _shift_day(m: _Member, days: int, dst: DstPolicy) -> Resolution:
-    """The member read on the adjacent local day (its day was implied, not stated)."""
+    """The member read on the adjacent local day, by its zone's clock."""
     res = m.res
     wall = m.wall
     step = timedelta(days=days)
@@ -353,9 +355,8 @@ def _shift_day(m: _Member, days: int, dst: DstPolicy) -> Resolution:
     return replace(res, start=start, end=end, value=_shift_text(res.value, days),
                    local=_shift_text(res.local, days) if res.local else res.local,
                    notes=(*res.notes, Note("reading_from_link",
-                                           f"the day was not stated; a linked restatement puts it "
-                                           f"{'after' if days > 0 else 'before'} the implied day "
-                                           f"({iso_z(start)})")))
+                                           f"a linked restatement puts it on the {'next' if days > 0 else 'previous'} "
+                                           f"day ({iso_z(start)})")))
 
 
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -451,6 +452,45 @@ def _year_offsets(zone: str, year: int) -> tuple[timedelta, timedelta]:
     return min(a, b), max(a, b)
 
 
+def _move_days(m: _Member, anchor: _Member, size: int, dst: DstPolicy,
+               tol: float) -> tuple[_Member, _Member, list[Note]] | None:
+    """Readings of ``m`` and ``anchor`` on adjacent days, when that explains the difference.
+
+    Only days that were implied move (and "midnight"); the anchor moves only in a link of
+    two. The best shift brings the two within the tolerance, or else cuts at least
+    12 hours off the difference (a DST slip across midnight stays a DST slip). When both
+    may move, the one written second moves first.
+    """
+    m_days = (0, -1, 1) if m.day_movable else (0,)
+    a_days = (0, -1, 1) if anchor.day_movable and size == 2 else (0,)
+    later_is_m = m.index > anchor.index
+    base = abs(_secs(m.start - anchor.start))
+    best: tuple[tuple[bool, float, int, int], _Member, _Member] | None = None
+    for dm in m_days:
+        for da in a_days:
+            if (dm, da) == (0, 0):
+                continue
+            nm = m if dm == 0 else _Member(m.index, m.mention, _shift_day(m, dm, dst))
+            na = anchor if da == 0 else _Member(anchor.index, anchor.mention, _shift_day(anchor, da, dst))
+            gap = abs(_secs(nm.start - na.start))
+            moves_earlier = (dm != 0 and not later_is_m) or (da != 0 and later_is_m)
+            key = (gap > tol, gap, abs(dm) + abs(da), int(moves_earlier))
+            if best is None or key < best[0]:
+                best = (key, nm, na)
+    if best is None:
+        return None
+    (outside, gap, _, _), nm, na = best
+    if outside and base - gap < HALF_DAY - tol:
+        return None
+    notes = []
+    for new, old, other in ((nm, m, na), (na, anchor, nm)):
+        if new is not old:
+            way = "next" if new.start > old.start else "previous"
+            notes.append(Note("reading_from_link", f"{old.mention.text!r} moved to the {way} day to match "
+                                                   f"{other.mention.text!r}"))
+    return nm, na, notes
+
+
 def _observes_dst(zone: str | None, year: int) -> bool:
     if not zone:
         return False
@@ -462,7 +502,7 @@ def _observes_dst(zone: str | None, year: int) -> bool:
 
 
 def _judge(m: _Member, anchor: _Member, members: list[_Member], dst: DstPolicy,
-           refined: dict[int, Resolution]) -> _Verdict:
+           refined: dict[int, Resolution], days_fixed: bool = False) -> _Verdict:
     """Compare one member with the anchor; may record a refined resolution for either."""
     tol = max(m.tolerance, anchor.tolerance)
     delta = _secs(m.start - anchor.start)
@@ -492,28 +532,17 @@ def _judge(m: _Member, anchor: _Member, members: list[_Member], dst: DstPolicy,
             return _Verdict(True, "loose_label", notes)
         return _Verdict(True, None, notes)
 
-    # the day was implied and the restatement crosses midnight; when neither day was
-    # stated, the restatement written second moves ("11 p.m. EDT (0300 GMT)")
-    anchor_moves = anchor.day_movable and len(members) == 2 and (not m.day_movable or anchor.index > m.index)
-    if m.day_movable and not anchor_moves and _near(delta, DAY, tol):
-        days = -1 if delta > 0 else 1
-        new = _shift_day(m, days, dst)
-        refined[m.index] = new
-        shifted = _Member(m.index, m.mention, new)
-        verdict = _judge(shifted, anchor, members, dst, refined)
-        verdict.notes.insert(0, Note("reading_from_link", f"{m.mention.text!r} moved to the "
-                                                          f"{'next' if days > 0 else 'previous'} day to match "
-                                                          f"{anchor.mention.text!r}"))
-        return verdict
-    if anchor_moves and _near(delta, DAY, tol):
-        days = 1 if delta > 0 else -1
-        new = _shift_day(anchor, days, dst)
-        refined[anchor.index] = new
-        verdict = _judge(_Member(anchor.index, anchor.mention, new), m, members, dst, refined)
-        verdict.notes.insert(0, Note("reading_from_link", f"{anchor.mention.text!r} moved to the "
-                                                          f"{'next' if days > 0 else 'previous'} day to match "
-                                                          f"{m.mention.text!r}"))
-        return verdict
+    # an implied day may move to the adjacent one when the restatement crosses midnight
+    if not days_fixed:
+        moved = _move_days(m, anchor, len(members), dst, tol)
+        if moved is not None:
+            new_m, new_anchor, notes = moved
+            for x, old in ((new_m, m), (new_anchor, anchor)):
+                if x.res is not old.res:
+                    refined[x.index] = x.res
+            verdict = _judge(new_m, new_anchor, members, dst, refined, days_fixed=True)
+            verdict.notes[:0] = notes
+            return verdict
 
     # another reading of one side agrees
     for label in ("dst_fold", "dst_gap"):
@@ -574,8 +603,12 @@ def _judge(m: _Member, anchor: _Member, members: list[_Member], dst: DstPolicy,
         x.mention.said.meridiem or x.mention.rule.startswith("clock.word") for x in (m, anchor)
     ):
         return _Verdict(False, "am_pm_swap", [Note("link_verdict", f"12 h apart: a.m./p.m. swapped? ({who})")])
-    if _near(delta, DAY, tol):
-        return _Verdict(False, "wrong_day", [Note("link_verdict", f"24 h apart: the days differ ({who})")])
+    if _near(delta, DAY, tol) or any(
+        abs(_secs(_Member(x.index, x.mention, _shift_day(x, d, dst)).start - y.start)) <= tol
+        for x, y in ((m, anchor), (anchor, m)) for d in (-1, 1)
+    ):
+        return _Verdict(False, "wrong_day", [Note("link_verdict", f"{_hours(delta)} apart: the stated days "
+                                                                  f"differ ({who})")])
     return _Verdict(False, "unknown", [Note("link_verdict", f"{_hours(delta)} apart ({who})")])
 
 
