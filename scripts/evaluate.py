@@ -40,7 +40,10 @@ def predict(doc: Document) -> list[Timex]:
     """Run tzsched on one document; the creation time is read as UTC (it has no zone)."""
     import tzsched
 
-    ctx = tzsched.Context.parse(published=doc.dct, assume_utc=True)
+    # A creation time with a clock time but no zone is local to the newsroom, whose zone
+    # is unknown here: keep the date only (day precision) rather than guess UTC.
+    dct = doc.dct if ("+" in doc.dct[10:] or doc.dct.endswith("Z")) else doc.dct[:10]
+    ctx = tzsched.Context.parse(published=dct, assume_utc=True)
     ann = tzsched.annotate(doc.text, ctx)
     return [
         Timex(
