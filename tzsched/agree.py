@@ -127,6 +127,9 @@ def _zone_said(m: Mention) -> str:
 def _connector(text: str, a: Mention, b: Mention, sentence_start: int) -> str | None:
     """The restatement connector joining ``a`` and the next clock mention ``b``, if any."""
     gap = text[a.end : b.start]
+    place = a.said.zone_text
+    if place and gap.lstrip().startswith("in " + place):
+        gap = gap[gap.index(place) + len(place) :]  # "8 p.m. in Lagos (1900 GMT)": the place is a's zone
     if len(gap) > _MAX_GAP:
         return None
     za, zb = _zone_said(a), _zone_said(b)

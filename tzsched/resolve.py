@@ -8,6 +8,7 @@ for clock times that take the date of a governing date mention).
 from __future__ import annotations
 
 import calendar
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
@@ -255,8 +256,11 @@ def _governing_day(piece: Piece, frame: Frame, dated: list[Resolved]) -> date | 
     the nearest one before it, else the nearest one after it."""
     s, e = sentence_bounds(frame.text, piece.start)
     after: Resolved | None = None
-    for r in reversed(dated):
-        if r.day is None or r.piece.end <= s or r.piece.start >= e:
+    stop = bisect_right(dated, e, key=lambda r: r.piece.start)
+    for r in reversed(dated[max(0, stop - 64) : stop]):
+        if r.piece.end <= s:
+            break
+        if r.day is None or r.piece.start >= e:
             continue
         if r.piece.end <= piece.start:
             return r.day

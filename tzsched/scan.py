@@ -182,8 +182,8 @@ class Scanner:
             return piece
         window_start = max(0, piece.start - 40)
         before = text[window_start : piece.start]
-        last = before.rstrip().rsplit(None, 1)[-1].lower() if before.strip() else ""
-        if last not in self._modifier_ends and not before.endswith("-"):
+        last = _LAST_WORD.search(before)
+        if last is None or (last.group(1).lower() not in self._modifier_ends and not before.endswith("-")):
             return piece
         m = self._modifier.search(text, window_start, piece.start)
         if m is None or m.start() == m.end():
@@ -206,6 +206,7 @@ class Scanner:
         return replace(piece, start=m.start(), said=said)
 
 
+_LAST_WORD = re.compile(r"([A-Za-z]+)[\s(\[-]*$")
 _MERGE_GAP = re.compile(r"(?:\s*,\s*|\s+(?:on\s+|of\s+)?|\s*\(\s*)?")
 _CLOCK_DATE_GAP = re.compile(r",?\s+(?:on\s+)?|,\s*")
 

@@ -154,6 +154,7 @@ def country_of(zone: str) -> str:
     return zone_tables().zone_country.get(zone, "")
 
 
+@lru_cache(maxsize=1024)
 def prefer_for_region(candidates: tuple[ZoneCandidate, ...], regions: tuple[str, ...]) -> ZoneCandidate | None:
     """The candidate a locale region or a country code picks, if exactly one fits."""
     tables = zone_tables()
@@ -219,6 +220,15 @@ def wall_to_utc(wall: datetime, zone: str, policy: DstPolicy = "report", label: 
         else:
             code, what = "dst_gap", "does not exist"
         utc = earlier if policy == "earlier" else later if policy == "later" else u0
+        if label in ("standard", "daylight"):
+            # "1:30 a.m. EDT" in a fold, "2:30 a.m. EST" in a gap: the label says which side
+            low, high = _year_offsets(zone, wall.year)
+            wanted = high if label == "daylight" else low
+            for reading, cand in ((first, u0), (second, u1)):
+                if reading.utcoffset() == wanted:
+                    utc = cand
+                    label = "generic"  # the label chose the reading: it is not loose
+                    break
         other = u1 if utc == u0 else u0
         alts.append((code, other))
         notes.append(

@@ -36,6 +36,7 @@ def _starts(lex: Lexicon) -> dict[str, frozenset[str]]:
     one_to_twelve = {w for w, v in lex.numbers.items() if " " not in w and 1 <= v <= 12}
     return {
         "range.clock": frozenset({"from", "between", SHORT_NUMBER}),
+        "range.military": frozenset({"from", "between", FOUR_DIGITS}),
         "date.iso": frozenset({FOUR_DIGITS}),
         "date.numeric": frozenset({SHORT_NUMBER}),
         "clock.military": frozenset({FOUR_DIGITS}),
@@ -87,7 +88,7 @@ def all_rules() -> list[Rule]:
     r = _by_id(relative.rules())
     u = _by_id(duration.rules())
     order = [
-        c["range.clock"], d["date.iso"], d["date.numeric"],
+        c["range.clock"], c["range.military"], d["date.iso"], d["date.numeric"],
         c["clock.military"], c["clock.24h"], c["clock.meridiem"], c["clock.oclock"], c["clock.word"],
         d["date.month_day"], d["date.day_month"], d["date.month_year"],
         d["date.quarter"], d["date.year_ago"], d["date.fiscal_year"], d["date.decade"], d["date.century"],

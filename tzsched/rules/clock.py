@@ -40,14 +40,32 @@ def _with_zone(g: Groups, start: int, end: int, text: str, zone_key: str = "zone
     """The end of the match and the zone text, with an unknown zone trimmed off."""
     ztext = g.get(zone_key)
     if ztext is None:
-        return end, None
+        return end, _place_after(text, end)
     if _zone_ok(ztext):
         return end, ztext
     zstart = text.rfind(ztext, start, end)
     cut = zstart if zstart >= 0 else end
     while cut > start and text[cut - 1].isspace():
         cut -= 1
-    return cut, None
+    return cut, _place_after(text, cut)
+
+
+_IN_PLACE = re.compile(r"\s+in\s+([A-Z][\w'’.\-]+(?:\s[A-Z][\w'’.\-]+){0,2})")
+
+
+def _place_after(text: str, end: int) -> str | None:
+    """"8 p.m. in Lagos": a known city or country right after a time gives its zone
+    (the place stays outside the mention's span)."""
+    m = _IN_PLACE.match(text, end)
+    if m is None:
+        return None
+    words = m.group(1).rstrip(".").split()
+    for n in range(len(words), 0, -1):  # "in New York City on Monday" -> "New York City"
+        name = " ".join(words[:n])
+        cands = zone_candidates(name)
+        if cands and cands[0].source == "explicit":
+            return name
+    return None
 
 
 def _hour_12(h: int, mer: str | None) -> int:
@@ -124,7 +142,7 @@ def _range(g: Groups, start: int, end: int, text: str) -> Piece | None:
     sep = (g.get("sep") or "").strip().lower()
     if sep == "and" and kw != "between":
         return None
-    if sep in ("to", "until", "till", "through") and not kw:
+    if sep in ("to", "until", "till", "through") and not kw and not g.get("mer2"):
         return None
     if kw == "between" and sep != "and":
         return None
@@ -155,6 +173,18 @@ def _range(g: Groups, start: int, end: int, text: str) -> Piece | None:
     return Piece(core_start if core_start >= 0 else start, end, "range", "range.clock", said)
 
 
+def _military_range(g: Groups, start: int, end: int, text: str) -> Piece | None:
+    """"between 1300 and 1500 GMT", "1300-1500 GMT": only with a zone, like one military time."""
+    sep = (g.get("sep") or "").lower()
+    kw = (g.get("kw") or "").lower()
+    if (sep == "and") != (kw == "between") or not _zone_ok(g.get("zone")):
+        return None
+    core_start = start + len(g["kw"] or "") + 1 if g.get("kw") else start
+    said = Said(hour=int(g["h1"] or 0), minute=int(g["m1"] or 0), until_hour=int(g["h2"] or 0),
+                until_minute=int(g["m2"] or 0), zone_text=g.get("zone"))
+    return Piece(core_start, end, "range", "range.military", said)
+
+
 def rules() -> list[Rule]:
     w = words()
     zone = rf"(?:\s?(?P<zone>{w.zone}))?"
@@ -170,8 +200,16 @@ def rules() -> list[Rule]:
             _range,
         ),
         Rule(
+            "range.military",
+            rf"(?:(?P<kw>from|between|From|Between)\s)?(?<![\w.,:/$€£#])(?P<h1>[01]\d|2[0-3])(?P<m1>[0-5]\d)"
+            rf"\s?(?P<sep>to|until|till|and|-|–|—)\s?(?P<h2>[01]\d|2[0-4])(?P<m2>[0-5]\d)(?![\w:])"
+            rf"\s?(?P<zone>{w.zone})",
+            _military_range,
+        ),
+        Rule(
             "clock.military",
-            rf"{edge}(?P<h>[01]\d|2[0-4])(?P<min>[0-5]\d)(?:\s?(?P<hrs>hours|hrs|hr|h)(?![\w]))?(?![\w:.,]\d)"
+            rf"(?<![\w.,:$€£#])(?P<h>[01]\d|2[0-4])(?P<min>[0-5]\d)(?:\s?(?P<hrs>hours|hrs|hr|h)(?![\w]))?"
+            rf"(?![\w:.,]\d)"
             rf"(?:\s?(?P<zone>{w.zone}))?",
             _military,
         ),
