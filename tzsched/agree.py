@@ -340,21 +340,26 @@ def _hours(seconds: float) -> str:
 # --------------------------------------------------------------- refinements
 
 
-def _shift_day(m: _Member, days: int, dst: DstPolicy) -> Resolution:
-    """The member read on the adjacent local day, by its zone's clock."""
+def _shifted_start(m: _Member, days: int, dst: DstPolicy) -> datetime:
+    """The member's UTC start on the adjacent local day, by its zone's clock."""
     res = m.res
     wall = m.wall
     step = timedelta(days=days)
-    start, end = m.start + step, m.end + step
     if wall is not None and res.zone is not None:
         try:
-            same = wall_to_utc(wall, res.zone, dst).utc == m.start
-            if same:
-                new = wall_to_utc(wall + step, res.zone, dst).utc
-                end = new + (m.end - m.start)
-                start = new
+            if wall_to_utc(wall, res.zone, dst).utc == m.start:
+                return wall_to_utc(wall + step, res.zone, dst).utc
         except Exception:  # pragma: no cover - zones in resolutions are valid
             pass
+    return m.start + step
+
+
+def _shift_day(m: _Member, days: int, dst: DstPolicy, start: datetime | None = None) -> Resolution:
+    """The member read on the adjacent local day, by its zone's clock."""
+    res = m.res
+    if start is None:
+        start = _shifted_start(m, days, dst)
+    end = start + (m.end - m.start)
     return replace(res, start=start, end=end, value=_shift_text(res.value, days),
                    local=_shift_text(res.local, days) if res.local else res.local,
                    notes=(*res.notes, Note("reading_from_link",
@@ -468,23 +473,25 @@ def _move_days(m: _Member, anchor: _Member, size: int, dst: DstPolicy,
     a_days = (0, -1, 1) if anchor.day_movable and size == 2 else (0,)
     later_is_m = m.index > anchor.index
     base = abs(_secs(m.start - anchor.start))
-    best: tuple[tuple[bool, float, int, int], _Member, _Member] | None = None
+    m_starts = {d: m.start if d == 0 else _shifted_start(m, d, dst) for d in m_days}
+    a_starts = {d: anchor.start if d == 0 else _shifted_start(anchor, d, dst) for d in a_days}
+    best: tuple[tuple[bool, float, int, int], int, int] | None = None
     for dm in m_days:
         for da in a_days:
             if (dm, da) == (0, 0):
                 continue
-            nm = m if dm == 0 else _Member(m.index, m.mention, _shift_day(m, dm, dst))
-            na = anchor if da == 0 else _Member(anchor.index, anchor.mention, _shift_day(anchor, da, dst))
-            gap = abs(_secs(nm.start - na.start))
+            gap = abs(_secs(m_starts[dm] - a_starts[da]))
             moves_earlier = (dm != 0 and not later_is_m) or (da != 0 and later_is_m)
             key = (gap > tol, gap, abs(dm) + abs(da), int(moves_earlier))
             if best is None or key < best[0]:
-                best = (key, nm, na)
+                best = (key, dm, da)
     if best is None:
         return None
-    (outside, gap, _, _), nm, na = best
+    (outside, gap, _, _), dm, da = best
     if outside and base - gap < HALF_DAY - tol:
         return None
+    nm = m if dm == 0 else _Member(m.index, m.mention, _shift_day(m, dm, dst, m_starts[dm]))
+    na = anchor if da == 0 else _Member(anchor.index, anchor.mention, _shift_day(anchor, da, dst, a_starts[da]))
     notes = []
     for new, old, other in ((nm, m, na), (na, anchor, nm)):
         if new is not old:
@@ -607,7 +614,7 @@ def _judge(m: _Member, anchor: _Member, members: list[_Member], dst: DstPolicy,
     ):
         return _Verdict(False, "am_pm_swap", [Note("link_verdict", f"12 h apart: a.m./p.m. swapped? ({who})")])
     if _near(delta, DAY, tol) or any(
-        abs(_secs(_Member(x.index, x.mention, _shift_day(x, d, dst)).start - y.start)) <= tol
+        abs(_secs(_shifted_start(x, d, dst) - y.start)) <= tol
         for x, y in ((m, anchor), (anchor, m)) for d in (-1, 1)
     ):
         return _Verdict(False, "wrong_day", [Note("link_verdict", f"{_hours(delta)} apart: the stated days "
