@@ -52,6 +52,7 @@ _NOT_PAST_ED = frozenset((
     "embed", "bleed", "breed", "greed", "weed", "deed", "united", "limited", "based", "related", "interested",
     "concerned", "armed", "detailed",
 ))
+_TO_FUTURE = frozenset(("set", "is", "are", "was", "were", "due", "planned", "scheduled", "expected", "poised"))
 _PAST_NEG = frozenset(("didn't", "wasn't", "weren't", "hadn't"))
 
 
@@ -73,8 +74,8 @@ def tense_direction(text: str, start: int, end: int) -> int | None:
         if start <= m.start() < end:
             continue
         word = m.group().lower()
-        if word in future:
-            sign = 1
+        if word in future or (word in _TO_FUTURE and text.startswith(" to ", m.end())):
+            sign = 1  # "set to resume", "is to meet", "due to arrive"
         elif word in past or word in _PAST_NEG or (len(word) > 4 and word.endswith("ed") and word not in _NOT_PAST_ED):
             sign = -1
         else:
