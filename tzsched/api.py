@@ -8,7 +8,7 @@ from typing import Any
 from .agree import link_and_refine
 from .discourse import find_dateline
 from .errors import InputError, TzschedError
-from .resolve import Frame, Resolved, resolve_piece
+from .resolve import Frame, Resolved, is_narrative, resolve_piece
 from .rules.base import Piece
 from .scan import scanner
 from .types import Annotation, Context, Mention, ZoneSource
@@ -41,8 +41,9 @@ def annotate(text: str, context: Context) -> Annotation:
         home, source = context.home, "home"
     else:
         home, source = "UTC", "default"
-    frame = Frame(context=context, home=home, home_source=source, dateline=dateline, text=text)
     pieces = scanner().pieces(text)
+    narrative = is_narrative(pieces, context.local_date(home))
+    frame = Frame(context=context, home=home, home_source=source, dateline=dateline, text=text, narrative=narrative)
     # Two passes: dates first, so that a clock time can take the date of a date
     # mention that follows it in the sentence ("at 3 p.m. (1300 GMT) on Thursday").
     done: dict[int, Resolved] = {}

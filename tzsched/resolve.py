@@ -25,7 +25,7 @@ from .zones import (
     zone_candidates,
 )
 
-__all__ = ["Frame", "Resolved", "resolve_piece"]
+__all__ = ["Frame", "Resolved", "is_narrative", "resolve_piece"]
 
 MINUTE = timedelta(minutes=1)
 _DAY_PRECISION = Note("day_precision", "the publication is known only to the day; read to the day")
@@ -46,6 +46,9 @@ class Frame:
     home_source: ZoneSource
     dateline: Dateline | None
     text: str
+    # True when most years the text states lie far from publication (a history, an
+    # obituary): yearless dates then take the year the text is telling about
+    narrative: bool = False
 
     @property
     def regions(self) -> tuple[str, ...]:
@@ -188,7 +191,41 @@ def _direction(piece: Piece, frame: Frame) -> int | None:
     return tense_direction(frame.text, piece.start, piece.end)
 
 
-def _day_of(said: Said, pub: date, piece: Piece, frame: Frame) -> tuple[date | None, list[Note]]:
+def is_narrative(pieces: list[Piece], pub: date) -> bool:
+    """Whether the stated years mostly lie more than two years from publication."""
+    years = [p.said.year for p in pieces if p.said.year is not None]
+    far = sum(1 for y in years if abs(y - pub.year) > 2)
+    return len(years) >= 5 and far >= 0.8 * len(years)
+
+
+def _narrative_year(piece: Piece, before: list[Resolved], pub: date) -> int | None:
+    """The year the text is telling about, when it is not near publication: the year
+    stated by the latest earlier mention that states one ("In 1941 ... On December 7")."""
+    for r in reversed(before):
+        if r.piece.end > piece.start:
+            continue
+        if piece.start - r.piece.end > _NARRATIVE_REACH:
+            return None
+        year = r.piece.said.year
+        if year is not None and r.piece.kind in ("date", "year", "quarter", "season", "holiday", "clock"):
+            return year if abs(year - pub.year) > 1 else None
+    return None
+
+
+_NARRATIVE_REACH = 1000
+
+
+def _yearless(piece: Piece, frame: Frame, before: list[Resolved], pub: date, month: int,
+              day: int | None) -> tuple[int, Note]:
+    narrative = _narrative_year(piece, before, pub) if frame.narrative else None
+    if narrative is not None:
+        return narrative, Note("year_inferred", f"year {narrative} taken from an earlier mention")
+    year = _pick_year(pub, month, day, _direction(piece, frame))
+    return year, Note("year_inferred", f"year {year} taken from the publication date")
+
+
+def _day_of(said: Said, pub: date, piece: Piece, frame: Frame,
+            before: list[Resolved]) -> tuple[date | None, list[Note]]:
     """The local day a piece names, from what it said, or None when it names no day."""
     notes: list[Note] = []
     if said.relative_day is not None:
@@ -198,8 +235,8 @@ def _day_of(said: Said, pub: date, piece: Piece, frame: Frame) -> tuple[date | N
     if said.month is not None and said.day is not None:
         year = said.year
         if year is None:
-            year = _pick_year(pub, said.month, said.day, _direction(piece, frame))
-            notes.append(Note("year_inferred", f"year {year} taken from the publication date"))
+            year, note = _yearless(piece, frame, before, pub, said.month, said.day)
+            notes.append(note)
         d = _safe_day(year, said.month, said.day)
         return d, notes
     if said.weekday is not None:
@@ -333,7 +370,7 @@ def _clock(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     zone = _zone_of(said, frame)
     notes: list[Note] = []
     pub = _pub_day(frame, zone.zone)
-    day, day_notes = _day_of(said, pub, piece, frame)
+    day, day_notes = _day_of(said, pub, piece, frame, before)
     notes += day_notes
     if day is None:
         day = _governing_day(piece, frame, before) or pub
@@ -385,8 +422,8 @@ def _dayish(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
             m, d = d, m
         said = replace(said, month=m, day=d)
     if said.day is None and said.month is not None and said.relative_day is None:
-        return _month(piece, frame, zone, said, pub)
-    named, day_notes = _day_of(said, pub, piece, frame)
+        return _month(piece, frame, zone, said, pub, before)
+    named, day_notes = _day_of(said, pub, piece, frame, before)
     notes += day_notes
     if named is None:
         return _unresolved(piece, notes)
@@ -414,7 +451,7 @@ def _with_pod(piece: Piece, frame: Frame, zone: _Zone, day: date, said: Said, no
     return Resolved(piece, res, day)
 
 
-def _month(piece: Piece, frame: Frame, zone: _Zone, said: Said, pub: date) -> Resolved:
+def _month(piece: Piece, frame: Frame, zone: _Zone, said: Said, pub: date, before: list[Resolved]) -> Resolved:
     assert said.month is not None
     notes: list[Note] = []
     year = said.year
@@ -430,8 +467,8 @@ def _month(piece: Piece, frame: Frame, zone: _Zone, said: Said, pub: date) -> Re
             else:
                 year = pub.year
         else:
-            year = _pick_year(pub, said.month, None, _direction(piece, frame))
-            notes.append(Note("year_inferred", f"year {year} taken from the publication date"))
+            year, note = _yearless(piece, frame, before, pub, said.month, None)
+            notes.append(note)
     first = _month_start(year, said.month)
     ny, nm = _add_months(year, said.month, 1)
     start, end = _bounds(first, _month_start(ny, nm), zone.zone)
