@@ -28,10 +28,24 @@ CORPUS = Path(__file__).resolve().parent.parent / "data" / "corpus"
 OTHER_FORMATS = frozenset({"agreement.jsonl"})
 MIN_EXAMPLES = 450
 
-LINE_KEYS = frozenset({"id", "text", "published", "home", "locale", "expect", "absent", "exact", "known_gap",
-                       "comment"})
-ITEM_KEYS = frozenset({"text", "type", "value", "utc_start", "utc_end", "zone", "zone_source", "granularity",
-                       "mod", "approximate", "notes"})
+LINE_KEYS = frozenset(
+    {"id", "text", "published", "home", "locale", "expect", "absent", "exact", "known_gap", "comment"}
+)
+ITEM_KEYS = frozenset(
+    {
+        "text",
+        "type",
+        "value",
+        "utc_start",
+        "utc_end",
+        "zone",
+        "zone_source",
+        "granularity",
+        "mod",
+        "approximate",
+        "notes",
+    }
+)
 CHECKED = ("type", "value", "utc_start", "utc_end", "zone", "zone_source", "granularity", "mod", "approximate")
 
 
@@ -119,9 +133,11 @@ def _params() -> list[Any]:
 def _describe(record: dict[str, Any]) -> str:
     def one(m: dict[str, Any]) -> str:
         codes = ",".join(n["code"] for n in m["notes"]) or "-"
-        return (f"  {m['text']!r} {m['type']} {m['value']} [{m['utc_start']} .. {m['utc_end']}) "
-                f"zone={m['zone']} ({m['zone_source']}) gran={m['granularity']} mod={m['mod']} "
-                f"approx={m['approximate']} notes={codes} rule={m['rule']}")
+        return (
+            f"  {m['text']!r} {m['type']} {m['value']} [{m['utc_start']} .. {m['utc_end']}) "
+            f"zone={m['zone']} ({m['zone_source']}) gran={m['granularity']} mod={m['mod']} "
+            f"approx={m['approximate']} notes={codes} rule={m['rule']}"
+        )
 
     found = record.get("mentions", [])
     return "found:\n" + ("\n".join(one(m) for m in found) if found else "  (no mentions)")
@@ -185,16 +201,18 @@ def test_ids_are_unique_across_all_files() -> None:
 
 
 def test_ids_name_their_file() -> None:
-    wrong = [f"{line.where}: id {line.case['id']!r}" for line in CASES
-             if line.case is not None and not line.case["id"].startswith(line.file.removesuffix(".jsonl") + "-")]
+    wrong = [
+        f"{line.where}: id {line.case['id']!r}"
+        for line in CASES
+        if line.case is not None and not line.case["id"].startswith(line.file.removesuffix(".jsonl") + "-")
+    ]
     assert not wrong, "ids start with the file's family name:\n" + "\n".join(wrong)
 
 
 def test_corpus_is_big_enough() -> None:
     assert len(CASES) >= MIN_EXAMPLES, f"{len(CASES)} examples, expected at least {MIN_EXAMPLES}"
     families = Counter(line.file for line in CASES)
-    for name in ("clock", "zones", "dates", "relative", "ranges", "durations", "sets", "dst", "context",
-                 "negative"):
+    for name in ("clock", "zones", "dates", "relative", "ranges", "durations", "sets", "dst", "context", "negative"):
         assert families[f"{name}.jsonl"] >= 20, families
 
 
@@ -202,5 +220,6 @@ def test_negative_corpus_checks_absence() -> None:
     negative = [line.case for line in CASES if line.file == "negative.jsonl" and line.case is not None]
     assert sum(1 for c in negative if c.get("exact") and not c.get("expect")) >= 30
     # and at least one case where a bare number *is* a year ("the 2022 budget")
-    assert any(item.get("type") == "DATE" and item.get("value") == "2022"
-               for c in negative for item in c.get("expect", []))
+    assert any(
+        item.get("type") == "DATE" and item.get("value") == "2022" for c in negative for item in c.get("expect", [])
+    )
