@@ -269,7 +269,7 @@ def _work(task: _Task, opts: _Options) -> _Result:
             try:
                 text = task.payload.decode("utf-8")
             except UnicodeDecodeError as exc:
-                raise InputError(f"{task.source} is not UTF-8 text (byte {exc.start})", "bad_encoding") from None
+                raise InputError(f"not UTF-8 text (byte {exc.start})", "bad_encoding") from None
             assert opts.context is not None
             rid, name, ann = task.source, task.source, annotate(text, opts.context)
         output = _render(ann, rid, task, opts)
@@ -506,7 +506,9 @@ def _safe_name(name: str, used: set[str]) -> str:
 
 
 def _emit(tasks: Iterable[_Task], opts: _Options, jobs: int, out: IO[str], *, total: int | None,
-          size: int, quiet: bool, output_dir: str | None = None) -> _Totals:
+          size: int, quiet: bool, output_dir: str | None = None, stream: bool = False) -> _Totals:
+    """Write head, each result in input order, tail; a summary on stderr. ``stream``:
+    flush after every article (a JSON Lines stream on stdin may be a live feed)."""
     totals = _Totals()
     large = (total is None) or total >= _LARGE_COUNT or size >= _LARGE_BYTES
     progress = _Progress(total, enabled=large and sys.stderr.isatty())
@@ -530,6 +532,8 @@ def _emit(tasks: Iterable[_Task], opts: _Options, jobs: int, out: IO[str], *, to
                     fh.write(result.output)
             else:
                 out.write(result.output)
+                if stream:
+                    out.flush()
             progress.advance()
         out.write(tail)
         out.flush()
@@ -561,7 +565,8 @@ def _extract(args: argparse.Namespace, out: IO[str]) -> int:
     paths = [args.input]
     _check_files(paths)
     opts = _Options(command="extract", fmt="jsonl")
-    totals = _emit(_record_tasks(paths), opts, _jobs(args.jobs), out, total=None, size=0, quiet=args.quiet)
+    totals = _emit(_record_tasks(paths), opts, _jobs(args.jobs), out, total=None, size=0, quiet=args.quiet,
+                   stream=args.input == "-")
     return 2 if totals.errors else 0
 
 
@@ -610,7 +615,8 @@ def _run(args: argparse.Namespace, out: IO[str]) -> int:
     else:
         tasks, total = _text_tasks(paths), len(paths)
         size = sum(os.path.getsize(p) for p in paths if p != "-")
-    totals = _emit(tasks, opts, jobs, out, total=total, size=size, quiet=args.quiet, output_dir=output_dir)
+    totals = _emit(tasks, opts, jobs, out, total=total, size=size, quiet=args.quiet, output_dir=output_dir,
+                   stream=args.jsonl and "-" in paths)
     if totals.errors:
         return 2
     return 1 if command == "check" and totals.disagreements else 0

@@ -54,7 +54,7 @@ def _uid(ann: Annotation, members: list[Mention]) -> str:
     return f"{h.hexdigest()[:32]}@tzsched"
 
 
-def _event(ann: Annotation, members: list[Mention], stamp: datetime, link: Link | None) -> Event:
+def _event(ann: Annotation, members: list[Mention], stamp: datetime, link: Link | None, article_id: Any) -> Event:
     first = members[0].resolution
     assert first.start is not None and first.end is not None
     ev = Event()
@@ -75,11 +75,13 @@ def _event(ann: Annotation, members: list[Mention], stamp: datetime, link: Link 
         for m in members
     )
     ev.add("comment", stated)
+    if article_id is not None:
+        ev.add("x-tzsched-article", str(article_id))
     return ev
 
 
-def events(ann: Annotation) -> list[Event]:
-    """The VEVENTs of one article, in text order."""
+def events(ann: Annotation, article_id: Any = None) -> list[Event]:
+    """The VEVENTs of one article, in text order; ``X-TZSCHED-ARTICLE`` names the article."""
     stamp = _publication(ann)
     links = link_of(ann)
     done: set[int] = set()
@@ -93,9 +95,9 @@ def events(ann: Annotation) -> list[Event]:
             link = found[1]
             members = [ann.mentions[j] for j in link.members]
             done.update(link.members)
-            out.append(_event(ann, members, stamp, link))
+            out.append(_event(ann, members, stamp, link, article_id))
         else:
-            out.append(_event(ann, [m], stamp, found[1] if found else None))
+            out.append(_event(ann, [m], stamp, found[1] if found else None, article_id))
     return out
 
 
@@ -116,8 +118,8 @@ def tail() -> str:
 
 
 def fragment(ann: Annotation, article_id: Any = None) -> str:
-    """The VEVENT blocks of one article (``article_id`` is not used: UIDs come from content)."""
-    return "".join(ev.to_ical().decode("utf-8") for ev in events(ann))
+    """The VEVENT blocks of one article (UIDs come from content, not from ``article_id``)."""
+    return "".join(ev.to_ical().decode("utf-8") for ev in events(ann, article_id))
 
 
 def render(ann: Annotation, article_id: Any = None) -> str:

@@ -1,0 +1,513 @@
+"""The installed ``tzsched`` command, run as a subprocess: formats, batch, errors, exit codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import pty
+import re
+import select
+import signal
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import icalendar
+import pytest
+
+import tzsched
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "data" / "samples" / "summit.txt"
+SAMPLE_CTX = ["--published", "2025-05-20T08:00:00+02:00", "--home", "Europe/Zurich"]
+SEED = "Putin and Trump will speak at 5 p.m. Moscow time (1400 GMT), about 10 a.m. Eastern."
+SEED_CTX = ["--published", "2025-05-19T10:00:00-04:00", "--home", "America/Toronto"]
+ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+
+
+def _command() -> list[str]:
+    script = Path(sys.executable).with_name("tzsched")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "tzsched"]
+
+
+def _env(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+    env.update(extra)
+    return env
+
+
+def run(*args: str | Path, stdin: str | bytes | None = None, **env: str) -> subprocess.CompletedProcess[str]:
+    data = stdin.decode("utf-8", "surrogateescape") if isinstance(stdin, bytes) else stdin
+    return subprocess.run([*_command(), *map(str, args)], input=data, capture_output=True, text=True,
+                          encoding="utf-8", env=_env(**env), timeout=300, check=False)
+
+
+def run_bytes(*args: str | Path, stdin: bytes = b"") -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([*_command(), *map(str, args)], input=stdin, capture_output=True, env=_env(),
+                          timeout=300, check=False)
+
+
+def no_traceback(proc: subprocess.CompletedProcess[str]) -> None:
+    assert "Traceback" not in proc.stderr, proc.stderr
+
+
+# Sentences written for these tests; articles mix them under different contexts.
+SENTENCES = [
+    "The board will vote at 9 a.m. Eastern (1300 GMT) on Wednesday.",
+    "Markets in Tokyo closed at 3 p.m. local time, and the index fell for a third day.",
+    "A launch window opens at 10:15 p.m. EDT (0215 GMT) and stays open for two hours.",
+    "Polls close at 8 p.m. CET; results are expected by late evening.",
+    "The minister spoke for 40 minutes last Thursday.",
+    "Trading resumes next week after the holiday, the exchange said on Friday.",
+    "Talks begin at noon ET (1700 GMT) in the capital.",
+    "The court sits every Monday & Tuesday <in theory>.",
+    "Output rose 12 percent to 1.5 billion dollars.",
+    "Engineers said the fix shipped on March 3, 2024, about two weeks late.",
+]
+HOMES = ["America/New_York", "Europe/Berlin", "Asia/Tokyo", None]
+
+
+def articles(n: int = 40) -> list[dict[str, object]]:
+    out: list[dict[str, object]] = []
+    for i in range(n):
+        text = " ".join(SENTENCES[(i + k) % len(SENTENCES)] for k in range(1 + i % 3))
+        art: dict[str, object] = {"id": f"art-{i}", "text": text,
+                                  "published": f"2025-0{1 + i % 9}-1{i % 10}T1{i % 10}:30:00+00:00"}
+        home = HOMES[i % len(HOMES)]
+        if home:
+            art["home"] = home
+        out.append(art)
+    return out
+
+
+def jsonl(records: list[dict[str, object]]) -> str:
+    return "".join(json.dumps(r) + "\n" for r in records)
+
+
+@pytest.fixture()
+def seed_file(tmp_path: Path) -> Path:
+    path = tmp_path / "seed.txt"
+    path.write_text(SEED + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture()
+def disagreeing_file(tmp_path: Path) -> Path:
+    path = tmp_path / "seed-1500.txt"
+    path.write_text(SEED.replace("1400 GMT", "1500 GMT") + "\n", encoding="utf-8")
+    return path
+
+
+def sample_record() -> dict[str, object]:
+    proc = run("annotate", *SAMPLE_CTX, "--format", "jsonl", "-q", SAMPLE)
+    assert proc.returncode == 0, proc.stderr
+    record: dict[str, object] = json.loads(proc.stdout)
+    return record
+
+
+class TestAnnotateInline:
+    def test_seed_reads_as_the_issue_shows(self, seed_file: Path) -> None:
+        proc = run("annotate", *SEED_CTX, seed_file)
+        assert proc.returncode == 0
+        assert "5 p.m. Moscow time [2025-05-19T14:00Z] (1400 GMT [2025-05-19T14:00Z])" in proc.stdout
+        assert proc.stderr.strip() == "tzsched: 1 article, 3 mentions, 1 link, 0 disagreements, 0 errors"
+
+    def test_sample_labels_follow_each_mention_and_strip_back_to_the_text(self) -> None:
+        record = sample_record()
+        proc = run("annotate", *SAMPLE_CTX, SAMPLE)
+        assert proc.returncode == 0
+        text = SAMPLE.read_text(encoding="utf-8")
+        out = proc.stdout
+        stripped, pos = [], 0
+        for m in record["mentions"]:  # type: ignore[union-attr]
+            assert isinstance(m, dict)
+            head = f"{m['text']} ["
+            at = out.index(head, pos)
+            close = out.index("]", at + len(head))
+            label = out[at + len(head) : close]
+            if m["utc_start"] is None:
+                assert label == m["value"]
+            else:
+                assert label.startswith(m["utc_start"][:16] + "Z")
+                if label != m["utc_start"][:16] + "Z":
+                    assert label.endswith("/" + m["utc_end"][:16] + "Z")
+            stripped.append(out[pos : at + len(m["text"])])
+            pos = close + 1
+        stripped.append(out[pos:])
+        assert "".join(stripped) == text
+
+    def test_piped_output_is_plain_and_color_always_is_not(self, disagreeing_file: Path) -> None:
+        plain = run("annotate", *SEED_CTX, disagreeing_file)
+        assert not ANSI.search(plain.stdout)
+        assert "1500 GMT [2025-05-19T15:00Z ≠ " in plain.stdout
+        coloured = run("annotate", *SEED_CTX, "--color", "always", disagreeing_file)
+        assert "\x1b[1;31m1500 GMT [2025-05-19T15:00Z ≠ " in coloured.stdout
+        assert ANSI.sub("", coloured.stdout) == plain.stdout
+
+    def _on_tty(self, *args: str | Path, **env: str) -> str:
+        leader, follower = pty.openpty()
+        try:
+            proc = subprocess.Popen([*_command(), *map(str, args)], stdout=follower, stderr=subprocess.DEVNULL,
+                                    stdin=subprocess.DEVNULL, env=_env(**env))
+            os.close(follower)
+            chunks = []
+            while True:
+                ready, _, _ = select.select([leader], [], [], 60)
+                if not ready:
+                    break
+                try:
+                    data = os.read(leader, 65536)
+                except OSError:  # EIO: the child closed the terminal
+                    break
+                if not data:
+                    break
+                chunks.append(data)
+            assert proc.wait(timeout=60) == 0
+        finally:
+            os.close(leader)
+        return b"".join(chunks).decode("utf-8")
+
+    def test_terminal_gets_colour_unless_no_color(self, seed_file: Path) -> None:
+        assert ANSI.search(self._on_tty("annotate", *SEED_CTX, seed_file))
+        assert not ANSI.search(self._on_tty("annotate", *SEED_CTX, seed_file, NO_COLOR="1"))
+        assert not ANSI.search(self._on_tty("annotate", *SEED_CTX, "--no-color", seed_file))
+
+    def test_stdin_text(self) -> None:
+        proc = run("annotate", *SEED_CTX, stdin=SEED)
+        assert proc.returncode == 0
+        assert "about 10 a.m. Eastern [2025-05-19T14:00Z]" in proc.stdout
+
+    def test_many_files_get_headers(self, seed_file: Path) -> None:
+        proc = run("annotate", *SEED_CTX, seed_file, SAMPLE)
+        assert proc.stdout.startswith(f"==> {seed_file} <==\n")
+        assert f"\n==> {SAMPLE} <==\n" in proc.stdout
+        assert "2 articles" in proc.stderr
+
+
+class TestFormats:
+    def test_jsonl_is_the_extract_record(self) -> None:
+        text = SAMPLE.read_text(encoding="utf-8")
+        article = {"id": "x", "text": text, "published": SAMPLE_CTX[1], "home": SAMPLE_CTX[3]}
+        extracted = json.loads(run("extract", "--jsonl", stdin=json.dumps(article) + "\n").stdout)
+        annotated = sample_record()
+        assert annotated["id"] == str(SAMPLE)
+        annotated["id"] = "x"
+        assert annotated == extracted
+        assert len(annotated["mentions"]) >= 10  # type: ignore[arg-type]
+
+    def test_jsonl_input_annotated_as_jsonl_equals_extract(self) -> None:
+        stream = jsonl(articles(12))
+        extracted = run("extract", "--jsonl", stdin=stream)
+        annotated = run("annotate", "--jsonl", "--format", "jsonl", stdin=stream)
+        assert extracted.returncode == annotated.returncode == 0
+        assert annotated.stdout == extracted.stdout
+
+    def test_timeml_round_trip_and_tags(self) -> None:
+        record = sample_record()
+        proc = run("annotate", *SAMPLE_CTX, "--format", "timeml", SAMPLE)
+        assert proc.returncode == 0
+        root = ET.fromstring(proc.stdout.encode("utf-8"))
+        assert root.tag == "TimeML"
+        dct = root.find("DCT/TIMEX3")
+        assert dct is not None and dct.get("functionInDocument") == "CREATION_TIME"
+        assert dct.get("value") == "2025-05-20"
+        body = root.find("TEXT")
+        assert body is not None
+        assert "".join(body.itertext()) == SAMPLE.read_text(encoding="utf-8")
+        tags = body.findall("TIMEX3")
+        mentions = record["mentions"]
+        assert isinstance(mentions, list)
+        assert [(t.text, t.get("type"), t.get("value"), t.get("mod")) for t in tags] == [
+            (m["text"], m["type"], m["value"], m["mod"]) for m in mentions
+        ]
+        assert [t.get("tid") for t in tags] == [f"t{i + 1}" for i in range(len(tags))]
+
+    def test_timeml_needs_one_document_per_article(self, seed_file: Path) -> None:
+        proc = run("annotate", *SEED_CTX, "--format", "timeml", seed_file, SAMPLE)
+        assert proc.returncode == 2
+        assert "--output-dir" in proc.stderr and proc.stdout == ""
+
+    def test_ics_events_are_future_utc_and_stable(self) -> None:
+        proc = run("annotate", *SAMPLE_CTX, "--format", "ics", SAMPLE)
+        again = run("annotate", *SAMPLE_CTX, "--format", "ics", SAMPLE)
+        assert proc.returncode == 0 and proc.stdout == again.stdout
+        cal = icalendar.Calendar.from_ical(proc.stdout)
+        events = list(cal.walk("VEVENT"))
+        published = tzsched.Context.parse(SAMPLE_CTX[1]).published
+        record = sample_record()
+        future = [m for m in record["mentions"]  # type: ignore[union-attr]
+                  if m["utc_start"] is not None and m["utc_start"] >= "2025-05-20T06:00:00Z"]
+        linked = {j for link in record["links"] for j in link["members"][1:] if link["agree"]}  # type: ignore[union-attr]
+        assert len(events) == len(future) - len(linked & {i for i, m in enumerate(record["mentions"]) if m in future})
+        assert events, "the sample has future events"
+        for ev in events:
+            start = ev.decoded("dtstart")
+            assert start.utcoffset().total_seconds() == 0 and start >= published
+            assert ev.decoded("dtstamp") == published
+            assert ev.get("description")
+        assert len({str(ev.get("uid")) for ev in events}) == len(events)
+
+    def test_html_is_self_contained(self) -> None:
+        proc = run("annotate", *SAMPLE_CTX, "--format", "html", SAMPLE)
+        assert proc.returncode == 0
+        page = proc.stdout
+        assert page.startswith("<!DOCTYPE html>") and page.rstrip().endswith("</html>")
+        assert page.count('<mark class="tx') == len(sample_record()["mentions"])  # type: ignore[arg-type]
+        for external in ("src=", "<link", "@import", "url(", "http://", "https://"):
+            assert external not in page.replace("http://www.w3.org", ""), external
+
+    def test_output_dir_writes_one_file_per_article(self, tmp_path: Path) -> None:
+        out = tmp_path / "reports"
+        recs = articles(3) + [{"id": "art-0", "text": "At noon ET.", "published": "2025-05-19"}]
+        proc = run("annotate", "--jsonl", "--format", "timeml", "--output-dir", out, stdin=jsonl(recs))
+        assert proc.returncode == 0, proc.stderr
+        assert proc.stdout == ""
+        names = sorted(p.name for p in out.iterdir())
+        assert names == ["art-0-2.tml", "art-0.tml", "art-1.tml", "art-2.tml"]
+        root = ET.fromstring((out / "art-1.tml").read_bytes())
+        assert "".join(root.find("TEXT").itertext()) == recs[1]["text"]  # type: ignore[union-attr]
+
+
+class TestCheck:
+    def test_disagreement_exits_1_with_sentence_readings_and_cause(self, disagreeing_file: Path) -> None:
+        proc = run("check", *SEED_CTX, disagreeing_file)
+        assert proc.returncode == 1, proc.stderr
+        lines = proc.stdout.splitlines()
+        assert lines[0].startswith(f"{disagreeing_file}:1:31: restatements disagree by 1 h (")
+        assert lines[1].strip() == SEED.replace("1400 GMT", "1500 GMT")
+        assert re.search(r"5 p\.m\. Moscow time\s+2025-05-19T14:00Z", proc.stdout)
+        assert re.search(r"1500 GMT\s+2025-05-19T15:00Z", proc.stdout)
+        record = json.loads(run("check", *SEED_CTX, "--format", "jsonl", disagreeing_file).stdout)
+        assert record["cause"] in lines[0] and record["delta_seconds"] == 3600.0
+        assert [m["text"] for m in record["members"]][:2] == ["5 p.m. Moscow time", "1500 GMT"]
+        assert "1 disagreement" in proc.stderr
+
+    def test_agreement_exits_0_and_prints_nothing(self, seed_file: Path) -> None:
+        proc = run("check", *SEED_CTX, seed_file)
+        assert (proc.returncode, proc.stdout) == (0, "")
+
+    def test_jsonl_stream(self) -> None:
+        recs = [{"id": "ok", "text": SEED, "published": "2025-05-19T10:00:00-04:00"},
+                {"id": "bad", "text": SEED.replace("1400", "1500"), "published": "2025-05-19T10:00:00-04:00"}]
+        proc = run("check", "--jsonl", stdin=jsonl(recs))
+        assert proc.returncode == 1
+        assert proc.stdout.startswith("-:2: id bad: restatements disagree")
+
+    def test_bad_input_wins_over_disagreement(self) -> None:
+        recs = [{"id": "bad", "text": SEED.replace("1400", "1500"), "published": "2025-05-19T10:00:00-04:00"}]
+        proc = run("check", "--jsonl", stdin=jsonl(recs) + "{not json\n")
+        assert proc.returncode == 2
+        assert "-:2: line 2:" in proc.stderr
+        no_traceback(proc)
+
+
+class TestBatch:
+    @pytest.mark.parametrize("fmt", ["jsonl", "inline", "html", "ics"])
+    def test_jobs_output_is_byte_identical_to_serial(self, fmt: str) -> None:
+        stream = jsonl(articles(60)) + "not json\n"
+        serial = run("annotate", "--jsonl", "--format", fmt, "--published", "2025-05-19", stdin=stream)
+        parallel = run("annotate", "--jsonl", "--format", fmt, "--published", "2025-05-19", "--jobs", "3",
+                       stdin=stream)
+        assert serial.returncode == parallel.returncode == 2  # the bad last line
+        assert serial.stdout == parallel.stdout
+        assert serial.stderr == parallel.stderr
+        assert serial.stdout.count("art-") >= 60 if fmt != "ics" else serial.stdout.count("BEGIN:VEVENT") >= 10
+
+    def test_extract_jobs_byte_identical(self) -> None:
+        stream = jsonl(articles(50))
+        serial = run("extract", "--jsonl", stdin=stream)
+        parallel = run("extract", "--jsonl", "-j", "4", stdin=stream)
+        assert serial.returncode == parallel.returncode == 0
+        assert serial.stdout == parallel.stdout
+        assert [json.loads(line)["id"] for line in serial.stdout.splitlines()] == [f"art-{i}" for i in range(50)]
+
+    def test_files_in_parallel(self, tmp_path: Path) -> None:
+        paths = []
+        for i, art in enumerate(articles(8)):
+            path = tmp_path / f"a{i}.txt"
+            path.write_text(str(art["text"]), encoding="utf-8")
+            paths.append(path)
+        serial = run("annotate", "--published", "2025-05-19T12:00:00Z", "-f", "jsonl", *paths)
+        parallel = run("annotate", "--published", "2025-05-19T12:00:00Z", "-f", "jsonl", "-j", "2", *paths)
+        assert serial.stdout == parallel.stdout and serial.stdout.count("\n") == 8
+
+    def test_summary_counts(self) -> None:
+        recs = articles(20)
+        proc = run("extract", "--jsonl", stdin=jsonl(recs) + "\n")
+        records = [json.loads(line) for line in proc.stdout.splitlines()]
+        mentions = sum(len(r.get("mentions", [])) for r in records)
+        links = sum(len(r.get("links", [])) for r in records)
+        bad = sum(1 for r in records for link in r.get("links", []) if not link["agree"])
+        summary = proc.stderr.strip().splitlines()[-1]
+        assert summary == (f"tzsched: 21 articles, {mentions} mentions, {links} links, "
+                           f"{bad} disagreements, 1 error")
+        assert run("extract", "--jsonl", "-q", stdin=jsonl(recs)).stderr == ""
+
+    def test_progress_only_on_a_terminal(self) -> None:
+        stream = jsonl(articles(60)).encode()
+        piped = run_bytes("extract", "--jsonl", stdin=stream)
+        assert b"\r" not in piped.stderr
+        leader, follower = pty.openpty()
+        try:
+            proc = subprocess.Popen([*_command(), "extract", "--jsonl"], stdin=subprocess.PIPE,
+                                    stdout=subprocess.DEVNULL, stderr=follower, env=_env())
+            os.close(follower)
+            proc.communicate(stream, timeout=120)
+            seen = b""
+            while select.select([leader], [], [], 1)[0]:
+                try:
+                    chunk = os.read(leader, 65536)
+                except OSError:
+                    break
+                if not chunk:
+                    break
+                seen += chunk
+        finally:
+            os.close(leader)
+        assert b"tzsched: 60 articles" in seen and b"\r" in seen
+        assert b"tzsched: 60 articles, " in seen  # the summary still follows
+
+
+class TestErrors:
+    def test_missing_file(self, seed_file: Path) -> None:
+        proc = run("annotate", *SEED_CTX, seed_file, "no/such.txt")
+        assert proc.returncode == 2 and proc.stdout == ""
+        assert proc.stderr.strip() == "tzsched: no such file: no/such.txt"
+
+    def test_bad_encoding(self, tmp_path: Path) -> None:
+        path = tmp_path / "latin1.txt"
+        path.write_bytes("Talks at 5 p.m. in Zürich.".encode("latin-1"))
+        proc = run("annotate", *SEED_CTX, path)
+        assert proc.returncode == 2
+        assert proc.stderr.splitlines()[0] == f"tzsched: {path}: not UTF-8 text (byte 20)"
+        no_traceback(proc)
+
+    def test_bad_encoding_in_a_jsonl_line_is_a_record_error(self) -> None:
+        stream = jsonl(articles(1)).encode() + b'{"id": "x", "text": "\xff"}\n'
+        proc = run_bytes("extract", "--jsonl", stdin=stream)
+        assert proc.returncode == 2
+        lines = proc.stdout.decode().splitlines()
+        assert len(lines) == 2 and json.loads(lines[1])["error"]["code"] == "bad_encoding"
+
+    def test_invalid_json_line(self) -> None:
+        stream = jsonl(articles(2))
+        proc = run("annotate", "--jsonl", stdin=stream.replace("\n", "\n{oops\n", 1))
+        assert proc.returncode == 2
+        assert "tzsched: -:2: line 2: Expecting property name enclosed in double quotes" in proc.stderr
+        assert "==> art-1 <==" in proc.stdout  # processing went on
+        ex = run("extract", "--jsonl", stdin=stream.replace("\n", "\n{oops\n", 1))
+        assert ex.returncode == 2
+        assert [json.loads(line).get("error", {}).get("code") for line in ex.stdout.splitlines()] == \
+            [None, "bad_json", None]
+
+    def test_jsonl_record_errors_keep_the_extract_contract(self) -> None:
+        recs = [{"id": 7, "text": "At noon.", "published": "2025-05-19", "home": "Mars/Olympus"},
+                {"id": 8, "text": "At noon."}]
+        proc = run("annotate", "--jsonl", "-f", "jsonl", stdin=jsonl(recs))
+        out = [json.loads(line) for line in proc.stdout.splitlines()]
+        assert [(r["id"], r["error"]["code"]) for r in out] == [(7, "unknown_zone"), (8, "bad_record")]
+        assert proc.returncode == 2
+
+    def test_unknown_zone(self, seed_file: Path) -> None:
+        proc = run("annotate", "--published", "2025-05-19", "--home", "Mars/Olympus", seed_file)
+        assert proc.returncode == 2
+        assert proc.stderr.strip() == ("tzsched: --home: unknown time zone id 'Mars/Olympus' "
+                                       "(expected an IANA id such as 'Europe/Kyiv')")
+
+    def test_bad_published(self, seed_file: Path) -> None:
+        proc = run("annotate", "--published", "next Tuesday", seed_file)
+        assert proc.returncode == 2
+        assert proc.stderr.strip() == ("tzsched: --published: published 'next Tuesday' is not "
+                                       "an ISO 8601 or RFC 2822 date")
+
+    def test_missing_published(self, seed_file: Path, tmp_path: Path) -> None:
+        proc = run("annotate", seed_file)
+        assert proc.returncode == 2 and "--published is required" in proc.stderr
+        dated = tmp_path / "dated.txt"
+        dated.write_text("NAIROBI, Kenya, June 3 (Wire) — Voting ends at 6 p.m. local time.\n", encoding="utf-8")
+        hint = run("annotate", dated)
+        assert hint.returncode == 2
+        assert "the dateline says June 3 but not the year" in hint.stderr
+        assert "--published YYYY-06-03" in hint.stderr
+
+    @pytest.mark.parametrize("args", [
+        ["annotate", "--format", "pdf"], ["check", "--jobs", "x"], ["frobnicate"], [],
+        ["annotate", "--jobs", "-1", "--published", "2025-05-19"],
+    ])
+    def test_usage_errors_exit_2(self, args: list[str]) -> None:
+        proc = run(*args, stdin="")
+        assert proc.returncode == 2
+        no_traceback(proc)
+
+    def test_every_error_is_one_line(self, seed_file: Path, tmp_path: Path) -> None:
+        bad = tmp_path / "bad.txt"
+        bad.write_bytes(b"\xff\xfe")
+        for args in (["annotate", "x.txt"], ["annotate", "--published", "2025-13-45", seed_file],
+                     ["check", "--published", "2025-05-19", bad], ["annotate", "--home", "Nowhere", seed_file]):
+            proc = run(*args)
+            assert proc.returncode == 2
+            errors = [line for line in proc.stderr.splitlines() if not line.startswith("tzsched: 0 articles")
+                      and " articles, " not in line and " article, " not in line]
+            assert len(errors) == 1 and errors[0].startswith("tzsched: "), proc.stderr
+
+    @pytest.mark.parametrize("jobs", ["1", "2"])
+    def test_ctrl_c_exits_130_without_traceback(self, jobs: str) -> None:
+        proc = subprocess.Popen([*_command(), "extract", "--jsonl", "--jobs", jobs], stdin=subprocess.PIPE,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_env())
+        assert proc.stdin is not None and proc.stdout is not None
+        proc.stdin.write((jsonl(articles(1))).encode())
+        proc.stdin.flush()
+        if jobs == "1":  # serial output is flushed per article: wait for it, so the CLI is surely running
+            assert json.loads(proc.stdout.readline())["id"] == "art-0"
+        else:  # a pool collects a window first; wait until the workers exist
+            _wait_for_children(proc.pid, int(jobs))
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=60)
+        proc.stdin.close()
+        assert proc.returncode == 130
+        assert b"Traceback" not in err and b"interrupted" in err
+
+    def test_broken_pipe_is_quiet(self) -> None:
+        proc = subprocess.Popen([*_command(), "annotate", "--jsonl", "-q"], stdin=subprocess.PIPE,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_env())
+        assert proc.stdout is not None and proc.stdin is not None
+        proc.stdin.write(jsonl(articles(400)).encode())
+        proc.stdin.close()
+        proc.stdout.read(100)
+        proc.stdout.close()
+        err = proc.stderr.read() if proc.stderr else b""
+        proc.wait(timeout=120)
+        assert b"Traceback" not in err and b"Exception ignored" not in err, err
+
+
+def _wait_for_children(pid: int, count: int) -> None:
+    """Block until ``pid`` has ``count`` child processes (polling /proc, bounded)."""
+    for _ in range(6000):
+        try:
+            children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        except OSError:
+            pytest.skip("/proc/PID/task/PID/children is not available")
+        if len(children) >= count:
+            return
+        select.select([], [], [], 0.01)
+    pytest.fail("the worker pool never started")
+
+
+class TestHelp:
+    @pytest.mark.parametrize("command", ["extract", "annotate", "check"])
+    def test_subcommand_help_has_examples(self, command: str) -> None:
+        proc = run(command, "--help")
+        assert proc.returncode == 0
+        assert "examples:" in proc.stdout and f"tzsched {command}" in proc.stdout
+
+    def test_top_help_and_version(self) -> None:
+        top = run("--help")
+        assert top.returncode == 0 and "examples:" in top.stdout and "check" in top.stdout
+        version = run("--version")
+        assert version.returncode == 0 and version.stdout.strip() == f"tzsched {tzsched.__version__}"
+
+    def test_module_entry_point(self, seed_file: Path) -> None:
+        proc = subprocess.run([sys.executable, "-m", "tzsched", "annotate", *SEED_CTX, "-q", str(seed_file)],
+                              capture_output=True, text=True, check=False, env=_env())
+        assert proc.returncode == 0 and "[2025-05-19T14:00Z]" in proc.stdout
