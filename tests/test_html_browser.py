@@ -70,7 +70,7 @@ def test_dom_matches_the_mentions(report: tuple[Path, list[dict[str, object]]], 
     assert {"active", "hl", "disagree"} <= set(target["class"].split())
     partners = [m for m in dom.marks if m.get("data-link") == target["data-link"]]
     assert len(partners) == 3 and all("hl" in m["class"].split() for m in partners)
-    assert [r["link"] for r in dom.rows if r["id"].startswith("a1-")][0].startswith("L1 ≠ ")
+    assert next(r["link"] for r in dom.rows if r["id"].startswith("a1-")).startswith("L1 ≠ ")
 
 
 def test_screenshot(report: tuple[Path, list[dict[str, object]]], tmp_path: Path) -> None:

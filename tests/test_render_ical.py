@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import icalendar
 
-from tzsched import Context, Link, annotate
+from tzsched import Context, annotate
 from tzsched.render import ical
 
 CTX = Context.parse("2025-05-20T09:00:00-04:00", home="America/New_York")  # a Tuesday
