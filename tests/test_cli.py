@@ -514,3 +514,42 @@ class TestHelp:
         proc = subprocess.run([sys.executable, "-m", "tzsched", "annotate", *SEED_CTX, "-q", str(seed_file)],
                               capture_output=True, text=True, check=False, env=_env())
         assert proc.returncode == 0 and "[2025-05-19T14:00Z]" in proc.stdout
+
+
+def _console_sessions(markdown: str) -> list[list[tuple[str, str]]]:
+    """Each ```console block as [(command, expected output)]."""
+    blocks = re.findall(r"```console\n(.*?)```", markdown, re.S)
+    sessions = []
+    for block in blocks:
+        steps: list[tuple[str, str]] = []
+        for line in block.splitlines(keepends=True):
+            if line.startswith("$ "):
+                steps.append((line[2:].strip(), ""))
+            elif steps:
+                steps[-1] = (steps[-1][0], steps[-1][1] + line)
+        sessions.append(steps)
+    return sessions
+
+
+@pytest.mark.parametrize("doc", ["README.md", "docs/cli.md"])
+def test_documented_sessions_are_real(doc: str, tmp_path: Path) -> None:
+    """The console sessions in the docs are what the command prints (update the docs when
+    the output improves)."""
+    (tmp_path / "seed.txt").write_text(SEED.replace("1400 GMT", "1500 GMT") + "\n", encoding="utf-8")
+    (tmp_path / "data").symlink_to(ROOT / "data")
+    sessions = _console_sessions((ROOT / doc).read_text(encoding="utf-8"))
+    assert sessions
+    bindir = str(Path(_command()[0]).parent) if len(_command()) == 1 else None
+    if bindir is None:
+        pytest.skip("no installed tzsched script beside the interpreter")
+    env = _env(PATH=f"{bindir}{os.pathsep}{os.environ.get('PATH', '')}")
+    for steps in sessions:
+        status = 0
+        for command, expected in steps:
+            if command == "echo $?":
+                assert f"{status}\n" == expected
+                continue
+            proc = subprocess.run(["sh", "-c", f"{command} 2>&1"], cwd=tmp_path, capture_output=True, text=True,
+                                  encoding="utf-8", env=env, timeout=120, check=False)
+            status = proc.returncode
+            assert proc.stdout == expected, f"{doc}: the output of `{command}` changed"
