@@ -52,6 +52,8 @@ _NOT_PAST_ED = frozenset((
     "embed", "bleed", "breed", "greed", "weed", "deed", "united", "limited", "based", "related", "interested",
     "concerned", "armed", "detailed",
 ))
+_PASSIVE_AUX = frozenset(("be", "been", "being"))
+_VERB_BEFORE = re.compile(r"\b([A-Za-z]+)\s+(?:on\s+)?$")
 _TO_FUTURE = frozenset(("set", "is", "are", "was", "were", "due", "planned", "scheduled", "expected", "poised"))
 _PAST_NEG = frozenset(("didn't", "wasn't", "weren't", "hadn't"))
 
@@ -67,15 +69,22 @@ def tense_direction(text: str, start: int, end: int) -> int | None:
     None when it gives no cue. The cue nearest to the mention wins."""
     if _COPULA_BEFORE.search(text, max(0, start - 16), start):
         return 1  # "the vote is Tuesday", "talks are on Monday": a date being announced
+    prev = _VERB_BEFORE.search(text, max(0, start - 24), start)
+    if prev and prev.group(1).lower() in lexicon().schedule_verbs:
+        return 1  # "the trial resumes Monday"
     s, e = sentence_bounds(text, start)
     future, past, reporting = _cues()
     best: tuple[int, int] | None = None
+    last_word = ""
     for m in _WORD.finditer(text, s, max(e, end)):
+        word = m.group().lower()
+        before, last_word = last_word, word
         if start <= m.start() < end:
             continue
-        word = m.group().lower()
         if word in future or (word in _TO_FUTURE and text.startswith(" to ", m.end())):
             sign = 1  # "set to resume", "is to meet", "due to arrive"
+        elif before in _PASSIVE_AUX:
+            continue  # "will be held": the auxiliary carries the tense, not the participle
         elif word in past or word in _PAST_NEG or (len(word) > 4 and word.endswith("ed") and word not in _NOT_PAST_ED):
             sign = -1
         else:
@@ -110,6 +119,10 @@ def find_dateline(text: str) -> Dateline | None:
     for m in _DATELINE.finditer(head):
         name = m.group("city").strip().rstrip(",")
         region = (m.group("region") or "").strip() or None
+        place_zone = lexicon().dateline_places.get(" ".join(name.lower().split()))
+        if place_zone is not None:  # "UNITED NATIONS (AP) —"
+            return Dateline(start=m.start("city"), end=m.end(), city=name.title(), zone=place_zone,
+                            region=region, agency=m.group("agency"))
         found = city(name.title(), region) or city(name, region)
         if found is None and region is None:
             continue

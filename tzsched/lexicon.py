@@ -62,7 +62,13 @@ class Lexicon:
     future_cues: frozenset[str]
     past_cues: frozenset[str]
     reporting_verbs: frozenset[str]
+    schedule_verbs: frozenset[str]
     not_time_after: frozenset[str]
+    plural_after_year: frozenset[str]
+    label_before_number: frozenset[str]
+    street_words: frozenset[str]
+    demonyms: Mapping[str, str]
+    dateline_places: Mapping[str, str]
 
 
 _UNITS = {"second", "minute", "hour", "day", "week", "weekend", "fortnight", "month", "quarter", "year",
@@ -121,6 +127,7 @@ def lexicon() -> Lexicon:
     future = tense.get("future") if isinstance(tense, dict) else None
     past = tense.get("past") if isinstance(tense, dict) else None
     reporting = tense.get("reporting", []) if isinstance(tense, dict) else []
+    schedule = tense.get("schedule", []) if isinstance(tense, dict) else []
     if not isinstance(future, list) or not isinstance(past, list):
         problems.append("[tense] needs lists 'future' and 'past'")
         future, past = [], []
@@ -128,6 +135,14 @@ def lexicon() -> Lexicon:
     if not isinstance(nta, list):
         problems.append("[not_time_after] needs a list 'words'")
         nta = []
+    yc = data.get("year_context", {})
+    year_lists = {k: yc.get(k) for k in ("plural_after", "label_before", "street_after")}
+    for key, value in year_lists.items():
+        if not isinstance(value, list):
+            problems.append(f"[year_context] needs a list {key!r}")
+    zone_of = lambda v: isinstance(v, str) and "/" in v  # noqa: E731
+    demonyms = table("demonyms", zone_of, "an IANA zone id")
+    places = table("dateline_places", zone_of, "an IANA zone id")
     if problems:
         raise DataError("tzsched/data/en.toml:\n  " + "\n  ".join(problems))
     return Lexicon(
@@ -150,7 +165,13 @@ def lexicon() -> Lexicon:
         future_cues=frozenset(str(w) for w in future),
         past_cues=frozenset(str(w) for w in past),
         reporting_verbs=frozenset(str(w) for w in reporting),
+        schedule_verbs=frozenset(str(w) for w in schedule),
         not_time_after=frozenset(str(w) for w in nta),
+        plural_after_year=frozenset(str(w) for w in year_lists["plural_after"] or ()),
+        label_before_number=frozenset(str(w) for w in year_lists["label_before"] or ()),
+        street_words=frozenset(str(w) for w in year_lists["street_after"] or ()),
+        demonyms=_frozen(demonyms),
+        dateline_places=_frozen(places),
     )
 
 

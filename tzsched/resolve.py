@@ -8,6 +8,7 @@ for clock times that take the date of a governing date mention).
 from __future__ import annotations
 
 import calendar
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
@@ -52,9 +53,11 @@ class Frame:
 
     @property
     def regions(self) -> tuple[str, ...]:
-        out = [self.context.region]
+        # the dateline's country speaks for the text more than the default locale
+        out = []
         if self.dateline is not None:
             out.append(country_of(self.dateline.zone))
+        out.append(self.context.region)
         if self.home_source != "default":
             out.append(country_of(self.home))
         return tuple(r for r in out if r)
@@ -213,6 +216,7 @@ def _narrative_year(piece: Piece, before: list[Resolved], pub: date) -> int | No
 
 
 _NARRATIVE_REACH = 1000
+_SINCE = re.compile(r"\b[Ss]ince\s+$")
 
 
 def _yearless(piece: Piece, frame: Frame, before: list[Resolved], pub: date, month: int,
@@ -220,7 +224,11 @@ def _yearless(piece: Piece, frame: Frame, before: list[Resolved], pub: date, mon
     narrative = _narrative_year(piece, before, pub) if frame.narrative else None
     if narrative is not None:
         return narrative, Note("year_inferred", f"year {narrative} taken from an earlier mention")
-    year = _pick_year(pub, month, day, _direction(piece, frame))
+    if _SINCE.search(frame.text, max(0, piece.start - 8), piece.start):
+        # "since August": the last August before publication, however far
+        year = pub.year if (month, day or 1) <= (pub.month, pub.day) else pub.year - 1
+    else:
+        year = _pick_year(pub, month, day, _direction(piece, frame))
     return year, Note("year_inferred", f"year {year} taken from the publication date")
 
 
@@ -265,6 +273,10 @@ def movable_holiday(rule: str, year: int) -> date:
     """The date of a movable holiday rule from the lexicon ("11:4:3", "easter:-2")."""
     if rule.startswith("easter:"):
         return easter(year) + timedelta(days=int(rule.split(":")[1]))
+    if rule.startswith("before:"):  # "before:05-25:0": the last Monday before May 25
+        _, md, wd = rule.split(":")
+        limit = date(year, int(md[:2]), int(md[3:]))
+        return limit - timedelta(days=(limit.weekday() - int(wd) - 1) % 7 + 1)
     month, nth, weekday = (int(x) for x in rule.split(":"))
     if nth > 0:
         first = date(year, month, 1)
@@ -504,6 +516,8 @@ def _quarter(piece: Piece, frame: Frame) -> Resolved:
     said = piece.said
     zone = _Zone(frame.home, frame.home_source, "generic", _default_note(frame))
     pub = _pub_day(frame, zone.zone)
+    if said.anchor == "year":  # "the second half of next year"
+        said = replace(said, year=pub.year + (said.shift or 0), shift=None, anchor=None)
     if said.unit == "half":
         half = said.half or (1 if pub.month <= 6 else 2)
         year = said.year or pub.year
@@ -554,14 +568,24 @@ def _season(piece: Piece, frame: Frame) -> Resolved:
     m0 = SEASON_MONTHS[season]
     year = said.year
     if year is None:
-        # the season that contains publication, shifted
-        cur_year = pub.year if not (season == "WI" and pub.month <= 2) else pub.year - 1
-        year = cur_year + (said.shift or 0)
-        if said.shift is None:
-            direction = _direction(piece, frame)
-            start_this = date(cur_year, m0, 1)
-            if direction == -1 and start_this > pub:
-                year -= 1
+        # the occurrences of the season around publication: (start, end, year)
+        spans = []
+        for y in range(pub.year - 2, pub.year + 2):
+            ny, nm = _add_months(y, m0, 3)
+            spans.append((date(y, m0, 1), date(ny, nm, 1), y))
+        current = [sp for sp in spans if sp[0] <= pub < sp[1]]
+        past = [sp for sp in spans if sp[1] <= pub]
+        future = [sp for sp in spans if sp[0] > pub]
+        if said.shift == -1:  # "last winter": the latest one over
+            year = past[-1][2]
+        elif said.shift == 1:  # "next winter": the first one to come
+            year = future[0][2]
+        elif current:
+            year = current[0][2]
+        elif said.shift == 0 or _direction(piece, frame) != -1:  # "this winter" in May: the coming one
+            year = future[0][2]
+        else:
+            year = past[-1][2]
     first = date(year, m0, 1)
     ny, nm = _add_months(year, m0, 3)
     start, end = _bounds(first, date(ny, nm, 1), zone.zone)
@@ -825,6 +849,10 @@ def _set(piece: Piece) -> Resolved:
         value = f"XXXX-WXX-{said.weekday + 1}" + (f"T{said.part_of_day}" if said.part_of_day else "")
     elif said.month is not None:
         value = f"XXXX-{said.month:02d}"
+    elif said.season is not None:
+        value = f"XXXX-{said.season}"
+    elif said.unit == "weekend":
+        value = "XXXX-WXX-WE"
     elif said.part_of_day is not None:
         value = f"XXXX-XX-XXT{said.part_of_day}"
     else:

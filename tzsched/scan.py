@@ -58,7 +58,7 @@ def _trie_regex(words: set[str]) -> str:
 
 
 _LEAD_WORDS = frozenset({"the", "a", "an", "that", "from", "at", "between", "some", "many", "each", "every", "per",
-                         "these", "right", "this", "last", "next", "past", "early", "late", "one"})
+                         "these", "right", "this", "last", "next", "past", "early", "late"})
 
 
 def _lexicon_words(lex: Lexicon) -> set[str]:
@@ -70,7 +70,7 @@ def _lexicon_words(lex: Lexicon) -> set[str]:
     for table in tables:
         for phrase in table:
             out.update(w.split("'")[0] for w in phrase.split())
-    return out
+    return out | {"other", "times"}
 
 
 def _anchor_pattern(lead: set[str], words: set[str], follow: set[str], flags: str) -> str:
@@ -193,6 +193,8 @@ class Scanner:
         lex = lexicon()
         said = piece.said
         if m.group("approx"):
+            if piece.kind == "duration" and "-" in text[piece.start : piece.end]:
+                return piece  # "complained about 16-hour shifts": an adjective, not an estimate
             word = " ".join(m.group("approx").lower().split())
             mod = lex.approximators[word]
             if word in ("over", "under", "some") and piece.kind not in ("duration",):
@@ -221,9 +223,18 @@ def _merge(pieces: list[Piece], text: str) -> list[Piece]:
         joined = _join(prev, nxt, text)
         if joined is not None:
             out[-1] = joined
-        else:
-            out.append(nxt)
+            continue
+        # "from January to March 2024": the year stated once serves both months
+        ps, ns = prev.said, nxt.said
+        if prev.kind == "date" and ps.year is None and ps.month is not None and ns.year is not None \
+                and ns.month is not None and _RANGE_GAP.fullmatch(text[prev.end : nxt.start]):
+            year = ns.year if (ps.month, ps.day or 1) <= (ns.month, ns.day or 1) else ns.year - 1
+            out[-1] = replace(prev, said=replace(ps, year=year))
+        out.append(nxt)
     return out
+
+
+_RANGE_GAP = re.compile(r"\s*(?:to|through|until|till|and|-|–|—)\s*", re.IGNORECASE)
 
 
 _DAYISH = ("date", "weekday", "relday")
@@ -235,9 +246,10 @@ def _join(a: Piece, b: Piece, text: str) -> Piece | None:
         return None
     sa, sb = a.said, b.said
     # "10 p.m. Wednesday", "5 p.m. EST, Nov. 9", "noon Thursday", "midnight Friday"
-    if a.kind in ("clock", "range") and b.kind in _DAYISH and sa.year is None and _CLOCK_DATE_GAP.fullmatch(gap):
-        if b.kind == "relday" and sb.part_of_day is not None:
-            return None
+    if a.kind in ("clock", "range") and b.kind in _DAYISH and sa.year is None and _CLOCK_DATE_GAP.fullmatch(gap) \
+            and sa.relative_day is None:
+        if b.kind == "relday" and sb.part_of_day is not None and (gap != " " or sb.anchor is not None):
+            return None  # "midnight tonight" joins; "at 6, the morning ..." does not
         said = replace(sa, year=sb.year, month=sb.month, day=sb.day, weekday=sb.weekday,
                        relative_day=sb.relative_day, shift=sb.shift if b.kind == "weekday" else sa.shift)
         return Piece(a.start, b.end, a.kind, a.rule + "+" + b.rule, said, ("clock", b.kind))
@@ -257,6 +269,12 @@ def _join(a: Piece, b: Piece, text: str) -> Piece | None:
     if a.kind == "date" and sa.day is None and sa.year is None and b.kind == "relunit" and sb.unit == "year" \
             and gap == " " and sb.shift is not None:
         return Piece(a.start, b.end, "date", a.rule + "+" + b.rule, replace(sa, shift=sb.shift, unit="year"))
+    # "the second half of the year", "the first quarter of next year"
+    if a.kind == "quarter" and sa.year is None and gap == " of " and (
+        b.kind == "year" or (b.kind == "relunit" and sb.unit == "year")
+    ):
+        said = replace(sa, year=sb.year) if b.kind == "year" else replace(sa, anchor="year", shift=sb.shift)
+        return Piece(a.start, b.end, "quarter", a.rule + "+" + b.rule, said)
     # "the night of Friday, Oct. 23"
     if a.kind == "relday" and sa.part_of_day and sa.anchor == "reference" and gap == " of " \
             and b.kind in ("date", "weekday") and (sb.day is not None or sb.weekday is not None):

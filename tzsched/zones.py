@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
 from functools import lru_cache
 
-from .lexicon import zone_tables
+from .lexicon import lexicon, zone_tables
 from .types import DstPolicy, Note, ZoneSource, tzinfo_for
 
 __all__ = [
@@ -106,6 +106,9 @@ def zone_candidates(zone_text: str) -> tuple[ZoneCandidate, ...]:
         return ()
     if base in tables.generic:
         return (ZoneCandidate(tables.generic[base], label, "explicit"),)
+    demonym = lexicon().demonyms.get(base)
+    if demonym is not None:  # "British time"
+        return (ZoneCandidate(demonym, label, "explicit"),)
     found = city(base)
     if found is not None:
         return (ZoneCandidate(found.zone, label, "explicit"),)

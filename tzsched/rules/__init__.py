@@ -45,7 +45,8 @@ def _starts(lex: Lexicon) -> dict[str, frozenset[str]]:
         "clock.oclock": frozenset({SHORT_NUMBER, *one_to_twelve}),
         "clock.word": frozenset({SHORT_NUMBER, "twelve", "high", "noon", "midnight", "midday", "mid"}),
         "date.month_day": frozenset(lex.months),
-        "date.day_month": frozenset({"the", SHORT_NUMBER}),
+        "date.day_month": frozenset({"the", SHORT_NUMBER, *lex.ordinals}),
+        "date.quarter_short": frozenset({"q1", "q2", "q3", "q4", "h1", "h2"}),
         "date.month_year": frozenset(lex.months),
         "date.quarter": frozenset({
             "the", "same", "latest", "current", "previous", "prior", "past", "last", "year", "comparable",
@@ -67,11 +68,13 @@ def _starts(lex: Lexicon) -> dict[str, frozenset[str]]:
         "date.season": frozenset({"this", "last", "next", "past", "coming", "the", "early", "late", "mid",
                                   *lex.seasons}),
         "date.holiday": frozenset(first([*lex.holidays, *lex.movable_holidays])),
-        "rel.weekday": frozenset({"early", "late", *lex.shift_words, *lex.weekdays}),
+        "rel.weekday": frozenset({"early", "late", *lex.shift_words, *lex.weekdays,
+                                  *(w + "s" for w in lex.weekdays if len(w) > 5)}),
         "rel.day": frozenset(lex.relative_days),
         "rel.part_of_day": frozenset({"early", "late", "this", "last", "the", "that", "tomorrow", "yesterday",
                                       "next", "overnight", *lex.parts_of_day}),
         "set.every": frozenset({"every", "each", "per"}),
+        "set.frequency": frozenset({"once", "twice", "thrice", DIGIT, *first(lex.numbers)}),
         "set.word": frozenset(lex.set_words),
         "ref.recent_units": frozenset({"recent", "past", "coming"}),
         "dur.vague_long": frozenset(plural_units),
@@ -96,8 +99,8 @@ def all_rules() -> list[Rule]:
         u["dur.count"], u["dur.the_past_unit"],
         r["rel.unit"], d["date.the_unit"], d["date.season"], d["date.holiday"],
         r["rel.weekday"], r["rel.day"], r["rel.part_of_day"],
-        u["set.every"], u["set.word"], r["ref.recent_units"], u["dur.vague_long"], u["dur.vague"],
-        d["date.month"], r["ref.word"], d["date.year"],
+        u["set.every"], u["set.frequency"], u["set.word"], r["ref.recent_units"], u["dur.vague_long"], u["dur.vague"],
+        d["date.month"], r["ref.word"], d["date.year"], d["date.quarter_short"],
     ]
     starts = _starts(lexicon())
     order = [replace(rule, starts=starts[rule.id]) for rule in order]

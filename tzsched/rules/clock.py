@@ -89,14 +89,33 @@ def _meridiem(g: Groups, start: int, end: int, text: str) -> Piece | None:
     return Piece(start, end, "clock", "clock.meridiem", said)
 
 
+# A part of the day after a clock time sets its half of the day ("4:30 in the
+# afternoon", "9 tonight"); "this ..." and "tonight" also set the day.
+_POD_PHRASE = r"(?:in\sthe\s(?:morning|afternoon|evening)|at\snight|this\s(?:morning|afternoon|evening)|tonight)"
+
+
+def _with_pod(h: int, pod: str | None) -> tuple[int, int | None]:
+    """The hour on a 24-hour clock and the relative day a part-of-day phrase implies."""
+    if not pod:
+        return h, None
+    pod = " ".join(pod.lower().split())
+    if pod.endswith(("afternoon", "evening", "night", "tonight")) and h < 12:
+        h += 12
+    elif pod.endswith("morning") and h == 12:
+        h = 0
+    return h, 0 if pod.startswith("this") or pod == "tonight" else None
+
+
 def _twenty_four(g: Groups, start: int, end: int, text: str) -> Piece | None:
     h, minute = int(g["h"] or 0), int(g["min"] or 0)
     if h > 24 or (h == 24 and minute):
         return None
     end, zone = _with_zone(g, start, end, text)
-    if zone is None and not g.get("hrs") and not _CUE_BEFORE.search(text, max(0, start - 16), start):
+    pod = g.get("pod")
+    if zone is None and not g.get("hrs") and not pod and not _CUE_BEFORE.search(text, max(0, start - 16), start):
         return None
-    return Piece(start, end, "clock", "clock.24h", Said(hour=h, minute=minute, zone_text=zone))
+    h, day = _with_pod(h, pod) if h <= 12 else (h, None)
+    return Piece(start, end, "clock", "clock.24h", Said(hour=h, minute=minute, zone_text=zone, relative_day=day))
 
 
 def _military(g: Groups, start: int, end: int, text: str) -> Piece | None:
@@ -127,14 +146,9 @@ def _oclock(g: Groups, start: int, end: int, text: str) -> Piece | None:
     value = number_value(g["h"] or "")
     if value is None or not 1 <= value <= 12 or value != int(value):
         return None
-    h = int(value)
-    pod = (g.get("pod") or "").lower()
-    if pod.endswith(("afternoon", "evening", "night")) and h != 12:
-        h = h + 12 if h < 12 else h
-    elif pod.endswith("morning") and h == 12:
-        h = 0
+    h, day = _with_pod(int(value), g.get("pod"))
     end, zone = _with_zone(g, start, end, text)
-    return Piece(start, end, "clock", "clock.oclock", Said(hour=h, minute=0, zone_text=zone))
+    return Piece(start, end, "clock", "clock.oclock", Said(hour=h, minute=0, zone_text=zone, relative_day=day))
 
 
 def _range(g: Groups, start: int, end: int, text: str) -> Piece | None:
@@ -216,7 +230,7 @@ def rules() -> list[Rule]:
         Rule(
             "clock.24h",
             rf"{edge}(?P<h>{h24})[:h](?P<min>[0-5]\d)(?::[0-5]\d)?(?![\w:])(?!\s?{w.meridiem})"
-            rf"(?:\s?(?P<hrs>hours|hrs|h)(?![\w]))?"
+            rf"(?:\s?(?P<hrs>hours|hrs|h)(?![\w])|\s(?P<pod>{_POD_PHRASE}))?"
             rf"{zone}",
             _twenty_four,
         ),
@@ -233,8 +247,8 @@ def rules() -> list[Rule]:
         Rule(
             "clock.oclock",
             rf"{edge}(?P<h>{h12}|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))"
-            rf"(?:\s(?:o['’]clock)(?:\s(?P<pod>in\sthe\s(?:morning|afternoon|evening)|at\snight))?"
-            rf"|\s(?P<pod2>in\sthe\s(?:morning|afternoon|evening)))(?![\w]){zone}",
+            rf"(?:\s(?:o['’]clock)(?:\s(?P<pod>{_POD_PHRASE}))?"
+            rf"|\s(?P<pod2>{_POD_PHRASE}))(?![\w]){zone}",
             lambda g, s, e, t: _oclock({**g, "pod": g.get("pod") or g.get("pod2")}, s, e, t),
         ),
     ]

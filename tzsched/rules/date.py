@@ -24,6 +24,7 @@ _STRONG_YEAR_CUE = re.compile(
     re.IGNORECASE,
 )
 _NEXT_WORD = re.compile(r"[\s-]*([A-Za-z%]+)")
+_PREV_WORD = re.compile(r"([A-Za-z]+)\.?\s+$")
 
 
 def _month(text: str) -> int | None:
@@ -53,7 +54,7 @@ def _mdy(g: Groups, start: int, end: int, text: str) -> Piece | None:
 
 def _dmy(g: Groups, start: int, end: int, text: str) -> Piece | None:
     month = _month(g["mon"] or "")
-    day = int(g["d"] or 0)
+    day = int(g["d"] or 0) if g.get("d") else lexicon().ordinals.get((g.get("dw") or "").lower(), 0)
     if month is None or not 1 <= day <= 31:
         return None
     year = gint(g, "y")
@@ -76,8 +77,8 @@ def _month_only(g: Groups, start: int, end: int, text: str) -> Piece | None:
     if raw.rstrip(".").lower() in ("may", "march") and not _DATE_CUE.search(before):
         return None  # "May" the verb, "March" the noun
     nxt = _NEXT_WORD.match(text, end)
-    if nxt and nxt.group(1).lower() in ("madness", "hare"):
-        return None
+    if nxt and nxt.start(1) - end == 1 and nxt.group(1)[0].isupper() and nxt.group(1).lower() not in lexicon().weekdays:
+        return None  # "April Stevens", "March Madness"
     return Piece(start, end, "date", "date.month", Said(month=month))
 
 
@@ -88,8 +89,16 @@ def _iso(g: Groups, start: int, end: int, text: str) -> Piece | None:
     if g.get("hh"):
         return Piece(start, end, "clock", "date.iso_datetime",
                      Said(year=y, month=m, day=d, hour=int(g["hh"] or 0), minute=int(g["mm"] or 0),
-                          zone_text=g.get("tz")))
+                          zone_text=_iso_zone(g.get("tz"))))
     return Piece(start, end, "date", "date.iso", Said(year=y, month=m, day=d))
+
+
+def _iso_zone(tz: str | None) -> str | None:
+    """"+05:30" -> "UTC+05:30", " UTC" -> "UTC", "Z" -> "Z"."""
+    if tz is None:
+        return None
+    tz = tz.strip()
+    return "UTC" + tz if tz[:1] in "+-" else tz
 
 
 def _numeric(g: Groups, start: int, end: int, text: str) -> Piece | None:
@@ -107,27 +116,22 @@ def _year(g: Groups, start: int, end: int, text: str) -> Piece | None:
     strong = bool(_STRONG_YEAR_CUE.search(before))
     if not (1600 <= y <= 2099) and not strong:
         return None
+    lex = lexicon()
     nxt = _NEXT_WORD.match(text, end)
     if nxt and nxt.start(1) - end <= 2:
         word = nxt.group(1).lower()
-        lex = lexicon()
         if word in lex.not_time_after or word == "%":
             return None
-        if word.endswith("s") and len(word) > 3 and not word.endswith(("ss", "us")) and not strong:
-            if word not in lex.months and word not in lex.weekdays and word not in ("elections", "olympics",
-                                                                                      "games", "talks", "years",
-                                                                                      "results", "sales",
-                                                                                      "earnings", "levels"):
-                return None
-    if text[max(0, start - 1) : start] in ("$", "#") or re.search(r"\b(?:No|Nos|Route|Flight|flight|route|"
-                                                                 r"number|Room|room|Highway|Interstate|"
-                                                                 r"Article|Section|Resolution|Boeing|Airbus|"
-                                                                 r"model|Model|page|pages|Chapter|about|"
-                                                                 r"nearly|some|over|than|least|almost|"
-                                                                 r"Apollo|Windows|Office|Euro|Vision)\.?\s$",
-                                                                 before):
+        if word.endswith("s") and len(word) > 3 and not word.endswith(("ss", "us")) and not strong \
+                and word not in lex.months and word not in lex.weekdays and word not in lex.plural_after_year:
+            return None  # "2022 votes"
+        after = _NEXT_WORD.match(text, nxt.end())
+        if nxt.group(1)[0].isupper() and after and after.group(1).lower() in lex.street_words:
+            return None  # "1600 Pennsylvania Avenue"
+    prev = _PREV_WORD.search(before)
+    if text[max(0, start - 1) : start] in ("$", "#") or (prev and prev.group(1).lower() in lex.label_before_number):
         if not strong:
-            return None
+            return None  # "Route 66", "Windows 2000", "about 1500"
     return Piece(start, end, "year", "date.year", Said(year=y))
 
 
@@ -138,7 +142,7 @@ def _decade(g: Groups, start: int, end: int, text: str) -> Piece | None:
             decade = 200 + int((g["dd"] or "0")[0])
     else:
         yy = int(g["dec"] or 0)
-        if yy % 100 == 0:  # "the 1800s" is a century
+        if yy % 100 == 0 and yy < 2000:  # "the 1800s" is a century; "the 2000s" a decade
             return Piece(start, end, "decade", "date.century_s", Said(century=yy // 100, mod=_pos(g.get("pos"))))
         decade = yy // 10
     return Piece(start, end, "decade", "date.decade", Said(decade=decade, mod=_pos(g.get("pos"))))
@@ -188,6 +192,17 @@ def _quarter(g: Groups, start: int, end: int, text: str) -> Piece | None:
     return Piece(start, end, "quarter", "date.quarter", said)
 
 
+def _quarter_short(g: Groups, start: int, end: int, text: str) -> Piece | None:
+    """"Q3 2024", "H1", "Q4 '25"."""
+    n = int(g["n"] or 0)
+    year = gint(g, "y") or (2000 + int(g["yy"] or 0) if g.get("yy") else None)
+    if g["k"] == "H":
+        if n > 2:
+            return None
+        return Piece(start, end, "quarter", "date.quarter_short", Said(half=n, year=year, unit="half"))
+    return Piece(start, end, "quarter", "date.quarter_short", Said(quarter=n, year=year, unit="quarter"))
+
+
 def _rel_shift(rel: str) -> int | None:
     if rel in ("", "the", "same", "latest", "comparable", "corresponding", "recent"):
         return None  # the quarter being reported
@@ -208,7 +223,10 @@ def _year_ago_adjective(g: Groups, start: int, end: int, text: str) -> Piece | N
 def _the_unit(g: Groups, start: int, end: int, text: str) -> Piece | None:
     unit = (g["unit"] or "").lower()
     lead = (g["lead"] or "").lower()
-    anchor = "reference" if lead == "that" else "publication"
+    same = "same" in text[start:end].lower()
+    if unit == "day" and lead != "that" and not same:
+        return None  # "the day" alone is too often no date at all
+    anchor = "reference" if lead == "that" or same else "publication"
     return Piece(start, end, "relunit", "date.the_unit", Said(unit=unit, shift=0, anchor=anchor,
                                                               fiscal=bool(g.get("fiscal"))))
 
@@ -224,10 +242,13 @@ def _season(g: Groups, start: int, end: int, text: str) -> Piece | None:
     shift_word = (g.get("shift") or "").lower()
     year = gint(g, "y")
     pos = _pos(g.get("pos"))
-    if not shift_word and year is None:
-        before = text[max(0, start - 12) : start].lower()
-        if not re.search(r"\b(?:in|during|by|until|since|through|this|last|next)\s+$", before):
-            return None
+    nxt = _NEXT_WORD.match(text, end)
+    if nxt and nxt.group(1)[0].isupper() and nxt.start(1) - end == 1:
+        return None  # "the Summer Palace"
+    if year is None and shift_word in ("", "the"):
+        before = text[max(0, start - 16) : start].lower()
+        if not re.search(r"\b(?:in|during|by|until|since|through|over|throughout)\s+(?:the\s+)?$", before):
+            return None  # "The fall of the Berlin Wall", "the spring near the church"
     shift = lexicon().shift_words.get(shift_word) if shift_word not in ("the", "") else None
     return Piece(start, end, "season", "date.season", Said(season=season, year=year, shift=shift, mod=pos))
 
@@ -260,7 +281,7 @@ def rules() -> list[Rule]:
             "date.iso",
             rf"{edge}(?P<y>1[6-9]\d\d|20\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)"
             r"(?:[T ](?P<hh>[01]\d|2[0-3]):(?P<mm>[0-5]\d)(?::[0-5]\d(?:\.\d{1,6})?)?"
-            r"(?P<tz>Z|[+-][01]\d:?[0-5]\d)?)?(?![\w-])",
+            r"(?P<tz>Z|[+-][01]\d:?[0-5]\d|\s(?:UTC|GMT))?)?(?![\w-])",
             _iso,
         ),
         Rule("date.numeric", rf"{edge}(?P<a>[01]?\d|[23]\d)/(?P<b>[0-3]?\d)/(?P<y>\d{{4}}|\d{{2}})(?![\w/])", _numeric),
@@ -272,7 +293,8 @@ def rules() -> list[Rule]:
         ),
         Rule(
             "date.day_month",
-            rf"{edge}(?:the\s)?{day}(?:\sof)?\s(?P<mon>{w.month})(?:,?\s{year4}(?![\w]))?(?![\w])",
+            rf"{edge}(?:the\s)?(?:{day}(?:\sof)?|(?P<dw>(?i:{w.ordinal_word}))\sof)\s(?P<mon>{w.month})"
+            rf"(?:,?\s{year4}(?![\w]))?(?![\w])",
             _dmy,
         ),
         Rule("date.month_year", rf"(?P<mon>{w.month})(?:,?\s|\sof\s){year4}(?![\w])", _my),
@@ -288,7 +310,7 @@ def rules() -> list[Rule]:
         Rule(
             "date.the_unit",
             r"(?P<lead>(?i:the|that))\s(?:(?i:same|full|current|fiscal|calendar|whole|entire|latest)\s){0,2}"
-            r"(?P<unit>(?i:year|week|month))(?![\w-])",
+            r"(?P<unit>(?i:year|week|month|day))(?![\w-])",
             _the_unit,
         ),
         Rule("date.fiscal_year", r"(?i:fiscal)\s(?:(?i:year)\s)?(?P<y>1[89]\d\d|20\d\d|['’]\d\d)(?![\w])", _fiscal),
@@ -313,5 +335,10 @@ def rules() -> list[Rule]:
         ),
         Rule("date.holiday", rf"(?P<h>(?i:{holidays}))(?![\w])(?:,?\s(?P<y>1[0-9]\d\d|20\d\d)(?![\w]))?", _holiday),
         Rule("date.month", rf"(?P<mon>{w.month_full})(?![\w])", _month_only),
-        Rule("date.year", rf"{edge}(?P<y>1[0-9]\d\d|20\d\d)(?![\w%]|[.,]\d|-\d)", _year),
+        Rule("date.year", rf"(?:(?<=[Mm]id-)|{edge})(?P<y>1[0-9]\d\d|20\d\d)(?![\w%]|[.,]\d|-\d)", _year),
+        Rule(
+            "date.quarter_short",
+            r"(?P<k>[QH])(?P<n>[1-4])(?:\s(?P<y>(?:1\d|20)\d\d)|\s?['’](?P<yy>\d\d))?(?![\w])",
+            _quarter_short,
+        ),
     ]

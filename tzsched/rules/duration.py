@@ -11,7 +11,11 @@ from .base import Groups, Piece, Rule, alt, number_value
 
 __all__ = ["rules"]
 
-_PER_BEFORE = re.compile(r"(?:\d|\b(?:times|once|twice|dollars?|dlrs|cents?|pct|percent|%))\s*$", re.IGNORECASE)
+_PER_BEFORE = re.compile(
+    r"(?:\d|\b(?:times|once|twice|dollars?|dlrs|cents?|pct|percent|hours|minutes|days|weeks|months|miles|"
+    r"kilometers|meals|shifts|%))\s*$",
+    re.IGNORECASE,
+)
 
 
 def _count(g: Groups, start: int, end: int, text: str) -> Piece | None:
@@ -85,8 +89,14 @@ def _every(g: Groups, start: int, end: int, text: str) -> Piece | None:
         return None
     if (g.get("other") or ""):
         q *= 2
+    pod = lex.parts_of_day.get((g.get("pod") or "").lower())
     if word in lex.weekdays:
-        return Piece(start, end, "set", "set.every", Said(weekday=lex.weekdays[word], set_unit="week"))
+        said = Said(weekday=lex.weekdays[word], set_unit="week", part_of_day=pod)
+        return Piece(start, end, "set", "set.every", said)
+    if word in lex.seasons:
+        return Piece(start, end, "set", "set.every", Said(season=lex.seasons[word], set_unit="year"))
+    if word in ("weekend", "weekends"):
+        return Piece(start, end, "set", "set.every", Said(unit="weekend", set_unit="week"))
     if word.rstrip("s") in lex.parts_of_day or word in lex.parts_of_day:
         return Piece(start, end, "set", "set.every", Said(part_of_day=lex.parts_of_day.get(word) or
                                                         lex.parts_of_day[word.rstrip("s")], set_unit="day"))
@@ -96,6 +106,14 @@ def _every(g: Groups, start: int, end: int, text: str) -> Piece | None:
     if unit is None:
         return None
     return Piece(start, end, "set", "set.every", Said(set_unit=unit, amount=q))
+
+
+def _frequency(g: Groups, start: int, end: int, text: str) -> Piece | None:
+    """"twice a year", "three times a week": a set over the unit."""
+    unit = lexicon().units.get((g["unit"] or "").lower())
+    if unit is None:
+        return None
+    return Piece(start, end, "set", "set.frequency", Said(set_unit=unit, amount=1.0))
 
 
 def rules() -> list[Rule]:
@@ -130,7 +148,13 @@ def rules() -> list[Rule]:
         Rule(
             "set.every",
             rf"(?i:every|each|per)\s(?:(?P<other>(?i:other))\s)?(?:(?P<q>(?i:{w.number}))\s)?"
-            rf"(?P<what>(?i:{w.unit}|{w.pod})|{w.weekday}|{w.month})(?![\w])",
+            rf"(?P<what>(?i:{w.unit}|{w.pod}|{w.season})|{w.weekday}|{w.month})(?:\s(?P<pod>(?i:{w.pod})))?(?![\w])",
             _every,
+        ),
+        Rule(
+            "set.frequency",
+            rf"(?P<f>(?i:once|twice|thrice|(?:{w.number})\stimes))\s(?i:a|an|per|each|every)\s"
+            rf"(?P<unit>(?i:{singular}))(?![\w])",
+            _frequency,
         ),
     ]

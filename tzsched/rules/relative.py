@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..lexicon import lexicon
 from ..types import Said
 from .base import Groups, Piece, Rule, alt
@@ -21,7 +23,7 @@ def _weekday(g: Groups, start: int, end: int, text: str) -> Piece | None:
     wd = lexicon().weekdays.get(raw)
     if wd is None:
         return None
-    if g.get("pl"):
+    if g.get("pl") or g.get("podpl"):  # "Fridays", "Tuesday nights"
         return Piece(start, end, "set", "set.weekday_plural", Said(weekday=wd, part_of_day=_pod(g.get("pod"))))
     shift_word = (g.get("shift") or "").lower()
     shift = lexicon().shift_words.get(shift_word) if shift_word else None
@@ -48,6 +50,9 @@ def _relday_far(g: Groups, start: int, end: int, text: str) -> Piece | None:
     return Piece(start, end, "relday", "rel.day_far", Said(relative_day=offset))
 
 
+_IN_THE = re.compile(r"\b(?:in|during|by|until|through|overnight|all)\s+$", re.IGNORECASE)
+
+
 def _pod_phrase(g: Groups, start: int, end: int, text: str) -> Piece | None:
     pod = _pod(g["pod"])
     if pod is None:
@@ -57,6 +62,8 @@ def _pod_phrase(g: Groups, start: int, end: int, text: str) -> Piece | None:
     mod = lexicon().position_mods.get(pos) if pos else None
     if lead == "the" and text.startswith(" of ", end):
         said = Said(part_of_day=pod, anchor="reference", mod=mod)  # "the night of Oct. 23"
+    elif lead == "the" and not _IN_THE.search(text, max(0, start - 12), start):
+        return None  # "the night bus", "the morning paper"; "in the morning" is a time
     elif lead in ("this", "the", ""):
         said = Said(relative_day=0, part_of_day=pod, mod=mod)
     elif lead in ("last", "yesterday"):
@@ -108,7 +115,7 @@ def _the_next_day(g: Groups, start: int, end: int, text: str) -> Piece | None:
 
 
 def _weekend(g: Groups, start: int, end: int, text: str) -> Piece | None:
-    lead = (g["lead"] or "").lower()
+    lead = (g["lead"] or "").lower().split()[-1]
     shift = {"last": -1, "past": -1, "this": 0, "next": 1, "coming": 1, "the": None, "that": None}.get(lead)
     return Piece(start, end, "relunit", "rel.weekend", Said(unit="weekend", shift=shift, anchor="publication"))
 
@@ -157,7 +164,7 @@ def rules() -> list[Rule]:
         ),
         Rule(
             "rel.weekend",
-            r"(?P<lead>(?i:the|this|last|next|past|coming|that))\s+(?i:weekend)(?![\w])",
+            r"(?P<lead>(?i:the(?:\s+(?:past|last|coming|next))?|this|last|next|past|coming|that))\s+(?i:weekend)(?![\w])",
             _weekend,
         ),
         Rule(
@@ -170,7 +177,7 @@ def rules() -> list[Rule]:
         Rule(
             "rel.weekday",
             rf"(?:(?P<pos>(?i:early|late))\s)?(?:(?P<shift>(?i:last|next|this|coming|past))\s)?"
-            rf"(?P<wd>{w.weekday})(?P<pl>s)?(?:\s(?i:{pod}))?(?![\w])",
+            rf"(?P<wd>{w.weekday})(?P<pl>s)?(?:\s(?i:{pod})(?P<podpl>s)?)?(?![\w])",
             _weekday,
         ),
         Rule(

@@ -45,13 +45,15 @@ def words() -> Words:
         rf"|{alt(w for w in lex.numbers if ' ' in w)}|{alt(lex.vague_quantity)})"
     )
     units = alt(lex.units)
+    # Named zones ending in "time" come first, so that "Central European Time" is not
+    # read as "Central"; the bare US region names follow, then abbreviations.
     zone = (
         r"(?:(?:UTC|GMT)\s?[+\-−–]\s?\d{1,2}(?::?\d{2})?(?!\d)"
-        r"|(?:Eastern|Central|Mountain|Pacific|Atlantic|Alaska|Hawaii|Newfoundland)"
-        r"(?:\s(?:Standard|Daylight|standard|daylight))?(?:\s[Tt]ime)?(?![\w])"
         r"|(?:[A-Z][\w'’.\-]{1,24}(?:\s[A-Z][\w'’.\-]{1,24}){0,2}\s)?"
         r"(?:(?:local|standard|summer|daylight|Local|Standard|Summer|Daylight)\s)?[Tt]ime(?![\w])"
-        r"|[A-Z]{1,5}(?![\w]))"
+        r"|(?:Eastern|Central|Mountain|Pacific|Atlantic|Alaska|Hawaii|Newfoundland)"
+        r"(?:\s(?:Standard|Daylight|standard|daylight))?(?![\w])"
+        r"|Zulu(?![\w])|[A-Z]{1,5}(?![\w]))"
     )
     return Words(
         month=month,
