@@ -484,21 +484,30 @@ def _month(piece: Piece, frame: Frame, zone: _Zone, said: Said, pub: date, befor
     first = _month_start(year, said.month)
     ny, nm = _add_months(year, said.month, 1)
     start, end = _bounds(first, _month_start(ny, nm), zone.zone)
-    start, end = _narrow(start, end, said.mod)
+    start, end = _narrow(start, end, said.mod, zone.zone)
     value = f"{year:04d}-{said.month:02d}"
     return Resolved(piece, _res("DATE", value, "month", start, end, zone, said, notes, value), None)
 
 
-def _narrow(start: datetime, end: datetime, mod: str | None) -> tuple[datetime, datetime]:
-    """"early", "mid", "late": the first, middle or last third of a period."""
+def _narrow(start: datetime, end: datetime, mod: str | None, zone: str) -> tuple[datetime, datetime]:
+    """"early", "mid", "late": the first, middle or last third of a period, in whole
+    local days when the period spans days ("late May" is May 21 to June 1)."""
     if mod not in ("START", "MID", "END"):
         return start, end
-    third = (end - start) / 3
+    tz = tzinfo_for(zone)
+    first, last = start.astimezone(tz).date(), end.astimezone(tz).date()
+    days = (last - first).days
+    if days < 3:
+        third = (end - start) / 3
+        cut1, cut2 = start + third, start + 2 * third
+    else:
+        cut1 = day_bounds(first + timedelta(days=round(days / 3)), zone)[0]
+        cut2 = day_bounds(first + timedelta(days=round(2 * days / 3)), zone)[0]
     if mod == "START":
-        return start, start + third
+        return start, cut1
     if mod == "MID":
-        return start + third, start + 2 * third
-    return end - third, end
+        return cut1, cut2
+    return cut2, end
 
 
 def _period(piece: Piece, frame: Frame, unit: str) -> Resolved:
@@ -506,7 +515,7 @@ def _period(piece: Piece, frame: Frame, unit: str) -> Resolved:
     zone = _Zone(frame.home, frame.home_source, "generic", _default_note(frame))
     year = said.year or _pub_day(frame, zone.zone).year
     start, end = _bounds(date(year, 1, 1), date(year + 1, 1, 1), zone.zone)
-    start, end = _narrow(start, end, said.mod)
+    start, end = _narrow(start, end, said.mod, zone.zone)
     value = f"{year:04d}"
     res = _res("DATE", value, "year", start, end, zone, said, [], f"{year:04d}", approximate=said.fiscal)
     return Resolved(piece, res, None)
@@ -589,7 +598,7 @@ def _season(piece: Piece, frame: Frame) -> Resolved:
     first = date(year, m0, 1)
     ny, nm = _add_months(year, m0, 3)
     start, end = _bounds(first, date(ny, nm, 1), zone.zone)
-    start, end = _narrow(start, end, said.mod)
+    start, end = _narrow(start, end, said.mod, zone.zone)
     value = f"{year:04d}-{season}"
     return Resolved(piece, _res("DATE", value, "season", start, end, zone, said, [], value, approximate=True), None)
 
@@ -600,12 +609,12 @@ def _decade(piece: Piece, frame: Frame) -> Resolved:
     if said.century is not None:
         y0 = said.century * 100
         start, end = _bounds(date(max(y0, 1), 1, 1), date(y0 + 100, 1, 1), zone.zone)
-        start, end = _narrow(start, end, said.mod)
+        start, end = _narrow(start, end, said.mod, zone.zone)
         value = f"{said.century:02d}"
         return Resolved(piece, _res("DATE", value, "century", start, end, zone, said, [], value), None)
     dec = said.decade or 0
     start, end = _bounds(date(dec * 10, 1, 1), date(dec * 10 + 10, 1, 1), zone.zone)
-    start, end = _narrow(start, end, said.mod)
+    start, end = _narrow(start, end, said.mod, zone.zone)
     value = f"{dec:03d}"
     return Resolved(piece, _res("DATE", value, "decade", start, end, zone, said, [], value), None)
 
@@ -667,14 +676,14 @@ def _relunit(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     if unit in ("week", "fortnight"):
         monday = anchor - timedelta(days=anchor.weekday()) + timedelta(weeks=shift or 0)
         start, end = _bounds(monday, monday + timedelta(days=7), zone.zone)
-        start, end = _narrow(start, end, said.mod)
+        start, end = _narrow(start, end, said.mod, zone.zone)
         value = _iso_week(monday)
         return Resolved(piece, _res("DATE", value, "week", start, end, zone, said, notes, value), None)
     if unit == "month":
         y, m = _add_months(anchor.year, anchor.month, shift or 0)
         ny, nm = _add_months(y, m, 1)
         start, end = _bounds(date(y, m, 1), date(ny, nm, 1), zone.zone)
-        start, end = _narrow(start, end, said.mod)
+        start, end = _narrow(start, end, said.mod, zone.zone)
         value = f"{y:04d}-{m:02d}"
         return Resolved(piece, _res("DATE", value, "month", start, end, zone, said, notes, value), None)
     if unit == "quarter":
@@ -688,7 +697,7 @@ def _relunit(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     if unit == "year":
         y = anchor.year + (shift or 0)
         start, end = _bounds(date(y, 1, 1), date(y + 1, 1, 1), zone.zone)
-        start, end = _narrow(start, end, said.mod)
+        start, end = _narrow(start, end, said.mod, zone.zone)
         return Resolved(piece, _res("DATE", f"{y:04d}", "year", start, end, zone, said, notes, f"{y:04d}"), None)
     if unit == "decade":
         dec = anchor.year // 10 + (shift or 0)
