@@ -85,6 +85,8 @@ def tense_direction(text: str, start: int, end: int) -> int | None:
             sign = 1  # "set to resume", "is to meet", "due to arrive"
         elif before in _PASSIVE_AUX:
             continue  # "will be held": the auxiliary carries the tense, not the participle
+        elif before in ("is", "are") and len(word) > 4 and word.endswith("ed"):
+            sign = 1  # "a session is pencilled in for Friday": a schedule
         elif word in past or word in _PAST_NEG or (len(word) > 4 and word.endswith("ed") and word not in _NOT_PAST_ED):
             sign = -1
         else:
