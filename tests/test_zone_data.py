@@ -35,6 +35,19 @@ def data() -> dict[str, Any]:
     return loaded
 
 
+@cache
+def cities() -> dict[str, tuple[dict[str, Any], ...]]:
+    """The cities table decoded from its compact strings."""
+    from tzsched.lexicon import decode_cities
+
+    return {k: decode_cities(v) for k, v in data()["cities"].items()}
+
+
+def test_cities_are_compact_strings() -> None:
+    raw = data()["cities"]["kyiv"]
+    assert isinstance(raw, str) and raw.count("|") >= 4
+
+
 def zones_of(candidates: list[list[str]]) -> list[str]:
     return [zone for zone, _ in candidates]
 
@@ -109,7 +122,7 @@ def test_iana() -> None:
 
 
 def city0(name: str) -> dict[str, Any]:
-    entries = data()["cities"][name]
+    entries = cities()[name]
     assert entries, name
     first: dict[str, Any] = entries[0]
     return first
@@ -145,7 +158,7 @@ def test_city(name: str, zone: str) -> None:
 
 
 def test_cities_shape() -> None:
-    for key, entries in data()["cities"].items():
+    for key, entries in cities().items():
         assert 1 <= len(entries) <= 5, key
         populations = [e["population"] for e in entries]
         assert populations == sorted(populations, reverse=True), key
@@ -156,12 +169,12 @@ def test_cities_shape() -> None:
 def test_every_capital_is_a_city() -> None:
     gen = generator()
     _, countries, _ = gen.gazetteer()
-    cities = data()["cities"]
+    table = cities()
     for code, country in countries.items():
         capital = str(country.get("capital") or "").strip()
         if capital:
-            assert gen.norm(capital) in cities, (code, capital)
-            assert any(e["capital"] for e in cities[gen.norm(capital)]), (code, capital)
+            assert gen.norm(capital) in table, (code, capital)
+            assert any(e["capital"] for e in table[gen.norm(capital)]), (code, capital)
 
 
 def test_countries() -> None:
@@ -187,6 +200,6 @@ def test_zone_ids_exist() -> None:
     used: set[str] = set(d["iana"].values())
     for section in ("names", "abbreviations"):
         used.update(zone for candidates in d[section].values() for zone, _ in candidates)
-    used.update(e["zone"] for entries in d["cities"].values() for e in entries)
+    used.update(e["zone"] for entries in cities().values() for e in entries)
     used.update(zone for entry in d["countries"].values() for zone in entry["zones"])
     assert used - available == set()

@@ -12,18 +12,28 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+import os
+from importlib.util import find_spec
 from types import MappingProxyType
 from typing import Any, cast
 
 from .errors import DataError
 
-__all__ = ["Lexicon", "ZoneTables", "lexicon", "zone_tables"]
+__all__ = ["Lexicon", "ZoneTables", "decode_cities", "lexicon", "zone_tables"]
+
+
+_DATA_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
+
+
+def _read_data(name: str) -> str:
+    # a plain file read: importlib.resources would cost more at start-up than the read
+    with open(os.path.join(_DATA_DIR, name), encoding="utf-8") as fh:
+        return fh.read()
 
 
 def _read_toml(name: str, kind: str) -> dict[str, Any]:
     try:
-        raw = resources.files("tzsched").joinpath("data", name).read_text(encoding="utf-8")
+        raw = _read_data(name)
     except (FileNotFoundError, OSError) as exc:
         raise DataError(f"tzsched/data/{name} is missing from the installation") from exc
     try:
@@ -182,7 +192,7 @@ class ZoneTables:
     iana: Mapping[str, str]
     names: Mapping[str, tuple[tuple[str, str], ...]]
     abbreviations: Mapping[str, tuple[tuple[str, str], ...]]
-    cities: Mapping[str, tuple[Mapping[str, Any], ...]]
+    cities: Mapping[str, str]  # compact entries, read with decode_cities
     countries: Mapping[str, Mapping[str, Any]]
     generic: Mapping[str, str]
     utc_names: frozenset[str]
@@ -191,11 +201,25 @@ class ZoneTables:
     sources: Mapping[str, str]
 
 
+def decode_cities(value: str) -> tuple[dict[str, Any], ...]:
+    """The entries of one compact cities value ("Kyiv|Europe/Kyiv|UA|2797553|1;...")."""
+    out = []
+    for item in value.split(";"):
+        name, zone, country, population, capital = item.split("|")
+        out.append({"name": name, "zone": zone, "country": country, "population": int(population),
+                    "capital": capital == "1"})
+    return tuple(out)
+
+
 def _zone_tab() -> dict[str, str]:
     """Zone id -> ISO country code, from tzdata's zone.tab (one country per zone)."""
     out: dict[str, str] = {}
     try:
-        text = resources.files("tzdata").joinpath("zoneinfo", "zone.tab").read_text(encoding="utf-8")
+        spec = find_spec("tzdata")
+        if spec is None or spec.origin is None:
+            return out
+        with open(os.path.join(os.path.dirname(spec.origin), "zoneinfo", "zone.tab"), encoding="utf-8") as fh:
+            text = fh.read()
     except (FileNotFoundError, OSError, ModuleNotFoundError):
         return out
     for line in text.splitlines():
@@ -211,7 +235,7 @@ def _zone_tab() -> dict[str, str]:
 def zone_tables() -> ZoneTables:
     """Zone tables, loaded and validated on first use."""
     try:
-        raw = resources.files("tzsched").joinpath("data", "zones.generated.json").read_text(encoding="utf-8")
+        raw = _read_data("zones.generated.json")
         gen = cast(dict[str, Any], json.loads(raw))
     except (FileNotFoundError, OSError) as exc:
         raise DataError("tzsched/data/zones.generated.json is missing: run scripts/gen_zone_data.py") from exc
@@ -239,7 +263,9 @@ def zone_tables() -> ZoneTables:
     if problems:
         raise DataError("zone data:\n  " + "\n  ".join(problems))
     names = {k: tuple((str(z), str(kind)) for z, kind in v) for k, v in gen["names"].items()}
-    cities = {k: tuple(MappingProxyType(dict(c)) for c in v) for k, v in gen["cities"].items()}
+    cities = gen["cities"]
+    if any(not isinstance(v, str) for v in list(cities.values())[:50]):
+        raise DataError("zones.generated.json: 'cities' entries must be compact strings: regenerate it")
     return ZoneTables(
         iana=_frozen(gen["iana"]),
         names=_frozen(names),

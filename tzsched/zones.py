@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
 from functools import lru_cache
 
-from .lexicon import lexicon, zone_tables
+from .lexicon import decode_cities, lexicon, zone_tables
 from .types import DstPolicy, Note, ZoneSource, tzinfo_for
 
 __all__ = [
@@ -123,9 +123,10 @@ def city(name: str, region: str | None = None) -> City | None:
     """The city a name means (the most populous homonym, or the one in ``region``)."""
     tables = zone_tables()
     key = _norm(name).lower()
-    entries = tables.cities.get(key)
-    if not entries:
+    raw = tables.cities.get(key)
+    if not raw:
         return None
+    entries = decode_cities(raw)
     if region:
         wanted = region_zones(region)
         code = region_code(region)
