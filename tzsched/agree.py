@@ -390,18 +390,18 @@ def _take_reading(m: _Member, reading: Reading, note: Note, *, zone_source: bool
     )
 
 
-@lru_cache(maxsize=512)
-def _offsets_in_use(day: date) -> frozenset[int]:
-    """UTC offsets (minutes) that some IANA zone keeps at noon UTC of ``day``."""
-    moment = datetime(day.year, day.month, day.day, 12, tzinfo=UTC)
+@lru_cache(maxsize=64)
+def _offsets_in_use(year: int) -> frozenset[int]:
+    """UTC offsets (minutes) that some IANA zone keeps in mid-January or mid-July of
+    ``year``: computed once per year, since it reads every zone."""
     out = {0}
     for name in available_timezones():
         try:
-            off = moment.astimezone(tzinfo_for(name)).utcoffset()
+            low, high = _year_offsets(name, year)
         except Exception:  # pragma: no cover - a broken tzdata entry
             continue
-        if off is not None:
-            out.add(int(off.total_seconds() // 60))
+        out.add(int(low.total_seconds() // 60))
+        out.add(int(high.total_seconds() // 60))
     return frozenset(out)
 
 
@@ -430,7 +430,7 @@ def _zone_from_anchor(m: _Member, anchor: _Member) -> Resolution | None:
     minutes = offset / 60
     if m.res.approximate:
         minutes = round(minutes / 15) * 15
-    if minutes != int(minutes) or int(minutes) not in _offsets_in_use(anchor.start.date()):
+    if minutes != int(minutes) or int(minutes) not in _offsets_in_use(anchor.start.year):
         return None
     zone = _fixed_name(int(minutes))
     start = wall + timedelta(days=days) - timedelta(minutes=minutes)
