@@ -52,6 +52,7 @@ _NOT_PAST_ED = frozenset((
     "embed", "bleed", "breed", "greed", "weed", "deed", "united", "limited", "based", "related", "interested",
     "concerned", "armed", "detailed",
 ))
+_CUE_REACH = 200  # characters either side of a mention where a tense cue may sit
 _PASSIVE_AUX = frozenset(("be", "been", "being"))
 _VERB_BEFORE = re.compile(r"\b([A-Za-z]+)\s+(?:on\s+)?$")
 _TO_FUTURE = frozenset(("set", "is", "are", "was", "were", "due", "planned", "scheduled", "expected", "poised"))
@@ -72,7 +73,7 @@ def tense_direction(text: str, start: int, end: int) -> int | None:
     prev = _VERB_BEFORE.search(text, max(0, start - 24), start)
     if prev and prev.group(1).lower() in lexicon().schedule_verbs:
         return 1  # "the trial resumes Monday"
-    s, e = sentence_bounds(text, start)
+    s, e = sentence_bounds(text, start, window=_CUE_REACH)
     future, past, reporting = _cues()
     best: tuple[int, int] | None = None
     last_word = ""
