@@ -60,9 +60,18 @@ _PAST_NEG = frozenset(("didn't", "wasn't", "weren't", "hadn't"))
 
 
 @cache
-def _cues() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+def _cues() -> tuple[frozenset[str], frozenset[str], frozenset[str], re.Pattern[str]]:
+    """Cue word sets, and one pattern that finds only words that may be cues (so the
+    sentence is not walked word by word in Python)."""
     lex = lexicon()
-    return lex.future_cues, lex.past_cues, lex.reporting_verbs
+    words = {w for w in (*lex.future_cues, *lex.past_cues, *lex.reporting_verbs, *_TO_FUTURE, *_PAST_NEG)
+             if re.fullmatch(r"[A-Za-z']+", w)}
+    body = "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+    pattern = re.compile(rf"(?<![A-Za-z'])(?:{body}|[A-Za-z]{{3,}}ed)(?![A-Za-z'])", re.IGNORECASE)
+    return lex.future_cues, lex.past_cues, lex.reporting_verbs, pattern
+
+
+_AUX_BEFORE = re.compile(r"\b(be|been|being|is|are)\s+$", re.IGNORECASE)
 
 
 def tense_direction(text: str, start: int, end: int) -> int | None:
@@ -74,21 +83,21 @@ def tense_direction(text: str, start: int, end: int) -> int | None:
     if prev and prev.group(1).lower() in lexicon().schedule_verbs:
         return 1  # "the trial resumes Monday"
     s, e = sentence_bounds(text, start, window=_CUE_REACH)
-    future, past, reporting = _cues()
+    future, past, reporting, cue_pattern = _cues()
     best: tuple[int, int] | None = None
-    last_word = ""
-    for m in _WORD.finditer(text, s, max(e, end)):
-        word = m.group().lower()
-        before, last_word = last_word, word
+    for m in cue_pattern.finditer(text, s, max(e, end)):
         if start <= m.start() < end:
             continue
+        word = m.group().lower()
+        participle = len(word) > 4 and word.endswith("ed")
+        aux = _AUX_BEFORE.search(text, max(s, m.start() - 8), m.start()) if participle or word in past else None
         if word in future or (word in _TO_FUTURE and text.startswith(" to ", m.end())):
             sign = 1  # "set to resume", "is to meet", "due to arrive"
-        elif before in _PASSIVE_AUX:
+        elif aux is not None and aux.group(1).lower() in _PASSIVE_AUX:
             continue  # "will be held": the auxiliary carries the tense, not the participle
-        elif before in ("is", "are") and len(word) > 4 and word.endswith("ed"):
+        elif aux is not None and participle:
             sign = 1  # "a session is pencilled in for Friday": a schedule
-        elif word in past or word in _PAST_NEG or (len(word) > 4 and word.endswith("ed") and word not in _NOT_PAST_ED):
+        elif word in past or word in _PAST_NEG or (participle and word not in _NOT_PAST_ED):
             sign = -1
         else:
             continue
