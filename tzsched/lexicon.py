@@ -8,11 +8,11 @@ reported together in one :class:`~tzsched.errors.DataError`.
 from __future__ import annotations
 
 import json
+import os
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
-import os
 from importlib.util import find_spec
 from types import MappingProxyType
 from typing import Any, cast

@@ -73,16 +73,30 @@ def _lexicon_words(lex: Lexicon) -> set[str]:
     return out | {"other", "times"}
 
 
-def _anchor_pattern(lead: set[str], words: set[str], follow: set[str], flags: str) -> str:
-    """Where a rule may begin: a number, an apostrophe before a number ("'90s"), a
-    function word followed by a rule word, or a rule word."""
+def _anchor_pattern(lead: set[str], words: set[str], follow: set[str], after_number: set[str], flags: str) -> str:
+    """Where a rule may begin: a number of four or more digits; a shorter number followed
+    by something a rule can continue with (":30", " p.m.", "-day", " May", " to", "/"),
+    since most short numbers in news are counts ("12 pct"); an apostrophe before a number
+    ("'90s"); a function word followed by a rule word; or a rule word."""
     i = f"(?{flags}:" if flags else "(?:"
     follow_re = r"(?=[\s-]+(?:\d|['’]\d|" + i + _trie_regex(follow) + r")(?![a-zA-Z])))"
+    short_gate = (
+        r"(?=[:./h\-–—½]|(?:st|nd|rd|th)\b|\s?[aApP]\.?\s?[mM]\b|\s?[aApP]\.\s?[mM]\.|\s+(?:\d/\d|"
+        + i + _trie_regex(after_number) + r")(?![a-zA-Z])))"
+    )
     return (
-        r"(?<![\w'’])(?:(?P<d>\d+)|(?P<a>['’]\d)"
+        r"(?<![\w'’])(?:(?P<d>\d{4,})|(?P<s>\d{1,3})" + short_gate + r"|(?P<a>['’]\d)"
         r"|(?P<l>" + i + _trie_regex(lead) + "))" + follow_re +
         r"|(?P<w>" + i + _trie_regex(words) + r"))(?![a-zA-Z]))"
     )
+
+
+def _after_number_words(lex: Lexicon) -> set[str]:
+    """Words that can follow a one- to three-digit number inside some rule."""
+    out = {"o'clock", "o’clock", "in", "this", "tonight", "at", "to", "until", "till", "through", "and", "noon",
+           "midnight", "of", "times", "century", "hours", "hrs", "local"}
+    out.update(w.split()[0] for w in (*lex.months, *lex.units))
+    return out
 
 
 class Scanner:
@@ -127,8 +141,9 @@ class Scanner:
         follow = set(by_word) | _lexicon_words(lex)
         # The anchor runs on the lower-cased text (much faster than a case-insensitive
         # pattern); text whose length changes when lower-cased uses the second pattern.
-        self._anchor_lower = re.compile(_anchor_pattern(lead, set(by_word) - lead, follow, ""))
-        self._anchor = re.compile(_anchor_pattern(lead, set(by_word) - lead, follow, "i"))
+        after_number = _after_number_words(lex)
+        self._anchor_lower = re.compile(_anchor_pattern(lead, set(by_word) - lead, follow, after_number, ""))
+        self._anchor = re.compile(_anchor_pattern(lead, set(by_word) - lead, follow, after_number, "i"))
         approx = alt(lex.approximators)
         position = alt(k for k in lex.position_mods if k != "mid")
         # the last word of every modifier phrase: a piece not preceded by one skips the regex
@@ -153,7 +168,7 @@ class Scanner:
             pos = a.start()
             if pos < covered:
                 continue
-            if a.lastgroup == "d":
+            if a.lastgroup in ("d", "s"):
                 candidates = self._digit_rules[min(a.end() - pos, 5)]
             elif a.lastgroup == "a":
                 candidates = self._apos_rules
