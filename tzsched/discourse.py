@@ -14,7 +14,7 @@ __all__ = ["find_dateline", "sentence_bounds", "tense_direction"]
 
 # A sentence ends at ., ! or ? followed by blank space, unless the word before the dot
 # is an abbreviation ("p.m.", "Feb.", "Mr.", "U.S."), or at a line break.
-_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+|\n")
+_END = re.compile(r"[.!?](?P<q>[\"'”’)\]]*)\s+|\n")
 _ABBREV_BEFORE = re.compile(r"(?:\b[A-Za-z]|\b[A-Z][a-z]{0,3}|\b(?:[a-z]\.)+[a-z]?|\b(?:[A-Z]\.)+[A-Z]?|"
                             r"\b(?:sept|approx|gov|gen|sen|rep|est|inc|corp|co|ltd|no|vs|etc|jr|sr|st))\.$")
 
@@ -25,8 +25,11 @@ def _boundaries(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     ends: list[int] = []
     starts: list[int] = []
     for m in _END.finditer(text):
-        if m.group() == "\n" or not _ABBREV_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+        if m.group() == "\n":
             ends.append(m.start())
+            starts.append(m.end())
+        elif not _ABBREV_BEFORE.search(text, max(0, m.start() - 11), m.start() + 1):
+            ends.append(m.start() + 1 + len(m.group("q")))
             starts.append(m.end())
     return tuple(ends), tuple(starts)
 
