@@ -221,10 +221,15 @@ _SINCE = re.compile(r"\b[Ss]ince\s+$")
 
 def _yearless(piece: Piece, frame: Frame, before: list[Resolved], pub: date, month: int,
               day: int | None) -> tuple[int, Note]:
-    narrative = _narrative_year(piece, before, pub) if frame.narrative else None
+    narrative = _narrative_year(piece, before, pub) if frame.narrative and _direction(piece, frame) != 1 else None
     if narrative is not None:
         return narrative, Note("year_inferred", f"year {narrative} taken from an earlier mention")
-    if _SINCE.search(frame.text, max(0, piece.start - 8), piece.start):
+    before_text = frame.text[max(0, piece.start - 12) : piece.start].lower()
+    if before_text.endswith(("last ", "this past ")):  # "last Oct. 23"
+        year = pub.year if (month, day or 1) < (pub.month, pub.day) else pub.year - 1
+    elif before_text.endswith("next "):
+        year = pub.year if (month, day or 31) > (pub.month, pub.day) else pub.year + 1
+    elif _SINCE.search(frame.text, max(0, piece.start - 8), piece.start):
         # "since August": the last August before publication, however far
         year = pub.year if (month, day or 1) <= (pub.month, pub.day) else pub.year - 1
     else:
@@ -317,6 +322,21 @@ def _governing_day(piece: Piece, frame: Frame, dated: list[Resolved]) -> date | 
     return after.day if after else None
 
 
+def _narrated_day(piece: Piece, frame: Frame, before: list[Resolved]) -> date | None:
+    """A past-tense clock time with no day of its own ("was shot at 10 p.m.") takes the
+    day the text was just telling about, if one was named shortly before."""
+    if _direction(piece, frame) != -1:
+        return None
+    for r in reversed(before):
+        if r.piece.end > piece.start:
+            continue
+        if piece.start - r.piece.end > 300:
+            return None
+        if r.day is not None and r.resolution.granularity == "day":
+            return r.day
+    return None
+
+
 def _pub_day(frame: Frame, zone: str) -> date:
     return frame.context.local_date(zone)
 
@@ -385,7 +405,7 @@ def _clock(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     day, day_notes = _day_of(said, pub, piece, frame, before)
     notes += day_notes
     if day is None:
-        day = _governing_day(piece, frame, before) or pub
+        day = _governing_day(piece, frame, before) or _narrated_day(piece, frame, before) or pub
     hour, minute = said.hour or 0, said.minute or 0
     stated_day = said.day is not None or said.weekday is not None or said.relative_day is not None
     if piece.rule.startswith("clock.word") and hour == 0 and minute == 0 and (
@@ -442,6 +462,11 @@ def _dayish(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     day = named
     if said.part_of_day:
         return _with_pod(piece, frame, zone, day, said, notes)
+    if said.unit == "week":  # "the week of March 6"
+        monday = day - timedelta(days=day.weekday())
+        start, end = _bounds(monday, monday + timedelta(days=7), zone.zone)
+        value = _iso_week(monday)
+        return Resolved(piece, _res("DATE", value, "week", start, end, zone, said, notes, value), None)
     start, end = day_bounds(day, zone.zone)
     if said.until_day is not None:
         last = _safe_day(day.year, day.month, said.until_day)

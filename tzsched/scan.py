@@ -290,6 +290,10 @@ def _join(a: Piece, b: Piece, text: str) -> Piece | None:
     ):
         said = replace(sa, year=sb.year) if b.kind == "year" else replace(sa, anchor="year", shift=sb.shift)
         return Piece(a.start, b.end, "quarter", a.rule + "+" + b.rule, said)
+    # "the week of March 6"
+    if a.kind == "relunit" and sa.unit == "week" and sa.shift == 0 and gap == " of " and b.kind == "date" \
+            and sb.day is not None:
+        return Piece(a.start, b.end, "date", a.rule + "+" + b.rule, replace(sb, unit="week"))
     # "the night of Friday, Oct. 23"
     if a.kind == "relday" and sa.part_of_day and sa.anchor == "reference" and gap == " of " \
             and b.kind in ("date", "weekday") and (sb.day is not None or sb.weekday is not None):

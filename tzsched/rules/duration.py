@@ -30,6 +30,8 @@ def _count(g: Groups, start: int, end: int, text: str) -> Piece | None:
     amount = None if vague else number_value(qtext) if qtext else 1.0
     if qtext and not vague and amount is None:
         return None
+    if amount is not None and g.get("half"):
+        amount += 0.5  # "a minute and a half"
     if unit == "second" and not qtext[:1].isdigit() and not direction:
         return None  # "a second session", "the second half"
     if not qtext and not lead:
@@ -128,7 +130,7 @@ def rules() -> list[Rule]:
         Rule(
             "dur.count",
             rf"(?:(?P<the>the|The)\s)?(?:(?P<lead>(?i:past|last|next|coming|previous|following|first))\s)?"
-            rf"(?P<q>(?i:{w.number}))(?:[\s-]|\s?-\s?)(?P<unit>(?i:{w.unit}))(?P<suffix>-(?i:long|old|plus))?(?![\w-])"
+            rf"(?P<q>(?i:{w.number}))(?:[\s-]|\s?-\s?)(?P<unit>(?i:{w.unit}))(?P<suffix>-(?i:long|old|plus))?(?![\w-])(?P<half>\s(?:and\s)?a\shalf)?"
             rf"(?:\s(?P<dir>(?i:ago|earlier|later|from\snow|hence|back)))?(?![\w])",
             _count,
         ),

@@ -171,7 +171,7 @@ def rules() -> list[Rule]:
             "rel.unit",
             rf"(?:(?P<pos>(?i:early|late|mid|earlier|later))[\s-](?:in\s)?)?"
             rf"(?P<shift>(?i:last|next|this|coming|previous|current|following|preceding))\s"
-            rf"(?P<unit>(?i:{units})|{w.month}(?!\s?\d))(?![\w])",
+            rf"(?P<unit>(?i:{units})|{w.month}(?!\.?\s?\d))(?![\w])",
             _relunit,
         ),
         Rule(
