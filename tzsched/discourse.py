@@ -49,7 +49,10 @@ def sentence_bounds(text: str, pos: int, window: int = 400) -> tuple[int, int]:
 
 
 _WORD = re.compile(r"[A-Za-z']+")
-_COPULA_BEFORE = re.compile(r"\b(?:is|are)\s+(?:on\s+|due\s+|set\s+for\s+|planned\s+for\s+)?$", re.IGNORECASE)
+# "which is"/"that is" restate a time ("1400 GMT, which is 5 p.m. Friday"): not an announcement
+_COPULA_BEFORE = re.compile(
+    r"(?<!\bwhich\s)(?<!\bthat\s)\b(?:is|are)\s+(?:on\s+|due\s+|set\s+for\s+|planned\s+for\s+)?$", re.IGNORECASE
+)
 _NOT_PAST_ED = frozenset((
     "need", "speed", "seed", "feed", "bred", "indeed", "red", "bed", "shed", "proceed", "succeed", "exceed",
     "embed", "bleed", "breed", "greed", "weed", "deed", "united", "limited", "based", "related", "interested",
@@ -57,7 +60,7 @@ _NOT_PAST_ED = frozenset((
 ))
 _CUE_REACH = 200  # characters either side of a mention where a tense cue may sit
 _PASSIVE_AUX = frozenset(("be", "been", "being"))
-_VERB_BEFORE = re.compile(r"\b([A-Za-z]+)\s+(?:on\s+)?$")
+_VERB_BEFORE = re.compile(r"\b([A-Za-z]+)\s+(?:(?:on|at|from|until)\s+)?$")
 _TO_FUTURE = frozenset(("set", "is", "are", "was", "were", "due", "planned", "scheduled", "expected", "poised"))
 _PAST_NEG = frozenset(("didn't", "wasn't", "weren't", "hadn't"))
 
