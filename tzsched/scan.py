@@ -257,6 +257,11 @@ _DAYISH = ("date", "weekday", "relday")
 
 def _join(a: Piece, b: Piece, text: str) -> Piece | None:
     gap = text[a.end : b.start]
+    place = a.said.zone_text
+    if a.kind in ("clock", "range") and place and b.kind in _DAYISH and text.find(place, a.start, a.end) < 0:
+        # "8 p.m. in Lagos on Friday": the place read as the clock's zone stands between them
+        m = re.match(r"\s+in\s+" + re.escape(place), gap)
+        gap = gap[m.end() :] if m else gap
     if len(gap) > 6 or "\n\n" in gap:
         return None
     sa, sb = a.said, b.said
