@@ -50,7 +50,9 @@ def _with_zone(g: Groups, start: int, end: int, text: str, zone_key: str = "zone
     return cut, _place_after(text, cut)
 
 
-_IN_PLACE = re.compile(r"\s+in\s+([A-Z][\w'’.\-]+(?:\s[A-Z][\w'’.\-]+){0,2})")
+# lower-case particles inside a place name: "Rio de Janeiro", "Dar es Salaam", "Port of Spain"
+_PARTICLE = r"(?:de|da|do|dos|das|del|di|du|des|la|le|el|es|al|of)\s"
+_IN_PLACE = re.compile(rf"\s+in\s+([A-Z][\w'’.\-]+(?:\s(?:{_PARTICLE})?[A-Z][\w'’.\-]+){{0,2}})")
 
 
 def _place_after(text: str, end: int) -> str | None:
