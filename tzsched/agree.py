@@ -354,6 +354,19 @@ def _shifted_start(m: _Member, days: int, dst: DstPolicy) -> datetime:
     return m.start + step
 
 
+def _swapped_start(m: _Member, dst: DstPolicy) -> datetime:
+    """The member read with a.m. and p.m. swapped, by its zone's clock (11 or 13 h away
+    when the clocks change between the two readings)."""
+    wall, zone = m.wall, m.res.zone
+    if wall is not None and zone is not None:
+        try:
+            if wall_to_utc(wall, zone, dst).utc == m.start:
+                return wall_to_utc(wall + timedelta(hours=-12 if wall.hour >= 12 else 12), zone, dst).utc
+        except Exception:  # pragma: no cover - zones in resolutions are valid
+            pass
+    return m.start + timedelta(hours=-12 if m.start.hour >= 12 else 12)
+
+
 def _shift_day(m: _Member, days: int, dst: DstPolicy, start: datetime | None = None) -> Resolution:
     """The member read on the adjacent local day, by its zone's clock."""
     res = m.res
@@ -609,9 +622,10 @@ def _judge(m: _Member, anchor: _Member, members: list[_Member], dst: DstPolicy,
     ):
         return _Verdict(False, "dst_slip", [Note(
             "link_verdict", f"1 h apart and daylight saving time is in play ({who})")])
-    if _near(delta, HALF_DAY, tol) and any(
-        x.mention.said.meridiem or x.mention.rule.startswith("clock.word") for x in (m, anchor)
-    ):
+    said_half = [x for x in (m, anchor) if x.mention.said.meridiem or x.mention.rule.startswith("clock.word")]
+    if said_half and (_near(delta, HALF_DAY, tol) or any(
+        abs(_secs(_swapped_start(x, dst) - y.start)) <= tol for x, y in ((m, anchor), (anchor, m)) if x in said_half
+    )):
         return _Verdict(False, "am_pm_swap", [Note("link_verdict", f"12 h apart: a.m./p.m. swapped? ({who})")])
     if _near(delta, DAY, tol) or any(
         abs(_secs(_shifted_start(x, d, dst) - y.start)) <= tol
