@@ -15,7 +15,9 @@ __all__ = ["find_dateline", "sentence_bounds", "tense_direction"]
 # A sentence ends at ., ! or ? followed by blank space, unless the word before the dot
 # is an abbreviation ("p.m.", "Feb.", "Mr.", "U.S."), or at a line break.
 _END = re.compile(r"[.!?](?P<q>[\"'”’)\]]*)\s+|\n")
-_ABBREV_BEFORE = re.compile(r"(?:\b[A-Za-z]|\b[A-Z][a-z]{0,3}|\b(?:[a-z]\.)+[a-z]?|\b(?:[A-Z]\.)+[A-Z]?|"
+# "Moscow Time.", "Labor Day.", "New Year's Eve." end sentences: whole words, not abbreviations
+_ABBREV_BEFORE = re.compile(r"(?:\b[A-Za-z]|\b(?!(?:Time|Day|Eve|Year|Week)\.)[A-Z][a-z]{0,3}|"
+                            r"\b(?:[a-z]\.)+[a-z]?|\b(?:[A-Z]\.)+[A-Z]?|"
                             r"\b(?:sept|approx|gov|gen|sen|rep|est|inc|corp|co|ltd|no|vs|etc|jr|sr|st))\.$")
 
 
