@@ -1,0 +1,150 @@
+"""Counterexamples found by the properties in tests/test_properties.py, kept as examples.
+
+Each test names the property that found it. Bugs fixed in the core are plain tests;
+gaps not fixed yet are strict xfails with the reason, so a fix shows up as XPASS.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import tzsched
+
+
+def _ann(text: str, published: str, home: str | None = None, locale: str = "en-US") -> tzsched.Annotation:
+    return tzsched.annotate(text, tzsched.Context.parse(published, home=home, locale=locale))
+
+
+def _starts(ann: tzsched.Annotation) -> dict[str, str]:
+    return {m.text: m.to_record()["utc_start"] for m in ann.mentions}
+
+
+def _link(ann: tzsched.Annotation) -> tzsched.Link:
+    (link,) = ann.links
+    return link
+
+
+class TestPlaceThenDay:
+    """every restatement links: "8 p.m. in Lagos on Friday (1900 GMT)" was two mentions
+    and a date, and the place between the clock and the day kept the day off the clock."""
+
+    def test_the_day_after_a_place_joins_the_clock_time(self) -> None:
+        ann = _ann("The talks will begin at 8 p.m. in Lagos on Friday (1900 GMT).", "2025-05-19T10:00:00-04:00")
+        assert _starts(ann) == {"8 p.m. in Lagos on Friday": "2025-05-23T19:00:00Z", "1900 GMT": "2025-05-23T19:00:00Z"}
+        link = _link(ann)
+        assert link.agree and link.connector == "parenthesis"
+
+    def test_a_wrong_day_after_a_place_is_flagged(self) -> None:
+        # the property "every perturbation is flagged" found it agreeing: the day was never read
+        ann = _ann("Ministers will meet at 9:30 a.m. in St. John's Saturday (1200 GMT Friday).",
+                   "2025-04-15T12:00:00Z")
+        link = _link(ann)
+        assert not link.agree and link.cause == "wrong_day"
+
+
+def test_which_is_does_not_announce_a_future_day() -> None:
+    """every restatement agrees: the copula of "which is" was read as "the vote is Monday",
+    so "0500 GMT on Monday" went to the next Monday in a past-tense sentence (168 h apart)."""
+    ann = _ann("The rocket lifted off at 1:00 a.m. EDT on Monday, which is 0500 GMT on Monday.",
+               "2025-05-21T12:00:00Z", "America/New_York")
+    assert set(_starts(ann).values()) == {"2025-05-19T05:00:00Z"}
+    assert _link(ann).agree
+
+
+class TestParticlesInPlaceNames:
+    """every restatement links: names with lower-case particles were cut at the particle."""
+
+    def test_city_time(self) -> None:
+        ann = _ann("The talks will begin at 1330 Rio de Janeiro time.", "2025-05-19T10:00:00-04:00")
+        (m,) = ann.mentions
+        assert (m.text, m.resolution.zone, m.to_record()["utc_start"]) == (
+            "1330 Rio de Janeiro time", "America/Sao_Paulo", "2025-05-19T16:30:00Z")
+
+    def test_city_time_links(self) -> None:
+        ann = _ann("The talks will begin at 1:30 p.m. Rio de Janeiro time (1630 GMT).", "2025-05-19T10:00:00-04:00")
+        assert _link(ann).agree
+
+    def test_in_place(self) -> None:
+        ann = _ann("The talks will begin at 4:30 p.m. GMT / 7:30 p.m. in Dar es Salaam.", "2025-05-19T10:00:00-04:00")
+        assert ann.mentions[1].resolution.zone == "Africa/Dar_es_Salaam"
+        assert _link(ann).agree and _link(ann).connector == "slash"
+
+    @pytest.mark.parametrize("place,zone", [("San Pedro Sula", "America/Tegucigalpa"), ("Hong Kong", "Asia/Hong_Kong"),
+                                            ("The Hague", "Europe/Amsterdam"), ("St. John's", "America/St_Johns")])
+    def test_multi_word_places_still_read(self, place: str, zone: str) -> None:
+        ann = _ann(f"The rocket lifted off at 6:46 a.m. in {place} (0946 GMT).", "2025-05-19T10:00:00-04:00")
+        assert ann.mentions[0].resolution.zone == zone
+        assert len(ann.links) == 1
+
+
+def test_am_pm_swap_across_a_dst_change() -> None:
+    """every perturbation is flagged: 12 a.m. written as 12 p.m. on the night Alaska
+    springs forward is 11 h off, not 12, and was 'unknown'."""
+    ann = _ann("Polls closed at 12 p.m. Alaska Time or 9 a.m. UTC.", "2025-03-09T01:00:00-09:00")
+    link = _link(ann)
+    assert (link.agree, link.cause, link.delta_seconds) == (False, "am_pm_swap", 39600.0)
+
+
+class TestGoverningDate:
+    """A date at the head of the sentence ("On Aug. 3, ...") states the day of the first
+    time; the link treats it as implied and moves it."""
+
+    @pytest.mark.xfail(strict=True, reason="agree.py: in a chain of three, the two members that agree "
+                       "(both wrongly on the governed day) outvote the member the date was written for, "
+                       "which moves to the previous day; a governed day should count as stated")
+    def test_a_chain_of_three_keeps_the_governed_day(self) -> None:
+        ann = _ann("On Aug. 3, the rocket will lift off at 11:45 p.m. EDT (0345 GMT; 9:15 a.m. New Delhi time).",
+                   "2025-07-31T12:00:00Z", "America/New_York")
+        starts = _starts(ann)
+        assert starts["11:45 p.m. EDT"] == starts["0345 GMT"] == "2025-08-04T03:45:00Z"
+
+    def test_a_pair_keeps_the_governed_day(self) -> None:
+        ann = _ann("On Aug. 3, the rocket will lift off at 11:45 p.m. EDT (0345 GMT).",
+                   "2025-07-31T12:00:00Z", "America/New_York")
+        assert _starts(ann)["11:45 p.m. EDT"] == "2025-08-04T03:45:00Z"
+
+    @pytest.mark.xfail(strict=True, reason="agree.py: both governed days move to Sunday, where the EU "
+                       "change to summer time explains the hour; Saturday was written, so it is a dst_slip")
+    def test_governed_days_do_not_move_together_across_a_dst_change(self) -> None:
+        ann = _ann("On Saturday, the talks will begin at 19:01 in Athens, i.e. 16:01 GMT.", "2025-03-26T12:00:00Z")
+        link = _link(ann)
+        assert (link.agree, link.cause) == (False, "dst_slip")
+
+    def test_the_same_with_each_day_written(self) -> None:
+        ann = _ann("The talks will begin at 19:01 in Athens on Saturday, i.e. 16:01 GMT on Saturday.",
+                   "2025-03-26T12:00:00Z")
+        link = _link(ann)
+        assert (link.agree, link.cause) == (False, "dst_slip")
+
+
+def test_a_sentence_ending_in_time_ends() -> None:
+    """every mention of an article resolves: "Time." was taken for an abbreviation (like
+    "Feb."), the sentence ran on and the next sentence's "Feb. 7" governed the dayless time."""
+    ann = _ann("WELLINGTON (AFP) — The talks will begin at 9:25 p.m. Bangladesh Time. "
+               "Polls will close at 4:25 a.m. GMT+13 on Feb. 7.", "2034-02-06T15:15:00Z")
+    assert _starts(ann)["9:25 p.m. Bangladesh Time"] == "2034-02-06T15:25:00Z"
+
+
+def test_a_sentence_ending_in_lower_case_time_ends() -> None:
+    ann = _ann("WELLINGTON (AFP) — The talks will begin at 9:25 p.m. Dhaka time. "
+               "Polls will close at 4:25 a.m. GMT+13 on Feb. 7.", "2034-02-06T15:15:00Z")
+    assert _starts(ann)["9:25 p.m. Dhaka time"] == "2034-02-06T15:25:00Z"
+
+
+@pytest.mark.parametrize("ending", ["Moscow Time", "Christmas Day", "New Year's Eve", "Happy New Year",
+                                    "Holy Week"])
+def test_other_whole_words_end_sentences(ending: str) -> None:
+    from tzsched.discourse import sentence_bounds
+
+    text = f"The fair ends on {ending}. Polls close on Feb. 7."
+    assert sentence_bounds(text, 5)[1] == text.index(ending) + len(ending) + 1
+
+
+@pytest.mark.xfail(strict=True, reason="discourse.py: 'a.m.'/'p.m.' before a capital is never a sentence end "
+                   "('5 p.m. Moscow time' must not split), so 'at 6:47 a.m. The quake ...' runs on and the "
+                   "next sentence's date governs the dayless time")
+def test_a_sentence_ending_in_a_m_ends() -> None:
+    """every mention of an article resolves (found in a generated article)."""
+    ann = _ann("ATHENS (AP) — Voting will end at 6:47 a.m. The quake struck at 2037 GMT+2 on Saturday, Jan. 15.",
+               "2033-01-16T14:07:00+09:30")
+    assert _starts(ann)["6:47 a.m."] == "2033-01-16T04:47:00Z"
