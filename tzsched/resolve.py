@@ -253,6 +253,9 @@ def _day_of(said: Said, pub: date, piece: Piece, frame: Frame,
         d = _safe_day(year, said.month, said.day)
         return d, notes
     if said.weekday is not None:
+        start_day = _range_start_day(piece, frame, before)
+        if start_day is not None:  # "from 10 p.m. Friday to 5 a.m. Monday": the end follows the start
+            return start_day + timedelta(days=(said.weekday - start_day.weekday()) % 7), notes
         d, guessed = _shift_weekday(pub, said.weekday, _direction(piece, frame), said.shift)
         if guessed:
             notes.append(Note("direction_guessed", "no tense cue; the weekday was read as the previous one"))
@@ -320,6 +323,21 @@ def _governing_day(piece: Piece, frame: Frame, dated: list[Resolved]) -> date | 
             return r.day
         after = r
     return after.day if after else None
+
+
+_RANGE_TO = re.compile(r"\s*(?:to|until|till|through|thru|-|–|—)\s*$", re.IGNORECASE)
+
+
+def _range_start_day(piece: Piece, frame: Frame, before: list[Resolved]) -> date | None:
+    """The day of the mention that opens a range closed by this one, if any."""
+    for r in reversed(before):
+        if r.piece.end > piece.start:
+            continue
+        if r.day is not None and r.piece.said.weekday is not None \
+                and _RANGE_TO.fullmatch(frame.text, r.piece.end, piece.start):
+            return r.day
+        return None
+    return None
 
 
 def _narrated_day(piece: Piece, frame: Frame, before: list[Resolved]) -> date | None:
