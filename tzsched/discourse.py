@@ -74,8 +74,12 @@ def _cues() -> tuple[frozenset[str], frozenset[str], frozenset[str], re.Pattern[
     lex = lexicon()
     words = {w for w in (*lex.future_cues, *lex.past_cues, *lex.reporting_verbs, *_TO_FUTURE, *_PAST_NEG)
              if re.fullmatch(r"[A-Za-z']+", w)}
-    body = "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
-    pattern = re.compile(rf"(?<![A-Za-z'])(?:{body}|[A-Za-z]{{3,}}ed)(?![A-Za-z'])", re.IGNORECASE)
+    from .scan import _trie_regex
+
+    # a trie of the cue words, and "-ed" words by consuming the word and then looking
+    # back at its ending (no backtracking inside a word)
+    body = _trie_regex({w.lower() for w in words})
+    pattern = re.compile(rf"(?<![A-Za-z'])(?:{body}(?![A-Za-z'])|[A-Za-z]{{3,}}+(?<=ed)(?!'))", re.IGNORECASE)
     return lex.future_cues, lex.past_cues, lex.reporting_verbs, pattern
 
 

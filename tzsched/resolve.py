@@ -343,15 +343,13 @@ def _range_start_day(piece: Piece, frame: Frame, before: list[Resolved]) -> date
 def _narrated_day(piece: Piece, frame: Frame, before: list[Resolved]) -> date | None:
     """A past-tense clock time with no day of its own ("was shot at 10 p.m.") takes the
     day the text was just telling about, if one was named shortly before."""
-    if _direction(piece, frame) != -1:
-        return None
     for r in reversed(before):
         if r.piece.end > piece.start:
             continue
         if piece.start - r.piece.end > 300:
             return None
         if r.day is not None and r.resolution.granularity == "day":
-            return r.day
+            return r.day if _direction(piece, frame) == -1 else None
     return None
 
 
