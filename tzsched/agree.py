@@ -82,7 +82,7 @@ from zoneinfo import available_timezones
 
 from .discourse import sentence_bounds
 from .types import DstPolicy, Link, Mention, Note, Reading, Resolution, iso_z
-from .zones import tzinfo_for, wall_to_utc, zone_candidates
+from .zones import fixed_zone_name, wall_to_utc, year_offsets, zone_candidates
 
 __all__ = ["APPROX_TOLERANCE", "CAUSES", "link_and_refine", "link_mentions"]
 
@@ -302,7 +302,7 @@ class _Member:
         wall, zone, label = self.wall, self.res.zone, self.label
         if label not in ("standard", "daylight") or wall is None or zone is None:
             return True
-        low, high = _year_offsets(zone, wall.year)
+        low, high = year_offsets(zone, wall.year)
         offset = wall - reading.start.replace(tzinfo=None)
         return offset == (low if label == "standard" else high)
 
@@ -410,20 +410,12 @@ def _offsets_in_use(year: int) -> frozenset[int]:
     out = {0}
     for name in available_timezones():
         try:
-            low, high = _year_offsets(name, year)
+            low, high = year_offsets(name, year)
         except Exception:  # pragma: no cover - a broken tzdata entry
             continue
         out.add(int(low.total_seconds() // 60))
         out.add(int(high.total_seconds() // 60))
     return frozenset(out)
-
-
-def _fixed_name(minutes: int) -> str:
-    if minutes == 0:
-        return "UTC"
-    sign = "+" if minutes > 0 else "-"
-    h, mm = divmod(abs(minutes), 60)
-    return f"UTC{sign}{h:02d}:{mm:02d}"
 
 
 def _zone_from_anchor(m: _Member, anchor: _Member) -> Resolution | None:
@@ -445,7 +437,7 @@ def _zone_from_anchor(m: _Member, anchor: _Member) -> Resolution | None:
         minutes = round(minutes / 15) * 15
     if minutes != int(minutes) or int(minutes) not in _offsets_in_use(anchor.start.year):
         return None
-    zone = _fixed_name(int(minutes))
+    zone = fixed_zone_name(int(minutes))
     start = wall + timedelta(days=days) - timedelta(minutes=minutes)
     start = start.replace(tzinfo=UTC)
     res = m.res
@@ -462,15 +454,6 @@ def _zone_from_anchor(m: _Member, anchor: _Member) -> Resolution | None:
 
 
 # --------------------------------------------------------------- verdicts
-
-
-@lru_cache(maxsize=1024)
-def _year_offsets(zone: str, year: int) -> tuple[timedelta, timedelta]:
-    """The zone's (standard, daylight) offsets in mid-January and mid-July of ``year``."""
-    tz = tzinfo_for(zone)
-    a = datetime(year, 1, 15, 12, tzinfo=tz).utcoffset() or timedelta(0)
-    b = datetime(year, 7, 15, 12, tzinfo=tz).utcoffset() or timedelta(0)
-    return min(a, b), max(a, b)
 
 
 def _move_days(m: _Member, anchor: _Member, size: int, dst: DstPolicy,
@@ -518,7 +501,7 @@ def _observes_dst(zone: str | None, year: int) -> bool:
     if not zone:
         return False
     try:
-        low, high = _year_offsets(zone, year)
+        low, high = year_offsets(zone, year)
     except Exception:
         return False
     return low != high

@@ -20,11 +20,13 @@ __all__ = [
     "WallResult",
     "ZoneCandidate",
     "city",
+    "fixed_zone_name",
     "is_daylight",
     "prefer_for_region",
     "region_zones",
     "tzinfo_for",
     "wall_to_utc",
+    "year_offsets",
     "zone_candidates",
 ]
 
@@ -49,7 +51,8 @@ class City:
     country: str
 
 
-def _fixed_name(minutes: int) -> str:
+def fixed_zone_name(minutes: int) -> str:
+    """The name of a fixed offset zone: "UTC", "UTC+05:30", "UTC-03:00"."""
     if minutes == 0:
         return "UTC"
     sign = "+" if minutes > 0 else "-"
@@ -82,7 +85,7 @@ def zone_candidates(zone_text: str) -> tuple[ZoneCandidate, ...]:
         hours, minutes = int(m.group(2)), int(m.group(3) or 0)
         if hours > 14 or minutes >= 60:
             return ()
-        return (ZoneCandidate(_fixed_name(sign * (hours * 60 + minutes)), "fixed", "offset"),)
+        return (ZoneCandidate(fixed_zone_name(sign * (hours * 60 + minutes)), "fixed", "offset"),)
     lower = text.lower()
     if lower in tables.utc_names or lower.rstrip(".") in tables.utc_names:
         return (ZoneCandidate("UTC", "fixed", "abbreviation" if len(text) <= 4 else "explicit"),)
@@ -173,7 +176,8 @@ def prefer_for_region(candidates: tuple[ZoneCandidate, ...], regions: tuple[str,
 
 
 @lru_cache(maxsize=8192)
-def _year_offsets(zone: str, year: int) -> tuple[timedelta, timedelta]:
+def year_offsets(zone: str, year: int) -> tuple[timedelta, timedelta]:
+    """The zone's standard and daylight offsets that year (from mid-January and mid-July)."""
     tz = tzinfo_for(zone)
     a = datetime(year, 1, 15, 12, tzinfo=tz).utcoffset() or timedelta(0)
     b = datetime(year, 7, 15, 12, tzinfo=tz).utcoffset() or timedelta(0)
@@ -183,7 +187,7 @@ def _year_offsets(zone: str, year: int) -> tuple[timedelta, timedelta]:
 def is_daylight(zone: str, moment: datetime) -> bool:
     """True when ``zone`` is on its summer offset at ``moment`` (works for negative DST)."""
     local = moment.astimezone(tzinfo_for(zone))
-    low, high = _year_offsets(zone, local.year)
+    low, high = year_offsets(zone, local.year)
     off = local.utcoffset() or timedelta(0)
     return high != low and off > low
 
@@ -226,7 +230,7 @@ def wall_to_utc(wall: datetime, zone: str, policy: DstPolicy = "report", label: 
         utc = earlier if policy == "earlier" else later if policy == "later" else u0
         if label in ("standard", "daylight"):
             # "1:30 a.m. EDT" in a fold, "2:30 a.m. EST" in a gap: the label says which side
-            low, high = _year_offsets(zone, wall.year)
+            low, high = year_offsets(zone, wall.year)
             wanted = high if label == "daylight" else low
             for reading, cand in ((first, u0), (second, u1)):
                 if reading.utcoffset() == wanted:
@@ -245,7 +249,7 @@ def wall_to_utc(wall: datetime, zone: str, policy: DstPolicy = "report", label: 
     if label in ("standard", "daylight"):
         daylight = is_daylight(zone, utc)
         if daylight != (label == "daylight"):
-            low, high = _year_offsets(zone, wall.year)
+            low, high = year_offsets(zone, wall.year)
             if low != high:
                 literal_offset = low if label == "standard" else high
                 literal = wall.replace(tzinfo=timezone(literal_offset)).astimezone(UTC)
