@@ -148,3 +148,12 @@ def test_a_sentence_ending_in_a_m_ends() -> None:
     ann = _ann("ATHENS (AP) — Voting will end at 6:47 a.m. The quake struck at 2037 GMT+2 on Saturday, Jan. 15.",
                "2033-01-16T14:07:00+09:30")
     assert _starts(ann)["6:47 a.m."] == "2033-01-16T04:47:00Z"
+
+
+def test_dst_slip_on_new_years_day_checks_the_local_year() -> None:
+    """every perturbation is flagged: Jan. 1, 1986 in Beijing is still 1985 in UTC, and
+    China kept summer time in 1986 but not in 1985; the hour was 'unknown'."""
+    ann = _ann("Polls closed at 5:00 a.m. Beijing time (4 p.m. Maracaibo time), 8:00 p.m. GMT.",
+               "1985-12-31T21:00:00Z")
+    link = _link(ann)
+    assert (link.agree, link.cause, link.delta_seconds) == (False, "dst_slip", 3600.0)
