@@ -55,16 +55,8 @@ _WORD = re.compile(r"[A-Za-z']+")
 _COPULA_BEFORE = re.compile(
     r"(?<!\bwhich\s)(?<!\bthat\s)\b(?:is|are)\s+(?:on\s+|due\s+|set\s+for\s+|planned\s+for\s+)?$", re.IGNORECASE
 )
-_NOT_PAST_ED = frozenset((
-    "need", "speed", "seed", "feed", "bred", "indeed", "red", "bed", "shed", "proceed", "succeed", "exceed",
-    "embed", "bleed", "breed", "greed", "weed", "deed", "united", "limited", "based", "related", "interested",
-    "concerned", "armed", "detailed",
-))
 _CUE_REACH = 200  # characters either side of a mention where a tense cue may sit
-_PASSIVE_AUX = frozenset(("be", "been", "being"))
 _VERB_BEFORE = re.compile(r"\b([A-Za-z]+)\s+(?:(?:on|at|from|until)\s+)?$")
-_TO_FUTURE = frozenset(("set", "is", "are", "was", "were", "due", "planned", "scheduled", "expected", "poised"))
-_PAST_NEG = frozenset(("didn't", "wasn't", "weren't", "hadn't"))
 
 
 @cache
@@ -72,7 +64,7 @@ def _cues() -> tuple[frozenset[str], frozenset[str], frozenset[str], re.Pattern[
     """Cue word sets, and one pattern that finds only words that may be cues (so the
     sentence is not walked word by word in Python)."""
     lex = lexicon()
-    words = {w for w in (*lex.future_cues, *lex.past_cues, *lex.reporting_verbs, *_TO_FUTURE, *_PAST_NEG)
+    words = {w for w in (*lex.future_cues, *lex.past_cues, *lex.reporting_verbs, *lex.before_to, *lex.past_negations)
              if re.fullmatch(r"[A-Za-z']+", w)}
     from .scan import _trie_regex
 
@@ -96,6 +88,7 @@ def tense_direction(text: str, start: int, end: int) -> int | None:
         return 1  # "the trial resumes Monday"
     s, e = sentence_bounds(text, start, window=_CUE_REACH)
     future, past, reporting, cue_pattern = _cues()
+    lex = lexicon()
     best: tuple[int, int] | None = None
     for m in cue_pattern.finditer(text, s, max(e, end)):
         if start <= m.start() < end:
@@ -103,13 +96,13 @@ def tense_direction(text: str, start: int, end: int) -> int | None:
         word = m.group().lower()
         participle = len(word) > 4 and word.endswith("ed")
         aux = _AUX_BEFORE.search(text, max(s, m.start() - 8), m.start()) if participle or word in past else None
-        if word in future or (word in _TO_FUTURE and text.startswith(" to ", m.end())):
+        if word in future or (word in lex.before_to and text.startswith(" to ", m.end())):
             sign = 1  # "set to resume", "is to meet", "due to arrive"
-        elif aux is not None and aux.group(1).lower() in _PASSIVE_AUX:
+        elif aux is not None and aux.group(1).lower() in lex.passive_aux:
             continue  # "will be held": the auxiliary carries the tense, not the participle
         elif aux is not None and participle:
             sign = 1  # "a session is pencilled in for Friday": a schedule
-        elif word in past or word in _PAST_NEG or (participle and word not in _NOT_PAST_ED):
+        elif word in past or word in lex.past_negations or (participle and word not in lex.not_past_ed):
             sign = -1
         else:
             continue

@@ -73,6 +73,10 @@ class Lexicon:
     past_cues: frozenset[str]
     reporting_verbs: frozenset[str]
     schedule_verbs: frozenset[str]
+    before_to: frozenset[str]
+    passive_aux: frozenset[str]
+    past_negations: frozenset[str]
+    not_past_ed: frozenset[str]
     not_time_after: frozenset[str]
     plural_after_year: frozenset[str]
     label_before_number: frozenset[str]
@@ -138,6 +142,11 @@ def lexicon() -> Lexicon:
     past = tense.get("past") if isinstance(tense, dict) else None
     reporting = tense.get("reporting", []) if isinstance(tense, dict) else []
     schedule = tense.get("schedule", []) if isinstance(tense, dict) else []
+    tense_lists = {k: tense.get(k) if isinstance(tense, dict) else None
+                   for k in ("before_to", "passive_aux", "past_negations", "not_past_ed")}
+    for key, value in tense_lists.items():
+        if not isinstance(value, list):
+            problems.append(f"[tense] needs a list {key!r}")
     if not isinstance(future, list) or not isinstance(past, list):
         problems.append("[tense] needs lists 'future' and 'past'")
         future, past = [], []
@@ -176,6 +185,10 @@ def lexicon() -> Lexicon:
         past_cues=frozenset(str(w) for w in past),
         reporting_verbs=frozenset(str(w) for w in reporting),
         schedule_verbs=frozenset(str(w) for w in schedule),
+        before_to=frozenset(str(w) for w in tense_lists["before_to"] or ()),
+        passive_aux=frozenset(str(w) for w in tense_lists["passive_aux"] or ()),
+        past_negations=frozenset(str(w) for w in tense_lists["past_negations"] or ()),
+        not_past_ed=frozenset(str(w) for w in tense_lists["not_past_ed"] or ()),
         not_time_after=frozenset(str(w) for w in nta),
         plural_after_year=frozenset(str(w) for w in year_lists["plural_after"] or ()),
         label_before_number=frozenset(str(w) for w in year_lists["label_before"] or ()),
