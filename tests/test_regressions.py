@@ -140,14 +140,20 @@ def test_other_whole_words_end_sentences(ending: str) -> None:
     assert sentence_bounds(text, 5)[1] == text.index(ending) + len(ending) + 1
 
 
-@pytest.mark.xfail(strict=True, reason="discourse.py: 'a.m.'/'p.m.' before a capital is never a sentence end "
-                   "('5 p.m. Moscow time' must not split), so 'at 6:47 a.m. The quake ...' runs on and the "
-                   "next sentence's date governs the dayless time")
 def test_a_sentence_ending_in_a_m_ends() -> None:
     """every mention of an article resolves (found in a generated article)."""
     ann = _ann("ATHENS (AP) — Voting will end at 6:47 a.m. The quake struck at 2037 GMT+2 on Saturday, Jan. 15.",
                "2033-01-16T14:07:00+09:30")
     assert _starts(ann)["6:47 a.m."] == "2033-01-16T04:47:00Z"
+
+
+@pytest.mark.parametrize("text", ["Talks open at 5 p.m. Moscow time.", "Talks open at 9 a.m. EDT.",
+                                  "Talks open at 10 a.m. Eastern.", "Talks open at 5 p.m. Monday.",
+                                  "Talks open at 5 p.m. Rio de Janeiro time."])
+def test_a_zone_or_day_after_a_m_does_not_end_the_sentence(text: str) -> None:
+    from tzsched.discourse import sentence_bounds
+
+    assert sentence_bounds(text, 3) == (0, len(text))
 
 
 def test_dst_slip_on_new_years_day_checks_the_local_year() -> None:

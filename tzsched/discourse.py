@@ -8,7 +8,7 @@ from functools import cache, lru_cache
 
 from .lexicon import lexicon
 from .types import Dateline
-from .zones import city, region_zones
+from .zones import city, region_zones, zone_candidates
 
 __all__ = ["find_dateline", "sentence_bounds", "tense_direction"]
 
@@ -21,6 +21,25 @@ _ABBREV_BEFORE = re.compile(r"(?:\b[A-Za-z]|\b(?!(?:Time|Day|Eve|Year|Week)\.)[A
                             r"\b(?:sept|approx|gov|gen|sen|rep|est|inc|corp|co|ltd|no|vs|etc|jr|sr|st))\.$")
 
 
+_MERIDIEM_DOT = re.compile(r"\b[aApP]\.\s?[mM]\.$")
+_NEXT_WORDS = re.compile(r"([A-Z][\w'’.\-]*)(?P<time>[^.,;:!?()\n]{0,40}?\s[Tt]ime\b)?")
+
+
+def _meridiem_ends(text: str, m: re.Match[str]) -> bool:
+    """"at 6:47 a.m. The quake struck" ends a sentence; "5 p.m. Moscow time", "9 a.m.
+    EDT", "10 a.m. Eastern" and "5 p.m. Monday" do not."""
+    if not _MERIDIEM_DOT.search(text, max(0, m.start() - 5), m.start() + 1):
+        return False
+    nxt = _NEXT_WORDS.match(text, m.end())
+    if nxt is None:
+        return False
+    first = nxt.group(1).rstrip(".,")
+    lex = lexicon()
+    if nxt.group("time") or first.lower() in lex.weekdays or first.lower().rstrip(".") in lex.months:
+        return False
+    return not zone_candidates(first)
+
+
 @lru_cache(maxsize=4)
 def _boundaries(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """Where sentences end (separator starts) and the next ones begin (separator ends)."""
@@ -30,7 +49,7 @@ def _boundaries(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
         if m.group() == "\n":
             ends.append(m.start())
             starts.append(m.end())
-        elif not _ABBREV_BEFORE.search(text, max(0, m.start() - 11), m.start() + 1):
+        elif not _ABBREV_BEFORE.search(text, max(0, m.start() - 11), m.start() + 1) or _meridiem_ends(text, m):
             ends.append(m.start() + 1 + len(m.group("q")))
             starts.append(m.end())
     return tuple(ends), tuple(starts)
