@@ -247,7 +247,8 @@ class _Member:
     @property
     def day_stated(self) -> bool:
         s = self.mention.said
-        return s.day is not None or s.weekday is not None or s.relative_day is not None
+        return s.day is not None or s.weekday is not None or s.relative_day is not None \
+            or (self.has("day_from_context") and self.fixed)  # "On Aug. 3, at 11:45 p.m. EDT": written for it
 
     @property
     def day_movable(self) -> bool:
@@ -640,7 +641,7 @@ def _anchor(members: list[_Member]) -> _Member:
         return sum(1 for b in members if b is not a
                    and abs(_secs(b.start - a.start)) <= max(a.tolerance, b.tolerance))
 
-    return min(members, key=lambda a: (not a.fixed, -agreeing(a), a.day_movable, a.rank, a.index))
+    return min(members, key=lambda a: (not a.fixed, a.day_movable, -agreeing(a), a.rank, a.index))
 
 
 def _verdict(members: list[_Member], connector: str, dst: DstPolicy,

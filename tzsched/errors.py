@@ -67,6 +67,7 @@ NOTE_CODES: Final[dict[str, str]] = {
     "label_mismatch": "a standard-time label used during daylight time, or the reverse",
     "default_zone": "no zone was stated, given or found in a dateline; UTC was assumed",
     "day_precision": "the publication instant is known only to the day",
+    "day_from_context": "a clock time takes its day from the date written for it elsewhere in the sentence",
     "year_inferred": "the year was not stated and was taken from the publication date",
     "direction_guessed": "no tense cue decided between the previous and the next occurrence",
     "unknown_zone_name": "a zone name in the text could not be matched to a zone",

@@ -308,11 +308,14 @@ def _holiday_day(said: Said, piece: Piece, pub: date, frame: Frame) -> date:
     return min(options, key=lambda d: abs((d - pub).days))
 
 
-def _governing_day(piece: Piece, frame: Frame, dated: list[Resolved]) -> date | None:
-    """The day of the date mention in the same sentence that governs a clock time:
-    the nearest one before it, else the nearest one after it."""
+def _governing_day(piece: Piece, frame: Frame, dated: list[Resolved]) -> tuple[date, Note | None] | None:
+    """The day of the date mention in the same sentence that governs a clock time (the
+    nearest one before it, else the nearest one after it), with a ``day_from_context``
+    note when no other time stands between them: that time is the one the date was
+    written for ("On Aug. 3, at 11:45 p.m. EDT (0345 GMT)": for 11:45 p.m. only)."""
     s, e = sentence_bounds(frame.text, piece.start)
     after: Resolved | None = None
+    chosen: Resolved | None = None
     stop = bisect_right(dated, e, key=lambda r: r.piece.start)
     for r in reversed(dated[max(0, stop - 64) : stop]):
         if r.piece.end <= s:
@@ -320,11 +323,24 @@ def _governing_day(piece: Piece, frame: Frame, dated: list[Resolved]) -> date | 
         if r.day is None or r.piece.start >= e:
             continue
         if r.piece.end <= piece.start:
-            return r.day
+            chosen = r
+            break
         after = r
-    return after.day if after else None
+    chosen = chosen or after
+    if chosen is None:
+        return None
+    lo, hi = (chosen.piece.end, piece.start) if chosen.piece.end <= piece.start else (piece.end, chosen.piece.start)
+    note = None
+    # a time carrying its own day ("(0000 GMT Tuesday)") restates; it does not govern
+    if chosen.piece.kind not in ("clock", "range") and not _TIME_BETWEEN.search(frame.text, lo, hi):
+        said_day = frame.text[chosen.piece.start : chosen.piece.end]
+        note = Note("day_from_context", f"the day comes from {said_day!r} in the same sentence")
+    assert chosen.day is not None
+    return chosen.day, note
 
 
+_TIME_BETWEEN = re.compile(r"\d{1,2}(?::\d\d)?\s?[aApP]\.?\s?[mM]|\b\d{1,2}[:.h]\d\d\b|\b[012]\d[0-5]\d\s?[A-Z]|"
+                           r"\b(?:noon|midnight|midday)\b", re.IGNORECASE)
 _RANGE_TO = re.compile(r"\s*(?:to|until|till|through|thru|-|–|—)\s*$", re.IGNORECASE)
 
 
@@ -421,7 +437,13 @@ def _clock(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     day, day_notes = _day_of(said, pub, piece, frame, before)
     notes += day_notes
     if day is None:
-        day = _governing_day(piece, frame, before) or _narrated_day(piece, frame, before) or pub
+        governed = _governing_day(piece, frame, before)
+        if governed is not None:
+            day, note = governed
+            if note is not None:
+                notes.append(note)
+        else:
+            day = _narrated_day(piece, frame, before) or pub
     hour, minute = said.hour or 0, said.minute or 0
     stated_day = said.day is not None or said.weekday is not None or said.relative_day is not None
     if piece.rule.startswith("clock.word") and hour == 0 and minute == 0 and (
