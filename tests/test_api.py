@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import pickle
 from concurrent.futures import ThreadPoolExecutor
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -16,15 +16,15 @@ from tzsched import Context, ContextError, InputError, UnknownZoneError, annotat
 class TestContextParse:
     def test_iso_with_offset(self) -> None:
         ctx = Context.parse("2025-05-19T10:00:00-04:00")
-        assert ctx.published == datetime(2025, 5, 19, 14, tzinfo=timezone.utc)
+        assert ctx.published == datetime(2025, 5, 19, 14, tzinfo=UTC)
         assert ctx.precision == "second"
 
     def test_z_suffix(self) -> None:
-        assert Context.parse("2025-05-19T14:00:00Z").published_utc() == datetime(2025, 5, 19, 14, tzinfo=timezone.utc)
+        assert Context.parse("2025-05-19T14:00:00Z").published_utc() == datetime(2025, 5, 19, 14, tzinfo=UTC)
 
     def test_rfc2822_as_in_rss(self) -> None:
         ctx = Context.parse("Mon, 19 May 2025 10:00:00 -0400")
-        assert ctx.published_utc() == datetime(2025, 5, 19, 14, tzinfo=timezone.utc)
+        assert ctx.published_utc() == datetime(2025, 5, 19, 14, tzinfo=UTC)
 
     def test_date_alone_is_day_precision(self) -> None:
         ctx = Context.parse("1998-02-06")
@@ -34,7 +34,7 @@ class TestContextParse:
 
     def test_naive_read_in_home(self) -> None:
         ctx = Context.parse("2025-01-15T09:00", home="Europe/Kyiv")
-        assert ctx.published_utc() == datetime(2025, 1, 15, 7, tzinfo=timezone.utc)
+        assert ctx.published_utc() == datetime(2025, 1, 15, 7, tzinfo=UTC)
 
     def test_naive_without_zone_is_an_error_naming_the_value(self) -> None:
         with pytest.raises(ContextError, match="2025-01-15T09:00"):
