@@ -224,7 +224,6 @@ class Scanner:
 
 
 _LAST_WORD = re.compile(r"([A-Za-z]+)[\s(\[-]*$")
-_MERGE_GAP = re.compile(r"(?:\s*,\s*|\s+(?:on\s+|of\s+)?|\s*\(\s*)?")
 _CLOCK_DATE_GAP = re.compile(r",?\s+(?:on\s+)?|,\s*")
 
 
