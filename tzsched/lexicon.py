@@ -81,6 +81,7 @@ class Lexicon:
     plural_after_year: frozenset[str]
     label_before_number: frozenset[str]
     street_words: frozenset[str]
+    lead_words: frozenset[str]
     demonyms: Mapping[str, str]
     dateline_places: Mapping[str, str]
 
@@ -159,6 +160,10 @@ def lexicon() -> Lexicon:
     for key, value in year_lists.items():
         if not isinstance(value, list):
             problems.append(f"[year_context] needs a list {key!r}")
+    lead = data.get("scanner", {}).get("lead_words")
+    if not isinstance(lead, list):
+        problems.append("[scanner] needs a list 'lead_words'")
+        lead = []
     zone_of = lambda v: isinstance(v, str) and "/" in v  # noqa: E731
     demonyms = table("demonyms", zone_of, "an IANA zone id")
     places = table("dateline_places", zone_of, "an IANA zone id")
@@ -193,6 +198,7 @@ def lexicon() -> Lexicon:
         plural_after_year=frozenset(str(w) for w in year_lists["plural_after"] or ()),
         label_before_number=frozenset(str(w) for w in year_lists["label_before"] or ()),
         street_words=frozenset(str(w) for w in year_lists["street_after"] or ()),
+        lead_words=frozenset(str(w) for w in lead),
         demonyms=_frozen(demonyms),
         dateline_places=_frozen(places),
     )

@@ -57,8 +57,6 @@ def _trie_regex(words: set[str]) -> str:
     return emit(trie)
 
 
-_LEAD_WORDS = frozenset({"the", "a", "an", "that", "from", "at", "between", "some", "many", "each", "every", "per",
-                         "these", "right", "this", "last", "next", "past", "early", "late"})
 
 
 def _lexicon_words(lex: Lexicon) -> set[str]:
@@ -137,7 +135,7 @@ class Scanner:
         # Function words ("the", "a", "from") start rules only when the next word could
         # continue one ("the third quarter", "a few days", "from 9"): checking that in
         # the anchor keeps the scanner from trying rules at every "the" in the text.
-        lead = {w for w in by_word if w in _LEAD_WORDS}
+        lead = {w for w in by_word if w in lex.lead_words}
         follow = set(by_word) | _lexicon_words(lex)
         # The anchor runs on the lower-cased text (much faster than a case-insensitive
         # pattern); text whose length changes when lower-cased uses the second pattern.
