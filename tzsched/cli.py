@@ -489,7 +489,14 @@ def _results(tasks: Iterable[_Task], opts: _Options, jobs: int) -> Iterator[_Res
             yield _work(task, opts)
         return
     work = partial(_work, opts=opts)
-    with multiprocessing.get_context().Pool(jobs, initializer=_ignore_sigint) as pool:
+    # Ctrl-C while the pool is being started would leave half-started workers that no
+    # one stops (the process then hangs at exit): hold SIGINT until the pool exists.
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        pool = multiprocessing.get_context().Pool(jobs, initializer=_ignore_sigint)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+    with pool:
         for window in _windows(tasks, jobs * _WINDOW_PER_JOB):
             yield from pool.imap(work, window, chunksize=max(1, len(window) // (jobs * 4)))
 
