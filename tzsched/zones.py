@@ -205,12 +205,15 @@ def _fmt(moment: datetime) -> str:
     return moment.strftime("%Y-%m-%dT%H:%M") + "Z"
 
 
+@lru_cache(maxsize=4096)
 def wall_to_utc(wall: datetime, zone: str, policy: DstPolicy = "report", label: str = "generic") -> WallResult:
     """Read a naive wall-clock time in ``zone``; gaps, folds and loose labels get notes.
 
     A standard-time label (EST) on a date when the zone keeps daylight time is read
     as the zone's own clock (EDT), with a ``label_mismatch`` note giving the literal
     reading as the alternative; likewise a daylight label in winter.
+
+    Pure and immutable in and out, so remembered: news repeats the same few hours.
     """
     tz = tzinfo_for(zone)
     first = wall.replace(tzinfo=tz, fold=0)
@@ -266,8 +269,11 @@ def wall_to_utc(wall: datetime, zone: str, policy: DstPolicy = "report", label: 
     return WallResult(utc, tuple(notes), tuple(alts))
 
 
+@lru_cache(maxsize=4096)
 def day_bounds(day: date, zone: str) -> tuple[datetime, datetime]:
-    """UTC bounds of a local calendar day (days of 23 or 25 hours included)."""
+    """UTC bounds of a local calendar day (days of 23 or 25 hours included).
+
+    Remembered: the days a stream of articles names cluster around their publication."""
     tz = tzinfo_for(zone)
     start = datetime(day.year, day.month, day.day, tzinfo=tz).astimezone(UTC)
     nxt = day + timedelta(days=1)
