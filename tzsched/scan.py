@@ -32,13 +32,15 @@ _GROUP_NAME = re.compile(r"\(\?P<(\w+)>")
 class _Compiled:
     rule: Rule
     index: int
-    pattern: re.Pattern[str]
     names: tuple[str, ...]
 
 
-def _trie_regex(words: set[str]) -> str:
+def _trie_regex(words: set[str], tails: dict[str, str] | None = None) -> str:
     """A regex matching any of ``words``, factored as a trie so that the engine
-    walks one character class per letter instead of trying every word in turn."""
+    walks one character class per letter instead of trying every word in turn.
+
+    With ``tails``, a word matches only where its tail (a zero-width pattern) holds
+    right after it, and every word needs one."""
     trie: dict[str, dict] = {}  # type: ignore[type-arg]
     for w in words:
         node = trie
@@ -46,17 +48,17 @@ def _trie_regex(words: set[str]) -> str:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def emit(node: dict) -> str:  # type: ignore[type-arg]
+    def emit(node: dict, word: str) -> str:  # type: ignore[type-arg]
         ends = "" in node
-        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
+        branches = [re.escape(ch) + emit(child, word + ch) for ch, child in sorted(node.items()) if ch]
+        if tails is not None and ends:
+            branches.append(tails[word])
+        elif not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if ends else body
+        return f"(?:{body})?" if ends and tails is None else body
 
-    return emit(trie)
-
-
+    return emit(trie, "")
 
 
 def _lexicon_words(lex: Lexicon) -> set[str]:
@@ -73,19 +75,25 @@ def _lexicon_words(lex: Lexicon) -> set[str]:
 
 def _anchor_pattern(lead: set[str], words: set[str], follow: set[str], after_number: set[str], flags: str) -> str:
     """Where a rule may begin: a number of four or more digits; a shorter number followed
-    by something a rule can continue with (":30", " p.m.", "-day", " May", " to", "/"),
+    by something a rule can continue with (":30", " p.m.", "-day", " May", " to", "/",
+    ".30 pm"),
     since most short numbers in news are counts ("12 pct"); an apostrophe before a number
     ("'90s"); a function word followed by a rule word; or a rule word."""
     i = f"(?{flags}:" if flags else "(?:"
     follow_re = r"(?=[\s-]+(?:\d|['’]\d|" + i + _trie_regex(follow) + r")(?![a-zA-Z])))"
-    short_gate = (
-        r"(?=[:./h\-–—½]|(?:st|nd|rd|th)\b|\s?[aApP]\.?\s?[mM]\b|\s?[aApP]\.\s?[mM]\.|\s+(?:\d/\d|"
-        + i + _trie_regex(after_number) + r")(?![a-zA-Z])))"
+    goes_on = (
+        r"[:/h\-–—½]|(?:st|nd|rd|th)\b|\s?[aApP]\.?\s?[mM]\b|\s?[aApP]\.\s?[mM]\.|\s+(?:\d/\d|"
+        + i + _trie_regex(after_number) + r")(?![a-zA-Z]))"
     )
+    # "9.30 pm", "2.5 hours": a decimal point must be followed by what follows a number
+    # in a rule; "3.5 million" and "$4.99" start nothing.
+    short_gate = r"(?=" + goes_on + r"|\.\d{1,2}(?!\d)(?:" + goes_on + "))"
+    # one trie for all words: at the end of a function word the follow test, at the end of
+    # any other word its end (one walk per word start instead of two)
+    tails = {w: follow_re for w in lead} | {w: r"(?![a-zA-Z])" for w in words}
     return (
         r"(?<![\w'’])(?:(?P<d>\d{4,})|(?P<s>\d{1,3})" + short_gate + r"|(?P<a>['’]\d)"
-        r"|(?P<l>" + i + _trie_regex(lead) + "))" + follow_re +
-        r"|(?P<w>" + i + _trie_regex(words) + r"))(?![a-zA-Z]))"
+        r"|(?P<w>" + i + _trie_regex(lead | words, tails) + r")))"
     )
 
 
@@ -104,7 +112,8 @@ class Scanner:
     only the rules that can begin with that word are tried there, in rule order.
     """
 
-    __slots__ = ("_anchor", "_anchor_lower", "_apos_rules", "_by_word", "_digit_rules", "_modifier", "_modifier_ends")
+    __slots__ = ("_anchor", "_anchor_lower", "_apos_rules", "_by_word", "_digit_rules", "_modifier", "_modifier_ends",
+                 "_patterns")
 
     def __init__(self, rules: list[Rule]) -> None:
         compiled: list[_Compiled] = []
@@ -115,7 +124,7 @@ class Scanner:
             if not rule.starts:
                 raise ValueError(f"rule {rule.id} lists no start words")
             names = tuple(dict.fromkeys(_GROUP_NAME.findall(rule.pattern)))
-            comp = _Compiled(rule, i, re.compile(rule.pattern), names)
+            comp = _Compiled(rule, i, names)
             compiled.append(comp)
             for word in rule.starts:
                 if word in (DIGIT, SHORT_NUMBER, FOUR_DIGITS):
@@ -131,6 +140,10 @@ class Scanner:
         # rules by the length of the digit run they can start with (5 = five or more)
         self._digit_rules = tuple(tuple(sorted(by_length.get(n, []), key=lambda c: c.index)) for n in range(6))
         self._apos_rules = tuple(apos)
+        # Rule patterns are compiled on first use: a short text needs a few of them, and
+        # compiling all up front is a tenth of the start-up time. Filling this list is
+        # the only mutation after construction; a race compiles one pattern twice.
+        self._patterns: list[re.Pattern[str] | None] = [None] * len(compiled)
         lex = lexicon()
         # Function words ("the", "a", "from") start rules only when the next word could
         # continue one ("the third quarter", "a few days", "from 9"): checking that in
@@ -171,17 +184,20 @@ class Scanner:
             elif a.lastgroup == "a":
                 candidates = self._apos_rules
             else:
-                candidates = self._by_word.get(a.group(a.lastgroup or "w").lower(), ())
+                candidates = self._by_word.get(a.group("w").lower(), ())
             piece = self._try(text, pos, candidates)
             if piece is not None and piece.end > piece.start:
                 out.append(piece)
                 covered = piece.end
         return out
 
-    @staticmethod
-    def _try(text: str, pos: int, candidates: tuple[_Compiled, ...]) -> Piece | None:
+    def _try(self, text: str, pos: int, candidates: tuple[_Compiled, ...]) -> Piece | None:
+        patterns = self._patterns
         for comp in candidates:
-            m = comp.pattern.match(text, pos)
+            pattern = patterns[comp.index]
+            if pattern is None:
+                pattern = patterns[comp.index] = re.compile(comp.rule.pattern)
+            m = pattern.match(text, pos)
             if m is None:
                 continue
             groups: Groups = {n: m.group(n) for n in comp.names}
@@ -195,8 +211,8 @@ class Scanner:
             return piece
         window_start = max(0, piece.start - 40)
         before = text[window_start : piece.start]
-        last = _LAST_WORD.search(before)
-        if last is None or (last.group(1).lower() not in self._modifier_ends and not before.endswith("-")):
+        last = _LAST_WORD.match(before[::-1])  # read backwards: an anchored match, not a search
+        if last is None or (last.group(1)[::-1].lower() not in self._modifier_ends and not before.endswith("-")):
             return piece
         m = self._modifier.search(text, window_start, piece.start)
         if m is None or m.start() == m.end():
@@ -221,7 +237,7 @@ class Scanner:
         return replace(piece, start=m.start(), said=said)
 
 
-_LAST_WORD = re.compile(r"([A-Za-z]+)[\s(\[-]*$")
+_LAST_WORD = re.compile(r"[\s(\[-]*([A-Za-z]+)")  # the last word before a piece, on the reversed text
 _CLOCK_DATE_GAP = re.compile(r",?\s+(?:on\s+)?|,\s*")
 
 

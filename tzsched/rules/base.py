@@ -9,7 +9,7 @@ no nested quantifiers, every repetition bounded.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from ..types import Said
@@ -88,15 +88,21 @@ def gint(g: Groups, key: str) -> int | None:
 _FRACTION = {"1/2": 0.5, "1/4": 0.25, "3/4": 0.75, "½": 0.5}
 
 
-def number_value(text: str, numbers: dict[str, float] | None = None) -> float | None:
+_BLANKS = re.compile(r"\s+")
+
+
+def number_value(text: str, numbers: Mapping[str, float] | None = None) -> float | None:
     """Value of a count written in digits, words ("twenty-five") or with a fraction."""
-    t = re.sub(r"\s+", " ", text.strip().lower())
+    t = text.strip()
+    if t.isascii() and t.isdigit():
+        return float(t)  # the common case, "90"
+    t = _BLANKS.sub(" ", t.lower())
     if not t:
         return None
     if numbers is None:
         from ..lexicon import lexicon
 
-        numbers = dict(lexicon().numbers)
+        numbers = lexicon().numbers
     total = 0.0
     for frac, val in _FRACTION.items():
         if t.endswith(frac):
