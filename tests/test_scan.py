@@ -89,3 +89,14 @@ def test_pieces_are_sorted_in_bounds_and_disjoint(text: str) -> None:
         assert 0 <= p.start < p.end <= len(text)
         assert p.start >= last_end
         last_end = p.end
+
+
+def test_text_whose_lower_case_changes_length_is_scanned_in_place() -> None:
+    """"İ" lower-cases to two characters, so the anchor cannot run on the lowered text;
+    the case-insensitive anchor must find the same pieces at the original offsets."""
+    plain = "Istanbul: talks at 5 p.m. Moscow time on Monday, then MAY 5, 2025."
+    dotted = plain.replace("I", "İ", 1)
+    assert len(dotted.lower()) != len(dotted)
+    found = [(p.start, p.end, p.rule) for p in scanner().pieces(dotted)]
+    assert found == [(p.start, p.end, p.rule) for p in scanner().pieces(plain)]
+    assert [dotted[s:e] for s, e, _ in found] == ["5 p.m. Moscow time on Monday", "MAY 5, 2025"]

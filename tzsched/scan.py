@@ -112,8 +112,8 @@ class Scanner:
     only the rules that can begin with that word are tried there, in rule order.
     """
 
-    __slots__ = ("_anchor", "_anchor_lower", "_apos_rules", "_by_word", "_digit_rules", "_modifier", "_modifier_ends",
-                 "_patterns")
+    __slots__ = ("_anchor_any_case", "_anchor_lower", "_apos_rules", "_by_word", "_digit_rules", "_modifier",
+                 "_modifier_ends", "_patterns")
 
     def __init__(self, rules: list[Rule]) -> None:
         compiled: list[_Compiled] = []
@@ -154,7 +154,8 @@ class Scanner:
         # pattern); text whose length changes when lower-cased uses the second pattern.
         after_number = _after_number_words(lex)
         self._anchor_lower = re.compile(_anchor_pattern(lead, set(by_word) - lead, follow, after_number, ""))
-        self._anchor = re.compile(_anchor_pattern(lead, set(by_word) - lead, follow, after_number, "i"))
+        # the case-insensitive anchor is compiled only when a text needs it
+        self._anchor_any_case = _anchor_pattern(lead, set(by_word) - lead, follow, after_number, "i")
         approx = alt(lex.approximators)
         position = alt(k for k in lex.position_mods if k != "mid")
         # the last word of every modifier phrase: a piece not preceded by one skips the regex
@@ -174,7 +175,10 @@ class Scanner:
         out: list[Piece] = []
         covered = 0
         lowered = text.lower()
-        anchors = self._anchor_lower.finditer(lowered) if len(lowered) == len(text) else self._anchor.finditer(text)
+        if len(lowered) == len(text):
+            anchors = self._anchor_lower.finditer(lowered)
+        else:  # rare ("İ" lower-cases to two characters); re caches the compiled pattern
+            anchors = re.compile(self._anchor_any_case).finditer(text)
         for a in anchors:
             pos = a.start()
             if pos < covered:
