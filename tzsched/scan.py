@@ -35,12 +35,9 @@ class _Compiled:
     names: tuple[str, ...]
 
 
-def _trie_regex(words: set[str], tails: dict[str, str] | None = None) -> str:
+def _trie_regex(words: set[str]) -> str:
     """A regex matching any of ``words``, factored as a trie so that the engine
-    walks one character class per letter instead of trying every word in turn.
-
-    With ``tails``, a word matches only where its tail (a zero-width pattern) holds
-    right after it, and every word needs one."""
+    walks one character class per letter instead of trying every word in turn."""
     trie: dict[str, dict] = {}  # type: ignore[type-arg]
     for w in words:
         node = trie
@@ -48,17 +45,15 @@ def _trie_regex(words: set[str], tails: dict[str, str] | None = None) -> str:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def emit(node: dict, word: str) -> str:  # type: ignore[type-arg]
+    def emit(node: dict) -> str:  # type: ignore[type-arg]
         ends = "" in node
-        branches = [re.escape(ch) + emit(child, word + ch) for ch, child in sorted(node.items()) if ch]
-        if tails is not None and ends:
-            branches.append(tails[word])
-        elif not branches:
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if ends and tails is None else body
+        return f"(?:{body})?" if ends else body
 
-    return emit(trie, "")
+    return emit(trie)
 
 
 def _lexicon_words(lex: Lexicon) -> set[str]:
@@ -88,12 +83,10 @@ def _anchor_pattern(lead: set[str], words: set[str], follow: set[str], after_num
     # "9.30 pm", "2.5 hours": a decimal point must be followed by what follows a number
     # in a rule; "3.5 million" and "$4.99" start nothing.
     short_gate = r"(?=" + goes_on + r"|\.\d{1,2}(?!\d)(?:" + goes_on + "))"
-    # one trie for all words: at the end of a function word the follow test, at the end of
-    # any other word its end (one walk per word start instead of two)
-    tails = {w: follow_re for w in lead} | {w: r"(?![a-zA-Z])" for w in words}
     return (
         r"(?<![\w'’])(?:(?P<d>\d{4,})|(?P<s>\d{1,3})" + short_gate + r"|(?P<a>['’]\d)"
-        r"|(?P<w>" + i + _trie_regex(lead | words, tails) + r")))"
+        r"|(?P<l>" + i + _trie_regex(lead) + "))" + follow_re +
+        r"|(?P<w>" + i + _trie_regex(words) + r"))(?![a-zA-Z]))"
     )
 
 
@@ -188,7 +181,7 @@ class Scanner:
             elif a.lastgroup == "a":
                 candidates = self._apos_rules
             else:
-                candidates = self._by_word.get(a.group("w").lower(), ())
+                candidates = self._by_word.get(a.group(a.lastgroup or "w").lower(), ())
             piece = self._try(text, pos, candidates)
             if piece is not None and piece.end > piece.start:
                 out.append(piece)
