@@ -74,7 +74,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 from itertools import pairwise
@@ -124,7 +124,7 @@ def _zone_said(m: Mention) -> str:
     return "local" if " ".join(zt.lower().split()) in _LOCAL else "stated"
 
 
-def _connector(text: str, a: Mention, b: Mention, sentence_start: int) -> str | None:
+def _connector(text: str, a: Mention, b: Mention) -> str | None:
     """The restatement connector joining ``a`` and the next clock mention ``b``, if any."""
     gap = text[a.end : b.start]
     place = a.said.zone_text
@@ -145,10 +145,12 @@ def _connector(text: str, a: Mention, b: Mention, sentence_start: int) -> str | 
         return "i.e."
     if not za:
         return None
-    depth = text.count("(", sentence_start, a.start) + text.count("[", sentence_start, a.start) \
-        - text.count(")", sentence_start, a.start) - text.count("]", sentence_start, a.start)
-    if depth > 0 and zb and _IN_PAREN.fullmatch(gap):
-        return "list"
+    if zb and _IN_PAREN.fullmatch(gap):
+        s = sentence_bounds(text, a.start)[0]
+        depth = text.count("(", s, a.start) + text.count("[", s, a.start) \
+            - text.count(")", s, a.start) - text.count("]", s, a.start)
+        if depth > 0:
+            return "list"
     if _PAREN_CLOSE.fullmatch(gap) and zb:
         return "apposition"
     if not zb:
@@ -183,11 +185,11 @@ def _groups(text: str, mentions: Sequence[Mention]) -> list[tuple[list[int], lis
         a, b = mentions[prev], mentions[nxt]
         if _is_range(a) != _is_range(b):
             continue
-        s, e = sentence_bounds(text, a.start)
-        if b.start >= e or b.start < s:
-            continue
-        conn = _connector(text, a, b, s)
+        conn = _connector(text, a, b)
         if conn is None:
+            continue
+        s, e = sentence_bounds(text, a.start)  # asked last: most neighbours have no connector
+        if b.start >= e or b.start < s:
             continue
         if groups and groups[-1][0][-1] == prev:
             groups[-1][0].append(nxt)
@@ -200,37 +202,38 @@ def _groups(text: str, mentions: Sequence[Mention]) -> list[tuple[list[int], lis
 # --------------------------------------------------------------- members
 
 
-@dataclass(frozen=True, slots=True)
 class _Member:
-    index: int
-    mention: Mention
-    res: Resolution
+    """One mention of a link, read as ``res``, with the facts every comparison asks
+    about worked out once (a verdict compares each member several times)."""
 
-    @property
-    def start(self) -> datetime:
-        assert self.res.start is not None
-        return self.res.start
+    __slots__ = ("ambiguous", "codes", "day_movable", "day_stated", "end", "fixed", "index", "mention", "res",
+                 "start", "tolerance")
 
-    @property
-    def end(self) -> datetime:
-        assert self.res.end is not None
-        return self.res.end
+    def __init__(self, index: int, mention: Mention, res: Resolution) -> None:
+        assert res.start is not None and res.end is not None  # only such mentions link
+        self.index = index
+        self.mention = mention
+        self.res = res
+        self.start: datetime = res.start
+        self.end: datetime = res.end
+        self.tolerance = APPROX_TOLERANCE if res.approximate else 0.0
+        self.codes = frozenset(n.code for n in res.notes)
+        self.ambiguous = "ambiguous_abbreviation" in self.codes
+        # the text itself settles the zone: a name, an abbreviation the context resolved, an offset
+        self.fixed = res.zone_source in ("explicit", "abbreviation", "offset") and not self.ambiguous
+        said = mention.said
+        self.day_stated = said.day is not None or said.weekday is not None or said.relative_day is not None \
+            or ("day_from_context" in self.codes and self.fixed)  # "On Aug. 3, at 11:45 p.m. EDT": written for it
+        # the day may move: it was implied, or the time is a midnight ("midnight on
+        # Wednesday" starts or ends Wednesday, and writers mean both)
+        self.day_movable = not self.day_stated or "midnight" in mention.text.lower()
 
-    @property
-    def tolerance(self) -> float:
-        return APPROX_TOLERANCE if self.res.approximate else 0.0
+    def reading(self, res: Resolution) -> _Member:
+        """This member read as ``res`` (itself when the reading is unchanged)."""
+        return self if res is self.res else _Member(self.index, self.mention, res)
 
     def has(self, code: str) -> bool:
-        return any(n.code == code for n in self.res.notes)
-
-    @property
-    def ambiguous(self) -> bool:
-        return self.has("ambiguous_abbreviation")
-
-    @property
-    def fixed(self) -> bool:
-        """The text itself settles the zone: a name, an abbreviation the context resolved, an offset."""
-        return self.res.zone_source in ("explicit", "abbreviation", "offset") and not self.ambiguous
+        return code in self.codes
 
     @property
     def unknown_zone(self) -> bool:
@@ -243,18 +246,6 @@ class _Member:
     def presumed(self) -> bool:
         """The zone was not written: taken from the dateline or home zone."""
         return _zone_said(self.mention) != "stated" and self.res.zone_source in ("dateline", "home")
-
-    @property
-    def day_stated(self) -> bool:
-        s = self.mention.said
-        return s.day is not None or s.weekday is not None or s.relative_day is not None \
-            or (self.has("day_from_context") and self.fixed)  # "On Aug. 3, at 11:45 p.m. EDT": written for it
-
-    @property
-    def day_movable(self) -> bool:
-        """The day may move: it was implied, or the time is a midnight ("midnight on
-        Wednesday" starts or ends Wednesday, and writers mean both)."""
-        return not self.day_stated or "midnight" in self.mention.text.lower()
 
     @property
     def rank(self) -> float:
@@ -318,11 +309,13 @@ class _Member:
         return f"{self.mention.text!r} ({iso_z(self.start)})"
 
 
-@dataclass(slots=True)
 class _Verdict:
-    agree: bool
-    cause: str | None
-    notes: list[Note]
+    __slots__ = ("agree", "cause", "notes")
+
+    def __init__(self, agree: bool, cause: str | None, notes: list[Note]) -> None:
+        self.agree = agree
+        self.cause = cause
+        self.notes = notes
 
 
 def _secs(d: timedelta) -> float:
@@ -487,8 +480,8 @@ def _move_days(m: _Member, anchor: _Member, size: int, dst: DstPolicy,
     (outside, gap, _, _), dm, da = best
     if outside and base - gap < HALF_DAY - tol:
         return None
-    nm = m if dm == 0 else _Member(m.index, m.mention, _shift_day(m, dm, dst, m_starts[dm]))
-    na = anchor if da == 0 else _Member(anchor.index, anchor.mention, _shift_day(anchor, da, dst, a_starts[da]))
+    nm = m if dm == 0 else m.reading(_shift_day(m, dm, dst, m_starts[dm]))
+    na = anchor if da == 0 else anchor.reading(_shift_day(anchor, da, dst, a_starts[da]))
     notes = []
     for new, old, other in ((nm, m, na), (na, anchor, nm)):
         if new is not old:
@@ -513,15 +506,18 @@ def _judge(m: _Member, anchor: _Member, members: list[_Member], dst: DstPolicy,
     """Compare one member with the anchor; may record a refined resolution for either."""
     tol = max(m.tolerance, anchor.tolerance)
     delta = _secs(m.start - anchor.start)
-    who = f"{m.describe()} vs {anchor.describe()}"
 
     def within(start: datetime) -> bool:
         return abs(_secs(start - anchor.start)) <= tol
 
+    def who() -> str:  # the pair a note names, spelled out only when a note needs it
+        return f"{m.describe()} vs {anchor.describe()}"
+
     if within(m.start) and _is_range(m.mention) and _is_range(anchor.mention) \
             and abs(_secs(m.end - anchor.end)) > tol:
         return _Verdict(False, "unknown", [Note("link_verdict", f"the ranges start together but end "
-                                                                f"{_hours(_secs(m.end - anchor.end))} apart ({who})")])
+                                                                f"{_hours(_secs(m.end - anchor.end))} apart "
+                                                                f"({who()})")])
     if within(m.start) and m.main_fits_label and anchor.main_fits_label:
         notes: list[Note] = []
         for x in (m, anchor):
@@ -535,7 +531,7 @@ def _judge(m: _Member, anchor: _Member, members: list[_Member], dst: DstPolicy,
         loose = next((x for x in (m, anchor) if x.loose), None)
         if loose is not None:
             notes.append(Note("label_mismatch", f"{loose.mention.text!r} uses its label loosely: read as the "
-                                                f"zone's clock it agrees ({who})"))
+                                                f"zone's clock it agrees ({who()})"))
             return _Verdict(True, "loose_label", notes)
         return _Verdict(True, None, notes)
 
@@ -571,13 +567,13 @@ def _judge(m: _Member, anchor: _Member, members: list[_Member], dst: DstPolicy,
                 return _Verdict(True, "ambiguous_abbreviation", [Note("zone_from_link", note.message)])
             return _Verdict(False, "ambiguous_abbreviation", [Note(
                 "link_verdict", f"{x.mention.text!r} was read in {x.res.zone}; read in {alt.zone} it would "
-                                f"agree with {other.mention.text!r} ({who}, {_hours(delta)} apart)")])
+                                f"agree with {other.mention.text!r} ({who()}, {_hours(delta)} apart)")])
     for x, other in ((m, anchor), (anchor, m)):
         for alt in x.alternative("literal_label"):
             if abs(_secs(alt.start - other.start)) <= tol and x.has("label_mismatch"):
                 return _Verdict(False, "dst_slip", [Note(
                     "link_verdict", f"{x.mention.text!r} uses a label of the wrong season; {other.mention.text!r} "
-                                    f"matches the literal label, not the zone's clock ({who}, "
+                                    f"matches the literal label, not the zone's clock ({who()}, "
                                     f"{_hours(delta)} apart)")])
 
     # a member with no zone of its own
@@ -588,16 +584,16 @@ def _judge(m: _Member, anchor: _Member, members: list[_Member], dst: DstPolicy,
             return _Verdict(True, "unknown_local_zone", [settled.notes[-1]])
     if anchor.fixed and m.presumed:
         if _near(delta, HALF_DAY, tol) and (m.mention.said.meridiem or anchor.mention.said.meridiem):
-            return _Verdict(False, "am_pm_swap", [Note("link_verdict", f"12 h apart: a.m./p.m. swapped? ({who})")])
+            return _Verdict(False, "am_pm_swap", [Note("link_verdict", f"12 h apart: a.m./p.m. swapped? ({who()})")])
         if _near(delta, HOUR, tol) and _observes_dst(m.res.zone, anchor.start.year):
             return _Verdict(False, "dst_slip", [Note(
                 "link_verdict", f"{m.mention.text!r} was read in {m.res.zone} ({m.res.zone_source}), which keeps "
-                                f"daylight saving time; 1 h apart ({who})")])
+                                f"daylight saving time; 1 h apart ({who()})")])
         implied = _zone_from_anchor(m, anchor)
         where = f"; it agrees if it is {implied.zone} time" if implied is not None else ""
         return _Verdict(False, "unknown_local_zone", [Note(
             "link_verdict", f"{m.mention.text!r} states no zone and was read in {m.res.zone} "
-                            f"({m.res.zone_source}){where} ({who}, {_hours(delta)} apart)")])
+                            f"({m.res.zone_source}){where} ({who()}, {_hours(delta)} apart)")])
 
     # the size of the difference
     year = anchor.start.year
@@ -606,19 +602,19 @@ def _judge(m: _Member, anchor: _Member, members: list[_Member], dst: DstPolicy,
         or (x.wall is not None and _observes_dst(x.res.zone, x.wall.year)) for x in members
     ):
         return _Verdict(False, "dst_slip", [Note(
-            "link_verdict", f"1 h apart and daylight saving time is in play ({who})")])
+            "link_verdict", f"1 h apart and daylight saving time is in play ({who()})")])
     said_half = [x for x in (m, anchor) if x.mention.said.meridiem or x.mention.rule.startswith("clock.word")]
     if said_half and (_near(delta, HALF_DAY, tol) or any(
         abs(_secs(_swapped_start(x, dst) - y.start)) <= tol for x, y in ((m, anchor), (anchor, m)) if x in said_half
     )):
-        return _Verdict(False, "am_pm_swap", [Note("link_verdict", f"12 h apart: a.m./p.m. swapped? ({who})")])
+        return _Verdict(False, "am_pm_swap", [Note("link_verdict", f"12 h apart: a.m./p.m. swapped? ({who()})")])
     if _near(delta, DAY, tol) or any(
         abs(_secs(_shifted_start(x, d, dst) - y.start)) <= tol
         for x, y in ((m, anchor), (anchor, m)) for d in (-1, 1)
     ):
         return _Verdict(False, "wrong_day", [Note("link_verdict", f"{_hours(delta)} apart: the stated days "
-                                                                  f"differ ({who})")])
-    return _Verdict(False, "unknown", [Note("link_verdict", f"{_hours(delta)} apart ({who})")])
+                                                                  f"differ ({who()})")])
+    return _Verdict(False, "unknown", [Note("link_verdict", f"{_hours(delta)} apart ({who()})")])
 
 
 def _label_side(m: _Member, refined: dict[int, Resolution]) -> _Member:
@@ -632,7 +628,7 @@ def _label_side(m: _Member, refined: dict[int, Resolution]) -> _Member:
                                   f"read as {iso_z(alt.start)}")
                 new = _take_reading(m, alt, note, zone_source=False)
                 refined[m.index] = new
-                return _Member(m.index, m.mention, new)
+                return m.reading(new)
     return m
 
 
@@ -652,13 +648,13 @@ def _verdict(members: list[_Member], connector: str, dst: DstPolicy,
     for m in members:
         if m is anchor:
             continue
-        current = _Member(m.index, m.mention, refined.get(m.index, m.res))
-        anchor_now = _Member(anchor.index, anchor.mention, refined.get(anchor.index, anchor.res))
+        current = m.reading(refined.get(m.index, m.res))
+        anchor_now = anchor.reading(refined.get(anchor.index, anchor.res))
         verdicts.append(_judge(current, anchor_now, members, dst, refined))
     agree = all(v.agree for v in verdicts)
     cause = next((v.cause for v in verdicts if not v.agree), None) if not agree else \
         next((v.cause for v in verdicts if v.cause), None)
-    final = [_Member(m.index, m.mention, refined.get(m.index, m.res)) for m in members]
+    final = [m.reading(refined.get(m.index, m.res)) for m in members]
     spread = max(x.start for x in final) - min(x.start for x in final)
     if all(_is_range(x.mention) for x in final):
         spread = max(spread, max(x.end for x in final) - min(x.end for x in final))
