@@ -4,21 +4,26 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from functools import cache, lru_cache
 
 from .lexicon import lexicon
 from .types import Dateline
 from .zones import city, region_zones, zone_candidates
 
-__all__ = ["find_dateline", "sentence_bounds", "tense_direction"]
+__all__ = ["Discourse", "discourse", "find_dateline", "sentence_bounds", "tense_direction"]
 
 # A sentence ends at ., ! or ? followed by blank space, unless the word before the dot
-# is an abbreviation ("p.m.", "Feb.", "Mr.", "U.S."), or at a line break.
-_END = re.compile(r"[.!?](?P<q>[\"'”’)\]]*)\s+|\n")
+# is an abbreviation ("p.m.", "Feb.", "Mr.", "U.S."), or at a line break. One leading
+# character class lets the engine skip straight to candidates; a line break stands alone.
+_END = re.compile(r"[.!?\n](?:(?<=\n)|(?P<q>[\"'”’)\]]*)\s+)")
 # "Moscow Time.", "Labor Day.", "New Year's Eve." end sentences: whole words, not abbreviations
 _ABBREV_BEFORE = re.compile(r"(?:\b[A-Za-z]|\b(?!(?:Time|Day|Eve|Year|Week)\.)[A-Z][a-z]{0,3}|"
                             r"\b(?:[a-z]\.)+[a-z]?|\b(?:[A-Z]\.)+[A-Z]?|"
                             r"\b(?:sept|approx|gov|gen|sen|rep|est|inc|corp|co|ltd|no|vs|etc|jr|sr|st))\.$")
+# How far before its dot an abbreviation may start: none is longer than "approx.", and a
+# longer chain of initials ("a.b.c.") also ends in a short one ("b.c.")
+_ABBREV_REACH = 6
 
 
 _MERIDIEM_DOT = re.compile(r"\b[aApP]\.\s?[mM]\.$")
@@ -40,33 +45,21 @@ def _meridiem_ends(text: str, m: re.Match[str]) -> bool:
     return not zone_candidates(first)
 
 
-@lru_cache(maxsize=4)
 def _boundaries(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """Where sentences end (separator starts) and the next ones begin (separator ends)."""
     ends: list[int] = []
     starts: list[int] = []
     for m in _END.finditer(text):
-        if m.group() == "\n":
+        q = m.group("q")
+        if q is None:  # a line break
             ends.append(m.start())
             starts.append(m.end())
-        elif not _ABBREV_BEFORE.search(text, max(0, m.start() - 11), m.start() + 1) or _meridiem_ends(text, m):
-            ends.append(m.start() + 1 + len(m.group("q")))
+            continue
+        dot = m.start()
+        if not _ABBREV_BEFORE.search(text, max(0, dot - _ABBREV_REACH), dot + 1) or _meridiem_ends(text, m):
+            ends.append(dot + 1 + len(q))
             starts.append(m.end())
     return tuple(ends), tuple(starts)
-
-
-def sentence_bounds(text: str, pos: int, window: int = 400) -> tuple[int, int]:
-    """The start and end of the sentence around ``pos``, at most ``window`` chars away.
-
-    Boundaries are found once per text (the last few texts are remembered), so asking
-    for every mention of a long article stays linear.
-    """
-    ends, starts = _boundaries(text)
-    i = bisect_right(starts, pos)
-    start = starts[i - 1] if i > 0 else 0
-    j = bisect_right(ends, pos - 1)
-    end = ends[j] if j < len(ends) else len(text)
-    return max(start, pos - window), min(end, pos + window)
 
 
 _WORD = re.compile(r"[A-Za-z']+")
@@ -79,9 +72,11 @@ _VERB_BEFORE = re.compile(r"\b([A-Za-z]+)\s+(?:(?:on|at|from|until)\s+)?$")
 
 
 @cache
-def _cues() -> tuple[frozenset[str], frozenset[str], frozenset[str], re.Pattern[str]]:
+def _cues() -> tuple[frozenset[str], frozenset[str], frozenset[str], re.Pattern[str], re.Pattern[str]]:
     """Cue word sets, and one pattern that finds only words that may be cues (so the
-    sentence is not walked word by word in Python)."""
+    sentence is not walked word by word in Python), in two spellings: one for any
+    text, and a faster one, without IGNORECASE, for the lower-cased copy of an ASCII
+    text (the same words at the same offsets)."""
     lex = lexicon()
     words = {w for w in (*lex.future_cues, *lex.past_cues, *lex.reporting_verbs, *lex.before_to, *lex.past_negations)
              if re.fullmatch(r"[A-Za-z']+", w)}
@@ -91,49 +86,115 @@ def _cues() -> tuple[frozenset[str], frozenset[str], frozenset[str], re.Pattern[
     # back at its ending (no backtracking inside a word)
     body = _trie_regex({w.lower() for w in words})
     pattern = re.compile(rf"(?<![A-Za-z'])(?:{body}(?![A-Za-z'])|[A-Za-z]{{3,}}+(?<=ed)(?!'))", re.IGNORECASE)
-    return lex.future_cues, lex.past_cues, lex.reporting_verbs, pattern
+    lowered = re.compile(rf"(?<![a-z'])(?:{body}(?![a-z'])|[a-z]{{3,}}+(?<=ed)(?!'))")
+    return lex.future_cues, lex.past_cues, lex.reporting_verbs, pattern, lowered
 
 
 _AUX_BEFORE = re.compile(r"\b(be|been|being|is|are)\s+$", re.IGNORECASE)
 
 
+class Discourse:
+    """One text's sentence boundaries and tense cues, found on first need and then kept.
+
+    Resolving a document asks for the sentence around many mentions; its boundaries are
+    found in one pass over the text, the first time they are wanted.
+
+    >>> d = Discourse("The vote was held on Friday. It resumes Monday.")
+    >>> d.sentence_bounds(40)
+    (29, 47)
+    >>> d.tense_direction(21, 27), d.tense_direction(40, 46)
+    (-1, 1)
+    """
+
+    __slots__ = ("_bounds", "_lowered", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._bounds: tuple[tuple[int, ...], tuple[int, ...]] | None = None
+        self._lowered: str | None = None
+
+    def sentence_bounds(self, pos: int, window: int = 400) -> tuple[int, int]:
+        """The start and end of the sentence around ``pos``, at most ``window`` chars away."""
+        if self._bounds is None:
+            self._bounds = _boundaries(self.text)
+        ends, starts = self._bounds
+        i = bisect_right(starts, pos)
+        start = starts[i - 1] if i > 0 else 0
+        j = bisect_right(ends, pos - 1)
+        end = ends[j] if j < len(ends) else len(self.text)
+        return max(start, pos - window), min(end, pos + window)
+
+    def _cue_matches(self, start: int, end: int) -> Iterator[re.Match[str]]:
+        """The words between ``start`` and ``end`` that may be tense cues."""
+        _, _, _, pattern, lowered = _cues()
+        if self._lowered is None:
+            # ASCII lower-cases in place, so the case-sensitive pattern finds the same
+            # words at the same offsets; other text keeps the IGNORECASE pattern
+            self._lowered = self.text.lower() if self.text.isascii() else ""
+        if self._lowered:
+            return lowered.finditer(self._lowered, start, end)
+        return pattern.finditer(self.text, start, end)
+
+    def tense_direction(self, start: int, end: int) -> int | None:
+        """+1 when the sentence around a mention speaks of the future, -1 of the past,
+        None when it gives no cue. The cue nearest to the mention wins."""
+        text = self.text
+        if _COPULA_BEFORE.search(text, max(0, start - 16), start):
+            return 1  # "the vote is Tuesday", "talks are on Monday": a date being announced
+        prev = _VERB_BEFORE.search(text, max(0, start - 24), start)
+        if prev and prev.group(1).lower() in lexicon().schedule_verbs:
+            return 1  # "the trial resumes Monday"
+        s, e = self.sentence_bounds(start, window=_CUE_REACH)
+        future, past, reporting, _, _ = _cues()
+        lex = lexicon()
+        best: tuple[int, int] | None = None
+        for m in self._cue_matches(s, max(e, end)):
+            if start <= m.start() < end:
+                continue
+            word = m.group().lower()
+            participle = len(word) > 4 and word.endswith("ed")
+            aux = _AUX_BEFORE.search(text, max(s, m.start() - 8), m.start()) if participle or word in past else None
+            if word in future or (word in lex.before_to and text.startswith(" to ", m.end())):
+                sign = 1  # "set to resume", "is to meet", "due to arrive"
+            elif aux is not None and aux.group(1).lower() in lex.passive_aux:
+                continue  # "will be held": the auxiliary carries the tense, not the participle
+            elif aux is not None and participle:
+                sign = 1  # "a session is pencilled in for Friday": a schedule
+            elif word in past or word in lex.past_negations or (participle and word not in lex.not_past_ed):
+                sign = -1
+            else:
+                continue
+            dist = start - m.end() if m.end() <= start else m.start() - end
+            # a cue before the mention in the same clause weighs a little more; a
+            # reporting verb ("said") speaks for the mention only when right beside it
+            dist = dist if m.end() <= start else dist + 8
+            if word in reporting and dist > 12:
+                dist += 40
+            if best is None or dist < best[0]:
+                best = (dist, sign)
+        return None if best is None else best[1]
+
+
+@lru_cache(maxsize=4)
+def discourse(text: str) -> Discourse:
+    """The :class:`Discourse` of a text; the last few are remembered, so resolving,
+    linking and rendering one document share its sentence boundaries."""
+    return Discourse(text)
+
+
+def sentence_bounds(text: str, pos: int, window: int = 400) -> tuple[int, int]:
+    """The start and end of the sentence around ``pos``, at most ``window`` chars away.
+
+    Boundaries are found once per text (the last few texts are remembered), so asking
+    for every mention of a long article stays linear.
+    """
+    return discourse(text).sentence_bounds(pos, window)
+
+
 def tense_direction(text: str, start: int, end: int) -> int | None:
     """+1 when the sentence around a mention speaks of the future, -1 of the past,
     None when it gives no cue. The cue nearest to the mention wins."""
-    if _COPULA_BEFORE.search(text, max(0, start - 16), start):
-        return 1  # "the vote is Tuesday", "talks are on Monday": a date being announced
-    prev = _VERB_BEFORE.search(text, max(0, start - 24), start)
-    if prev and prev.group(1).lower() in lexicon().schedule_verbs:
-        return 1  # "the trial resumes Monday"
-    s, e = sentence_bounds(text, start, window=_CUE_REACH)
-    future, past, reporting, cue_pattern = _cues()
-    lex = lexicon()
-    best: tuple[int, int] | None = None
-    for m in cue_pattern.finditer(text, s, max(e, end)):
-        if start <= m.start() < end:
-            continue
-        word = m.group().lower()
-        participle = len(word) > 4 and word.endswith("ed")
-        aux = _AUX_BEFORE.search(text, max(s, m.start() - 8), m.start()) if participle or word in past else None
-        if word in future or (word in lex.before_to and text.startswith(" to ", m.end())):
-            sign = 1  # "set to resume", "is to meet", "due to arrive"
-        elif aux is not None and aux.group(1).lower() in lex.passive_aux:
-            continue  # "will be held": the auxiliary carries the tense, not the participle
-        elif aux is not None and participle:
-            sign = 1  # "a session is pencilled in for Friday": a schedule
-        elif word in past or word in lex.past_negations or (participle and word not in lex.not_past_ed):
-            sign = -1
-        else:
-            continue
-        dist = start - m.end() if m.end() <= start else m.start() - end
-        # a cue before the mention in the same clause weighs a little more; a
-        # reporting verb ("said") speaks for the mention only when right beside it
-        dist = dist if m.end() <= start else dist + 8
-        if word in reporting and dist > 12:
-            dist += 40
-        if best is None or dist < best[0]:
-            best = (dist, sign)
-    return None if best is None else best[1]
+    return discourse(text).tense_direction(start, end)
 
 
 _DATELINE = re.compile(
