@@ -5,12 +5,15 @@ from __future__ import annotations
 import json
 import pickle
 from concurrent.futures import ThreadPoolExecutor
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import tzsched
 from tzsched import Context, ContextError, InputError, UnknownZoneError, annotate, process_record
+from tzsched.types import iso_z
 
 
 class TestContextParse:
@@ -122,6 +125,14 @@ class TestRecords:
         assert "mentions" not in rec
         assert fragment in rec["error"]["message"]
         assert rec["error"]["code"]
+
+    @given(st.datetimes(min_value=datetime(1000, 1, 2), max_value=datetime(9999, 12, 30),
+                        timezones=st.sampled_from([UTC, timezone(timedelta(hours=-4)),
+                                                   timezone(timedelta(hours=5, minutes=45))])))
+    def test_utc_instants_are_iso_8601_with_z(self, moment: datetime) -> None:
+        # isoformat is an independent spelling of the same instant (seconds kept, fraction dropped)
+        expected = moment.astimezone(UTC).replace(microsecond=0, tzinfo=None).isoformat() + "Z"
+        assert iso_z(moment) == expected
 
 
 def _one(text: str, ctx: Context) -> tzsched.Mention:
