@@ -10,10 +10,11 @@ from __future__ import annotations
 import calendar
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 
-from .discourse import sentence_bounds, tense_direction
+from .discourse import Discourse, discourse
 from .rules.base import Piece
 from .types import Context, Dateline, Granularity, Note, Reading, Resolution, Said, TimexType, ZoneSource
 from .zones import (
@@ -39,8 +40,17 @@ SEASON_MONTHS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 
 @dataclass(frozen=True, slots=True)
+class _Zone:
+    zone: str
+    source: ZoneSource
+    label: str
+    notes: tuple[Note, ...] = ()
+    others: tuple[ZoneCandidate, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Frame:
-    """The effective context of one document."""
+    """The effective context of one document, and what is worked out once for it."""
 
     context: Context
     home: str
@@ -50,9 +60,17 @@ class Frame:
     # True when most years the text states lie far from publication (a history, an
     # obituary): yearless dates then take the year the text is telling about
     narrative: bool = False
+    # derived from the fields above when the frame is made (see __post_init__)
+    discourse: Discourse = field(init=False, repr=False, compare=False)
+    home_zone: _Zone = field(init=False, repr=False, compare=False)  # where unzoned mentions are read
+    pub_home: date = field(init=False, repr=False, compare=False)  # the publication date there
+    regions: tuple[str, ...] = field(init=False, repr=False, compare=False)  # countries that pick a zone
 
-    @property
-    def regions(self) -> tuple[str, ...]:
+    def __post_init__(self) -> None:
+        # frozen: derived fields are set the way dataclasses set fields
+        object.__setattr__(self, "discourse", discourse(self.text))
+        object.__setattr__(self, "home_zone", _home_zone(self.home, self.home_source))
+        object.__setattr__(self, "pub_home", self.context.local_date(self.home))
         # the dateline's country speaks for the text more than the default locale
         out = []
         if self.dateline is not None:
@@ -60,7 +78,7 @@ class Frame:
         out.append(self.context.region)
         if self.home_source != "default":
             out.append(country_of(self.home))
-        return tuple(r for r in out if r)
+        object.__setattr__(self, "regions", tuple(r for r in out if r))
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,32 +93,30 @@ class Resolved:
 # ---------------------------------------------------------------- zones
 
 
-@dataclass(frozen=True, slots=True)
-class _Zone:
-    zone: str
-    source: ZoneSource
-    label: str
-    notes: tuple[Note, ...] = ()
-    others: tuple[ZoneCandidate, ...] = ()
-
-
 def _zone_of(said: Said, frame: Frame) -> _Zone:
     ztext = said.zone_text
     if not ztext:
-        return _Zone(frame.home, frame.home_source, "generic", _default_note(frame))
+        return frame.home_zone
     low = " ".join(ztext.lower().split())
     if low.endswith("local time") and low in ("local time", "local standard time"):
         if frame.dateline is not None:
             return _Zone(frame.dateline.zone, "dateline", "generic")
-        return _Zone(frame.home, frame.home_source, "generic", _default_note(frame))
+        return frame.home_zone
+    return _named_zone(ztext, frame.regions, frame.home, frame.home_source)
+
+
+@lru_cache(maxsize=1024)
+def _named_zone(ztext: str, regions: tuple[str, ...], home: str, home_source: ZoneSource) -> _Zone:
+    """The zone a written zone name means for a text read in ``home``, ``regions`` picking
+    among ambiguous abbreviations."""
     cands = zone_candidates(ztext)
     if not cands:
-        note = Note("unknown_zone_name", f"{ztext!r} is not a zone tzsched knows; read in {frame.home}")
-        return _Zone(frame.home, frame.home_source, "generic", (note,))
+        note = Note("unknown_zone_name", f"{ztext!r} is not a zone tzsched knows; read in {home}")
+        return _Zone(home, home_source, "generic", (note,))
     if len(cands) == 1:
         c = cands[0]
         return _Zone(c.zone, c.source, c.label)
-    picked = prefer_for_region(cands, frame.regions)
+    picked = prefer_for_region(cands, regions)
     others = tuple(c for c in cands if c != picked) if picked else cands[1:]
     if picked is not None:
         return _Zone(picked.zone, picked.source, picked.label, (), others)
@@ -114,8 +130,14 @@ def _zone_of(said: Said, frame: Frame) -> _Zone:
     return _Zone(first.zone, first.source, first.label, (note,), cands[1:])
 
 
-def _default_note(frame: Frame) -> tuple[Note, ...]:
-    if frame.home_source == "default":
+@lru_cache(maxsize=256)
+def _home_zone(home: str, home_source: ZoneSource) -> _Zone:
+    """The zone of mentions that name none: the home zone, with a note when it is the default."""
+    return _Zone(home, home_source, "generic", _default_note(home_source))
+
+
+def _default_note(home_source: ZoneSource) -> tuple[Note, ...]:
+    if home_source == "default":
         return (Note("default_zone", "no zone in the text, context or dateline; read in UTC"),)
     return ()
 
@@ -191,7 +213,7 @@ def _iso_week(d: date) -> str:
 
 
 def _direction(piece: Piece, frame: Frame) -> int | None:
-    return tense_direction(frame.text, piece.start, piece.end)
+    return frame.discourse.tense_direction(piece.start, piece.end)
 
 
 def is_narrative(pieces: list[Piece], pub: date) -> bool:
@@ -313,7 +335,7 @@ def _governing_day(piece: Piece, frame: Frame, dated: list[Resolved]) -> tuple[d
     nearest one before it, else the nearest one after it), with a ``day_from_context``
     note when no other time stands between them: that time is the one the date was
     written for ("On Aug. 3, at 11:45 p.m. EDT (0345 GMT)": for 11:45 p.m. only)."""
-    s, e = sentence_bounds(frame.text, piece.start)
+    s, e = frame.discourse.sentence_bounds(piece.start)
     after: Resolved | None = None
     chosen: Resolved | None = None
     stop = bisect_right(dated, e, key=lambda r: r.piece.start)
@@ -370,7 +392,7 @@ def _narrated_day(piece: Piece, frame: Frame, before: list[Resolved]) -> date | 
 
 
 def _pub_day(frame: Frame, zone: str) -> date:
-    return frame.context.local_date(zone)
+    return frame.pub_home if zone == frame.home else frame.context.local_date(zone)
 
 
 def _value_day(d: date) -> str:
@@ -480,7 +502,7 @@ def _clock(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
 
 def _dayish(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     said = piece.said
-    zone = _Zone(frame.home, frame.home_source, "generic", _default_note(frame))
+    zone = frame.home_zone
     pub = _pub_day(frame, zone.zone)
     notes: list[Note] = []
     if said.anchor == "reference" and said.part_of_day:  # "that night", "the next morning"
@@ -575,7 +597,7 @@ def _narrow(start: datetime, end: datetime, mod: str | None, zone: str) -> tuple
 
 def _period(piece: Piece, frame: Frame, unit: str) -> Resolved:
     said = piece.said
-    zone = _Zone(frame.home, frame.home_source, "generic", _default_note(frame))
+    zone = frame.home_zone
     year = said.year or _pub_day(frame, zone.zone).year
     start, end = _bounds(date(year, 1, 1), date(year + 1, 1, 1), zone.zone)
     start, end = _narrow(start, end, said.mod, zone.zone)
@@ -586,7 +608,7 @@ def _period(piece: Piece, frame: Frame, unit: str) -> Resolved:
 
 def _quarter(piece: Piece, frame: Frame) -> Resolved:
     said = piece.said
-    zone = _Zone(frame.home, frame.home_source, "generic", _default_note(frame))
+    zone = frame.home_zone
     pub = _pub_day(frame, zone.zone)
     if said.anchor == "year":  # "the second half of next year"
         said = replace(said, year=pub.year + (said.shift or 0), shift=None, anchor=None)
@@ -634,7 +656,7 @@ def _quarter(piece: Piece, frame: Frame) -> Resolved:
 
 def _season(piece: Piece, frame: Frame) -> Resolved:
     said = piece.said
-    zone = _Zone(frame.home, frame.home_source, "generic", _default_note(frame))
+    zone = frame.home_zone
     pub = _pub_day(frame, zone.zone)
     season = said.season or "SU"
     m0 = SEASON_MONTHS[season]
@@ -668,7 +690,7 @@ def _season(piece: Piece, frame: Frame) -> Resolved:
 
 def _decade(piece: Piece, frame: Frame) -> Resolved:
     said = piece.said
-    zone = _Zone(frame.home, frame.home_source, "generic", _default_note(frame))
+    zone = frame.home_zone
     if said.century is not None:
         y0 = said.century * 100
         start, end = _bounds(date(max(y0, 1), 1, 1), date(y0 + 100, 1, 1), zone.zone)
@@ -705,7 +727,7 @@ def _reference_day(piece: Piece, frame: Frame, before: list[Resolved]) -> date |
 
 def _relunit(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     said = piece.said
-    zone = _Zone(frame.home, frame.home_source, "generic", _default_note(frame))
+    zone = frame.home_zone
     pub = _pub_day(frame, zone.zone)
     notes: list[Note] = []
     anchor = pub
@@ -825,7 +847,7 @@ def _step(anchor: date, unit: str, n: float) -> date:
 
 def _ago(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     said = piece.said
-    zone = _Zone(frame.home, frame.home_source, "generic", _default_note(frame))
+    zone = frame.home_zone
     pub = _pub_day(frame, zone.zone)
     notes: list[Note] = []
     unit = said.unit or "day"
@@ -906,7 +928,7 @@ def _duration(piece: Piece, frame: Frame) -> Resolved:
     if said.shift is not None and said.amount is not None and said.shift < 0 and unit not in ("hour", "minute",
                                                                                                "second"):
         # "the past 20 years": the stretch that ends at publication
-        zone = _Zone(frame.home, frame.home_source, "generic", _default_note(frame))
+        zone = frame.home_zone
         pub = _pub_day(frame, zone.zone)
         first = _step(pub, unit, -said.amount)
         start, _ = day_bounds(first, zone.zone)
