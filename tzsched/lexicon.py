@@ -7,9 +7,7 @@ reported together in one :class:`~tzsched.errors.DataError`.
 
 from __future__ import annotations
 
-import json
 import os
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -38,6 +36,8 @@ def _read_data(name: str) -> str:
 
 
 def _read_toml(name: str, kind: str) -> dict[str, Any]:
+    import tomllib  # here, not at the top: ``import tzsched`` alone need not load a TOML parser
+
     try:
         raw = _read_data(name)
     except (FileNotFoundError, OSError) as exc:
@@ -259,6 +259,8 @@ def _zone_tab() -> dict[str, str]:
 @cache
 def zone_tables() -> ZoneTables:
     """Zone tables, loaded and validated on first use."""
+    import json  # here, not at the top: ``import tzsched`` alone need not load it
+
     try:
         raw = _read_data("zones.generated.json")
         gen = cast(dict[str, Any], json.loads(raw))

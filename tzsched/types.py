@@ -8,7 +8,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field, fields
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
@@ -474,5 +473,7 @@ class Annotation:
         }
 
     def to_json(self, article_id: Any = None) -> str:
+        import json  # here, not at the top: ``import tzsched`` alone need not load it
+
         return json.dumps(self.to_record(article_id), ensure_ascii=False, separators=(",", ":"))
 
