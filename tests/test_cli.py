@@ -325,6 +325,75 @@ class TestBatch:
         assert serial.stdout == parallel.stdout
         assert [json.loads(line)["id"] for line in serial.stdout.splitlines()] == [f"art-{i}" for i in range(50)]
 
+    @staticmethod
+    def _mixed_stream() -> tuple[bytes, dict[int, str]]:
+        """~300 KB of JSON Lines that a --jobs run must cut into many chunks: good articles,
+        bad lines at known line numbers (with the code each must get), one article far
+        longer than a chunk, a CRLF line, and no newline at the end."""
+        lines = [json.dumps(a).encode() for a in articles(900)]
+        long_text = " ".join(SENTENCES) * 200  # ~130 KB on one line
+        lines[450] = json.dumps({"id": "long", "text": long_text, "published": "2025-05-19"}).encode()
+        lines[300] = lines[300] + b"\r"
+        bad = {57: (b"{oops", "bad_json"), 123: (b"", "empty_line"),
+               500: (b'{"id": "x", "text": "\xff"}', "bad_encoding"),
+               777: (b'{"id": 9, "text": "At noon."}', "bad_record")}
+        for lineno, (line, _) in bad.items():
+            lines[lineno - 1] = line
+        return b"\n".join(lines), {lineno: code for lineno, (_, code) in bad.items()}
+
+    @pytest.mark.parametrize("via", ["file", "stdin"])
+    def test_jobs_match_serial_across_many_chunks(self, via: str, tmp_path: Path) -> None:
+        data, bad = self._mixed_stream()
+        path = tmp_path / "mixed.jsonl"
+        path.write_bytes(data)
+
+        def extract(*jobs: str) -> subprocess.CompletedProcess[bytes]:
+            if via == "file":
+                return run_bytes("extract", "--jsonl", *jobs, path)
+            return run_bytes("extract", "--jsonl", *jobs, stdin=data)
+
+        serial = extract()
+        records = [json.loads(line) for line in serial.stdout.decode().splitlines()]
+        assert len(records) == 900 and serial.returncode == 2
+        assert {i + 1: r["error"]["code"] for i, r in enumerate(records) if "error" in r} == bad
+        assert records[450]["id"] == "long" and len(records[450]["mentions"]) >= 1000
+        assert [r["id"] for r in records[:3]] == ["art-0", "art-1", "art-2"]
+        for jobs in ("2", "3"):
+            parallel = extract("-j", jobs)
+            assert (parallel.returncode, parallel.stdout, parallel.stderr) == \
+                (serial.returncode, serial.stdout, serial.stderr)
+
+    @pytest.mark.parametrize("args", [["annotate", "-f", "html"], ["annotate"], ["check", "-f", "jsonl"]])
+    def test_annotate_and_check_jobs_match_serial_across_many_chunks(self, args: list[str],
+                                                                      tmp_path: Path) -> None:
+        data, bad = self._mixed_stream()
+        path = tmp_path / "mixed.jsonl"
+        path.write_bytes(data)
+        serial = run_bytes(*args, "--jsonl", path)
+        messages = serial.stderr.decode().splitlines()[:-1]  # the last line is the summary
+        assert [int(m.split(":")[2]) for m in messages] == sorted(bad)
+        parallel = run_bytes(*args, "--jsonl", "-j", "2", path)
+        assert (parallel.returncode, parallel.stdout, parallel.stderr) == \
+            (serial.returncode, serial.stdout, serial.stderr)
+
+    def test_jobs_write_a_live_feed_as_it_arrives(self) -> None:
+        """With --jobs, an article's output comes out before the next article is sent."""
+        proc = subprocess.Popen([*_command(), "extract", "--jsonl", "-j", "2"], stdin=subprocess.PIPE,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_env())
+        assert proc.stdin is not None and proc.stdout is not None
+        try:
+            for art in articles(3):
+                proc.stdin.write(jsonl([art]).encode())
+                proc.stdin.flush()
+                ready, _, _ = select.select([proc.stdout], [], [], 60)
+                assert ready, f"no output for {art['id']} while the feed waits"
+                assert json.loads(proc.stdout.readline())["id"] == art["id"]
+            proc.stdin.close()
+            assert proc.wait(timeout=60) == 0
+        finally:
+            proc.kill()
+            proc.wait()
+
     def test_files_in_parallel(self, tmp_path: Path) -> None:
         paths = []
         for i, art in enumerate(articles(8)):

@@ -9,14 +9,17 @@ from __future__ import annotations
 import argparse
 import json
 import multiprocessing
+import multiprocessing.pool
 import os
+import queue
 import re
 import signal
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+import threading
+from collections.abc import Callable, Generator, Iterator, Sequence
+from contextlib import closing
 from dataclasses import dataclass, field
-from functools import partial
-from typing import IO, Any, Literal
+from typing import IO, Any, Literal, TypeAlias
 
 from . import __version__
 from .api import annotate, process_record
@@ -25,10 +28,10 @@ from .errors import InputError, TzschedError
 from .lexicon import lexicon
 from .render import FORMATS, human_delta, sentence_of, utc_label
 from .render import html as html_render
-from .render import ical as ical_render
 from .render import inline as inline_render
 from .render import jsonl as jsonl_render
 from .render import timeml as timeml_render
+from .scan import scanner
 from .types import Annotation, Context, zone_info
 
 __all__ = ["main"]
@@ -76,8 +79,18 @@ Exit status: 0 all restatements agree, 1 some disagree, 2 usage or input error.
 # Progress is shown (on a terminal) from this many articles on, or this many bytes of text.
 _LARGE_COUNT = 50
 _LARGE_BYTES = 1 << 20
-# Articles handed to the worker pool at a time: bounds memory on an endless stream.
-_WINDOW_PER_JOB = 64
+# JSON Lines input is read in chunks of whole lines, at most this many bytes (a longer
+# line is one chunk of its own). A chunk is the unit of work of a --jobs worker: one
+# task and one reply per chunk, not per article, keeps the parent's share small.
+_CHUNK_BYTES = 1 << 16
+# ... and no smaller than this, when a small file is cut so that every worker gets some.
+_MIN_CHUNK_BYTES = 1 << 12
+# Chunks handed to the pool and not yet written, per worker: bounds memory on an endless
+# stream while keeping every worker busy.
+_IN_FLIGHT_PER_JOB = 3
+# What a worker (or, before forking, the parent) annotates once so that the scanner,
+# lexicon and zone tables are built before the first article.
+_WARM_UP = ("Talks at 5 p.m. Moscow time (1400 GMT) on Monday.", "2025-05-19T10:00:00-04:00", "America/Toronto")
 
 
 class _Usage(Exception):
@@ -191,15 +204,52 @@ class _Task:
 
 
 @dataclass(frozen=True, slots=True)
+class _Chunk:
+    """Consecutive inputs for one unit of work: whole lines of one JSON Lines input, or one text file."""
+
+    index: int  # of the first article
+    source: str
+    kind: Literal["text", "record"]
+    payload: bytes
+    lineno: int = 1  # for records: the line of ``source`` that the chunk starts with
+
+    def tasks(self) -> Iterator[_Task]:
+        if self.kind == "text":
+            yield _Task(self.index, self.source, "text", self.payload)
+            return
+        lines = self.payload.split(b"\n")
+        if self.payload.endswith(b"\n"):
+            lines.pop()
+        for i, line in enumerate(lines):
+            yield _Task(self.index + i, self.source, "record", line, self.lineno + i)
+
+
+@dataclass(frozen=True, slots=True)
 class _Result:
+    """The output of one article, or of a run of consecutive articles that wrote no message."""
+
     index: int
     name: str
     output: str = ""
     message: str | None = None  # a one-line error for stderr
-    failed: bool = False
+    errors: int = 0
     mentions: int = 0
     links: int = 0
     disagreements: int = 0
+    articles: int = 1
+
+    @property
+    def failed(self) -> bool:
+        return self.errors > 0
+
+    @classmethod
+    def joined(cls, run: Sequence[_Result]) -> _Result:
+        if len(run) == 1:
+            return run[0]
+        return cls(run[0].index, run[0].name, "".join(r.output for r in run),
+                   errors=sum(r.errors for r in run), mentions=sum(r.mentions for r in run),
+                   links=sum(r.links for r in run), disagreements=sum(r.disagreements for r in run),
+                   articles=sum(r.articles for r in run))
 
 
 def _where(task: _Task) -> str:
@@ -254,8 +304,7 @@ def _work(task: _Task, opts: _Options) -> _Result:
     if opts.command == "extract":
         obj, err = _decode_record(task)
         rec = err if err is not None else process_record(obj)
-        failed = "error" in rec
-        return _Result(task.index, str(rec.get("id")), _dumps(rec) + "\n", failed=failed,
+        return _Result(task.index, str(rec.get("id")), _dumps(rec) + "\n", errors=int("error" in rec),
                        mentions=len(rec.get("mentions", ())), links=len(rec.get("links", ())),
                        disagreements=sum(1 for link in rec.get("links", ()) if not link["agree"]))
     try:
@@ -280,10 +329,30 @@ def _work(task: _Task, opts: _Options) -> _Result:
             rid = obj.get("id") if isinstance(obj, dict) else None
         if opts.command == "annotate" and opts.fmt == "jsonl" and task.kind == "record":
             rec = {"id": rid, "error": {"code": exc.code, "message": str(exc)}}
-            return _Result(task.index, str(rid), _dumps(rec) + "\n", message=f"{_where(task)}: {exc}", failed=True)
-        return _Result(task.index, str(rid), message=f"{_where(task)}: {exc}", failed=True)
+            return _Result(task.index, str(rid), _dumps(rec) + "\n", message=f"{_where(task)}: {exc}", errors=1)
+        return _Result(task.index, str(rid), message=f"{_where(task)}: {exc}", errors=1)
     bad = sum(1 for link in ann.links if not link.agree)
     return _Result(task.index, name, output, mentions=len(ann.mentions), links=len(ann.links), disagreements=bad)
+
+
+def _work_chunk(chunk: _Chunk, opts: _Options) -> list[_Result]:
+    """A chunk's results in input order. Consecutive articles without a message are joined
+    into one result (unless each becomes a file of its own), so a worker's reply to the
+    parent is a few strings, not one object per article."""
+    out: list[_Result] = []
+    run: list[_Result] = []
+    for task in chunk.tasks():
+        result = _work(task, opts)
+        if result.message is None and not opts.whole:
+            run.append(result)
+            continue
+        if run:
+            out.append(_Result.joined(run))
+            run = []
+        out.append(result)
+    if run:
+        out.append(_Result.joined(run))
+    return out
 
 
 def _render(ann: Annotation, rid: Any, task: _Task, opts: _Options) -> str:
@@ -297,6 +366,8 @@ def _render(ann: Annotation, rid: Any, task: _Task, opts: _Options) -> str:
     if fmt == "timeml":
         return timeml_render.render(ann, rid)
     if fmt == "ics":
+        from .render import ical as ical_render  # icalendar takes ~50 ms to import: only for ics
+
         body = ical_render.fragment(ann, rid)
         return ical_render.head() + body + ical_render.tail() if opts.whole else body
     key = "a0" if opts.whole else f"a{task.index}"
@@ -367,28 +438,62 @@ def _check_files(paths: Sequence[str]) -> None:
             raise _Usage(f"cannot read {path}: permission denied")
 
 
-def _record_tasks(paths: Sequence[str], start: int = 0) -> Iterator[_Task]:
-    index = start
-    for path in paths:
-        if path == "-":
-            stream: IO[bytes] = sys.stdin.buffer
-        else:
-            try:
-                stream = open(path, "rb")  # noqa: SIM115 - closed below
-            except OSError as exc:
-                raise _Usage(f"cannot read {path}: {exc.strerror}") from None
+def _open_raw(path: str) -> IO[bytes]:
+    """An unbuffered binary stream: each read is one system call that returns what has
+    arrived, so a live feed is not held back; and no lock is held while it waits, so a
+    reader thread blocked on stdin cannot stall the interpreter's exit."""
+    if path != "-":
         try:
-            for lineno, line in enumerate(stream, 1):
-                yield _Task(index, path, "record", line.rstrip(b"\n"), lineno)
+            return open(path, "rb", buffering=0)
+        except OSError as exc:
+            raise _Usage(f"cannot read {path}: {exc.strerror}") from None
+    try:
+        return open(sys.stdin.fileno(), "rb", buffering=0, closefd=False)
+    except (AttributeError, OSError, ValueError):  # stdin replaced by an in-memory stream
+        return sys.stdin.buffer
+
+
+def _chunk_bytes(paths: Sequence[str], jobs: int) -> int:
+    """Chunk size: the most, unless the input is known to be small; then cut it so that
+    each worker gets several chunks."""
+    if jobs <= 1 or "-" in paths:
+        return _CHUNK_BYTES
+    size = sum(os.path.getsize(p) for p in paths)
+    return max(_MIN_CHUNK_BYTES, min(_CHUNK_BYTES, size // (jobs * 4)))
+
+
+def _record_chunks(paths: Sequence[str], chunk_bytes: int = _CHUNK_BYTES) -> Iterator[_Chunk]:
+    """The lines of JSON Lines inputs as chunks of whole lines, in order, articles numbered
+    on across files."""
+    index = 0
+    for path in paths:
+        stream = _open_raw(path)
+        read = getattr(stream, "read1", stream.read)
+        lineno = 1
+        partial: list[bytes] = []  # the start of a line that has not ended yet
+        try:
+            while data := read(chunk_bytes):
+                cut = data.rfind(b"\n") + 1
+                if not cut:
+                    partial.append(data)
+                    continue
+                block = b"".join([*partial, data[:cut]]) if partial else data[:cut]
+                partial = [data[cut:]] if cut < len(data) else []
+                lines = block.count(b"\n")
+                yield _Chunk(index, path, "record", block, lineno)
+                index += lines
+                lineno += lines
+            if partial:  # a last line without a newline
+                yield _Chunk(index, path, "record", b"".join(partial), lineno)
                 index += 1
         finally:
             if stream is not sys.stdin.buffer:
                 stream.close()
 
 
-def _text_tasks(paths: Sequence[str]) -> Iterator[_Task]:
+def _text_chunks(paths: Sequence[str]) -> Iterator[_Chunk]:
     for index, path in enumerate(paths):
-        yield _Task(index, path, "text", _read_bytes(path))
+        yield _Chunk(index, path, "text", _read_bytes(path))
 
 
 def _missing_published(paths: Sequence[str]) -> _Usage:
@@ -420,12 +525,15 @@ class _Progress:
         # a stream of unknown length counts as large once it has been long enough
         self.start_at = 1 if total else _LARGE_COUNT
         self.done = 0
+        self.drawn = 0  # ``done`` when the line was last drawn
         self.step = max(1, (total or 0) // 200) if total else 10
 
-    def advance(self) -> None:
-        self.done += 1
-        if not self.enabled or self.done < self.start_at or (self.done % self.step and self.done != self.total):
+    def advance(self, articles: int = 1) -> None:
+        self.done += articles
+        if not self.enabled or self.done < self.start_at or \
+                (self.done - self.drawn < self.step and self.done != self.total):
             return
+        self.drawn = self.done
         if self.total:
             width = 30
             filled = width * self.done // self.total
@@ -450,11 +558,11 @@ class _Totals:
     errors: int = 0
 
     def add(self, r: _Result) -> None:
-        self.articles += 1
+        self.articles += r.articles
         self.mentions += r.mentions
         self.links += r.links
         self.disagreements += r.disagreements
-        self.errors += r.failed
+        self.errors += r.errors
 
     def line(self) -> str:
         def n(count: int, word: str) -> str:
@@ -466,39 +574,80 @@ class _Totals:
         ])
 
 
-def _ignore_sigint() -> None:
+def _warm_up() -> None:
+    """Build what the first article would (scanner, lexicon, zone tables)."""
+    scanner()
+    text, published, home = _WARM_UP
+    annotate(text, Context.parse(published, home=home))
+
+
+def _init_worker(warm_up: bool) -> None:
     # Workers leave Ctrl-C to the parent, which stops the pool and exits 130.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if warm_up:
+        _warm_up()
 
 
-def _windows(tasks: Iterable[_Task], size: int) -> Iterator[list[_Task]]:
-    window: list[_Task] = []
-    for task in tasks:
-        window.append(task)
-        if len(window) >= size:
-            yield window
-            window = []
-    if window:
-        yield window
-
-
-def _results(tasks: Iterable[_Task], opts: _Options, jobs: int) -> Iterator[_Result]:
-    """Results in input order, serially or from a pool of ``jobs`` processes."""
-    if jobs <= 1:
-        for task in tasks:
-            yield _work(task, opts)
-        return
-    work = partial(_work, opts=opts)
+def _start_pool(jobs: int) -> multiprocessing.pool.Pool:
+    """``jobs`` worker processes, ready to annotate. On Linux they are forked from this
+    process after it has built the scanner, so they start with nothing left to import or
+    build (and share those pages). Elsewhere fork is unsafe or missing (macOS, Windows):
+    the default start method, and each worker warms up on its own."""
+    forked = sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods()
+    if forked:
+        _warm_up()
+    context = multiprocessing.get_context("fork" if forked else None)
     # Ctrl-C while the pool is being started would leave half-started workers that no
     # one stops (the process then hangs at exit): hold SIGINT until the pool exists.
     held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
-        pool = multiprocessing.get_context().Pool(jobs, initializer=_ignore_sigint)
+        return context.Pool(jobs, initializer=_init_worker, initargs=(not forked,))
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, held)
-    with pool:
-        for window in _windows(tasks, jobs * _WINDOW_PER_JOB):
-            yield from pool.imap(work, window, chunksize=max(1, len(window) // (jobs * 4)))
+
+
+_Submitted: TypeAlias = multiprocessing.pool.AsyncResult[list[_Result]]
+
+
+def _submit(chunks: Iterator[_Chunk], submit: Callable[[_Chunk], _Submitted],
+            pending: queue.Queue[_Submitted | BaseException | None]) -> None:
+    """Reader thread: read chunks and hand each to the pool, in order; then None, or the
+    exception that stopped the reading. ``pending`` is bounded, so reading waits while
+    enough work is under way."""
+    try:
+        for chunk in chunks:
+            pending.put(submit(chunk))
+    except BaseException as exc:  # raised again in the main thread, in its place
+        pending.put(exc)
+    else:
+        pending.put(None)
+
+
+def _results(chunks: Iterator[_Chunk], opts: _Options, jobs: int) -> Generator[_Result, None, None]:
+    """Results in input order, serially or from a pool of ``jobs`` processes.
+
+    With a pool, a reader thread reads chunks and submits them while this thread writes
+    the results in order as they complete: no barrier between batches, a bounded number of
+    chunks in flight (flat memory on an endless stream), and the output of a live feed
+    is written as soon as it is ready rather than when more input arrives."""
+    if jobs <= 1:
+        for chunk in chunks:
+            yield from _work_chunk(chunk, opts)
+        return
+    with _start_pool(jobs) as pool:
+        pending: queue.Queue[_Submitted | BaseException | None] = queue.Queue(jobs * _IN_FLIGHT_PER_JOB)
+
+        def submit(chunk: _Chunk) -> _Submitted:
+            return pool.apply_async(_work_chunk, (chunk, opts))
+
+        # A daemon thread: on Ctrl-C or a closed pipe it may be blocked reading stdin, and
+        # must not keep the process alive.
+        threading.Thread(target=_submit, args=(chunks, submit, pending), daemon=True,
+                         name="tzsched-reader").start()
+        while (item := pending.get()) is not None:
+            if isinstance(item, BaseException):
+                raise item
+            yield from item.get()
 
 
 def _safe_name(name: str, used: set[str]) -> str:
@@ -512,36 +661,41 @@ def _safe_name(name: str, used: set[str]) -> str:
     return candidate
 
 
-def _emit(tasks: Iterable[_Task], opts: _Options, jobs: int, out: IO[str], *, total: int | None,
+def _emit(chunks: Iterator[_Chunk], opts: _Options, jobs: int, out: IO[str], *, total: int | None,
           size: int, quiet: bool, output_dir: str | None = None, stream: bool = False) -> _Totals:
     """Write head, each result in input order, tail; a summary on stderr. ``stream``:
-    flush after every article (a JSON Lines stream on stdin may be a live feed)."""
+    flush after every chunk of articles (a JSON Lines stream on stdin may be a live feed,
+    and a chunk holds only the lines that had arrived)."""
     totals = _Totals()
     large = (total is None) or total >= _LARGE_COUNT or size >= _LARGE_BYTES
     progress = _Progress(total, enabled=large and sys.stderr.isatty())
     head = tail = ""
     if output_dir is None and opts.command == "annotate":
         if opts.fmt == "ics":
+            from .render import ical as ical_render  # icalendar takes ~50 ms to import: only for ics
+
             head, tail = ical_render.head(), ical_render.tail()
         elif opts.fmt == "html":
             head, tail = html_render.head(), html_render.tail()
     used: set[str] = set()
     try:
         out.write(head)
-        for result in _results(tasks, opts, jobs):
-            totals.add(result)
-            if result.message is not None:
-                progress.close()
-                print(f"tzsched: {result.message}", file=sys.stderr)
-            if output_dir is not None and not result.failed:
-                path = os.path.join(output_dir, _safe_name(result.name, used) + FORMATS[opts.fmt])
-                with open(path, "w", encoding="utf-8", newline="") as fh:
-                    fh.write(result.output)
-            else:
-                out.write(result.output)
-                if stream:
-                    out.flush()
-            progress.advance()
+        # closing(): the pool stops here, even when an exception leaves this frame alive
+        with closing(_results(chunks, opts, jobs)) as results:
+            for result in results:
+                totals.add(result)
+                if result.message is not None:
+                    progress.close()
+                    print(f"tzsched: {result.message}", file=sys.stderr)
+                if output_dir is not None and not result.failed:
+                    path = os.path.join(output_dir, _safe_name(result.name, used) + FORMATS[opts.fmt])
+                    with open(path, "w", encoding="utf-8", newline="") as fh:
+                        fh.write(result.output)
+                else:
+                    out.write(result.output)
+                    if stream:
+                        out.flush()
+                progress.advance(result.articles)
         out.write(tail)
         out.flush()
     finally:
@@ -565,15 +719,25 @@ def _use_color(choice: str, stream: IO[str]) -> bool:
 def _jobs(n: int) -> int:
     if n < 0:
         raise _Usage(f"--jobs must be 0 (one per CPU) or a positive number, not {n}")
-    return n or (os.cpu_count() or 1)
+    return n or _cpus()
+
+
+def _cpus() -> int:
+    """The CPUs this process may run on (fewer than the machine has under taskset or a
+    container's CPU set)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not on macOS or Windows
+        return os.cpu_count() or 1
 
 
 def _extract(args: argparse.Namespace, out: IO[str]) -> int:
     paths = [args.input]
     _check_files(paths)
     opts = _Options(command="extract", fmt="jsonl")
-    totals = _emit(_record_tasks(paths), opts, _jobs(args.jobs), out, total=None, size=0, quiet=args.quiet,
-                   stream=args.input == "-")
+    jobs = _jobs(args.jobs)
+    totals = _emit(_record_chunks(paths, _chunk_bytes(paths, jobs)), opts, jobs, out, total=None, size=0,
+                   quiet=args.quiet, stream=args.input == "-")
     return 2 if totals.errors else 0
 
 
@@ -616,13 +780,13 @@ def _run(args: argparse.Namespace, out: IO[str]) -> int:
     opts = _Options(command=command, fmt=args.format, color=_use_color(args.color, out), header=many,
                     whole=output_dir is not None, context=ctx, defaults=defaults)
     if args.jsonl:
-        tasks: Iterable[_Task] = _record_tasks(paths)
+        chunks = _record_chunks(paths, _chunk_bytes(paths, jobs))
         total: int | None = None
         size = 0
     else:
-        tasks, total = _text_tasks(paths), len(paths)
+        chunks, total = _text_chunks(paths), len(paths)
         size = sum(os.path.getsize(p) for p in paths if p != "-")
-    totals = _emit(tasks, opts, jobs, out, total=total, size=size, quiet=args.quiet, output_dir=output_dir,
+    totals = _emit(chunks, opts, jobs, out, total=total, size=size, quiet=args.quiet, output_dir=output_dir,
                    stream=args.jsonl and "-" in paths)
     if totals.errors:
         return 2
