@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
@@ -391,6 +392,19 @@ def _narrated_day(piece: Piece, frame: Frame, before: list[Resolved]) -> date | 
     return None
 
 
+def _wall(day: date, hour: int, minute: int) -> datetime:
+    """The naive wall time ``hour:minute`` into ``day``; hour 24 is the next midnight."""
+    if 0 <= hour < 24 and 0 <= minute < 60:
+        return datetime(day.year, day.month, day.day, hour, minute)
+    return datetime.combine(day, time(0, 0)) + timedelta(hours=hour, minutes=minute)
+
+
+def _minute_text(wall: datetime) -> str:
+    """A naive wall time as "2025-05-19T17:00", as ``strftime("%Y-%m-%dT%H:%M")`` writes it
+    (isoformat is several times faster and agrees from the year 1000 on)."""
+    return wall.isoformat(timespec="minutes") if wall.year >= 1000 else f"{wall:%Y-%m-%dT%H:%M}"
+
+
 def _pub_day(frame: Frame, zone: str) -> date:
     return frame.pub_home if zone == frame.home else frame.context.local_date(zone)
 
@@ -404,18 +418,22 @@ def _res(
     zone: _Zone | None, said: Said, notes: list[Note], local: str | None = None,
     alternatives: tuple[Reading, ...] = (), approximate: bool = False,
 ) -> Resolution:
-    all_notes = list(zone.notes if zone else ()) + notes
+    all_notes = zone.notes if zone else ()
+    if notes:
+        all_notes += tuple(notes)
+    if len(all_notes) > 1:
+        all_notes = tuple(_dedupe(all_notes))
     mod = said.mod
     approx = approximate or mod == "APPROX"
     return Resolution(
         timex_type=timex, value=value, granularity=gran, start=start, end=end, local=local,
         zone=zone.zone if zone and start is not None else None,
         zone_source=zone.source if zone and start is not None else None,
-        approximate=approx, mod=mod, notes=tuple(_dedupe(all_notes)), alternatives=alternatives,
+        approximate=approx, mod=mod, notes=all_notes, alternatives=alternatives,
     )
 
 
-def _dedupe(notes: list[Note]) -> list[Note]:
+def _dedupe(notes: Sequence[Note]) -> list[Note]:
     seen: set[tuple[str, str]] = set()
     out = []
     for n in notes:
@@ -472,28 +490,28 @@ def _clock(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
         stated_day or _direction(piece, frame) == 1
     ):
         hour = 24  # "midnight Friday" ends Friday (TIMEX3 T24:00); "will end at midnight": tonight's
-    wall = datetime.combine(day, time(0, 0)) + timedelta(hours=hour, minutes=minute)
+    wall = _wall(day, hour, minute)
     result = wall_to_utc(wall, zone.zone, frame.context.dst, zone.label)
     notes += result.notes
     start = result.utc
     end = start + MINUTE
     gran: Granularity = "minute"
-    alts = [Reading(label, t, t + MINUTE, zone.zone) for label, t in result.alternatives]
+    alts = [Reading(label, t, t + MINUTE, zone.zone) for label, t in result.alternatives] if result.alternatives else []
     for other in zone.others:
         try:
             o = wall_to_utc(wall, other.zone, frame.context.dst, other.label).utc
         except Exception:  # pragma: no cover - table zones are validated by tests
             continue
         alts.append(Reading(f"zone:{other.zone}", o, o + MINUTE, other.zone))
-    local = f"{wall:%Y-%m-%dT%H:%M}"
+    local = _minute_text(wall)
     value = local
     if piece.kind == "range" and said.until_hour is not None:
-        wall_end = datetime.combine(day, time(0, 0)) + timedelta(hours=said.until_hour, minutes=said.until_minute or 0)
+        wall_end = _wall(day, said.until_hour, said.until_minute or 0)
         if wall_end <= wall:
             wall_end += timedelta(days=1)
         end_res = wall_to_utc(wall_end, zone.zone, frame.context.dst, zone.label)
         end = end_res.utc
-        local = f"{wall:%Y-%m-%dT%H:%M}/{wall_end:%Y-%m-%dT%H:%M}"
+        local = f"{local}/{_minute_text(wall_end)}"
     if hour == 24:
         value = f"{day.isoformat()}T24:00"
     res = _res("TIME", value, gran, start, end, zone, said, notes, local, tuple(alts))

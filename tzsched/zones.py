@@ -269,13 +269,16 @@ def wall_to_utc(wall: datetime, zone: str, policy: DstPolicy = "report", label: 
     return WallResult(utc, tuple(notes), tuple(alts))
 
 
-@lru_cache(maxsize=4096)
 def day_bounds(day: date, zone: str) -> tuple[datetime, datetime]:
-    """UTC bounds of a local calendar day (days of 23 or 25 hours included).
+    """UTC bounds of a local calendar day (days of 23 or 25 hours included)."""
+    return _day_start(day, zone), _day_start(day + _DAY, zone)
 
-    Remembered: the days a stream of articles names cluster around their publication."""
-    tz = tzinfo_for(zone)
-    start = datetime(day.year, day.month, day.day, tzinfo=tz).astimezone(UTC)
-    nxt = day + timedelta(days=1)
-    end = datetime(nxt.year, nxt.month, nxt.day, tzinfo=tz).astimezone(UTC)
-    return start, end
+
+_DAY = timedelta(days=1)
+
+
+@lru_cache(maxsize=8192)
+def _day_start(day: date, zone: str) -> datetime:
+    """The UTC instant a local day starts. Remembered: the days a stream of articles
+    names cluster around their publication, and one day's end is the next one's start."""
+    return datetime(day.year, day.month, day.day, tzinfo=tzinfo_for(zone)).astimezone(UTC)
