@@ -244,8 +244,8 @@ _SINCE = re.compile(r"\b[Ss]ince\s+$")
 
 def _yearless(piece: Piece, frame: Frame, before: list[Resolved], pub: date, month: int,
               day: int | None) -> tuple[int, Note]:
-    narrative = _narrative_year(piece, before, pub) if frame.narrative and _direction(piece, frame) != 1 else None
-    if narrative is not None:
+    narrative = _narrative_year(piece, before, pub) if frame.narrative else None
+    if narrative is not None and _direction(piece, frame) != 1:
         return narrative, Note("year_inferred", f"year {narrative} taken from an earlier mention")
     before_text = frame.text[max(0, piece.start - 12) : piece.start].lower()
     if before_text.endswith(("last ", "this past ")):  # "last Oct. 23"
@@ -256,7 +256,10 @@ def _yearless(piece: Piece, frame: Frame, before: list[Resolved], pub: date, mon
         # "since August": the last August before publication, however far
         year = pub.year if (month, day or 1) <= (pub.month, pub.day) else pub.year - 1
     else:
-        year = _pick_year(pub, month, day, _direction(piece, frame))
+        # the tense only breaks what the date's distance from publication leaves open:
+        # the sentence is read for it only then
+        years = {_pick_year(pub, month, day, direction) for direction in (1, -1, None)}
+        year = years.pop() if len(years) == 1 else _pick_year(pub, month, day, _direction(piece, frame))
     return year, Note("year_inferred", f"year {year} taken from the publication date")
 
 
@@ -279,7 +282,9 @@ def _day_of(said: Said, pub: date, piece: Piece, frame: Frame,
         start_day = _range_start_day(piece, frame, before)
         if start_day is not None:  # "from 10 p.m. Friday to 5 a.m. Monday": the end follows the start
             return start_day + timedelta(days=(said.weekday - start_day.weekday()) % 7), notes
-        d, guessed = _shift_weekday(pub, said.weekday, _direction(piece, frame), said.shift)
+        # the tense matters only for a bare weekday other than the publication's
+        bare = said.shift is None and said.weekday != pub.weekday()
+        d, guessed = _shift_weekday(pub, said.weekday, _direction(piece, frame) if bare else None, said.shift)
         if guessed:
             notes.append(Note("direction_guessed", "no tense cue; the weekday was read as the previous one"))
         return d, notes
@@ -379,17 +384,18 @@ def _range_start_day(piece: Piece, frame: Frame, before: list[Resolved]) -> date
     return None
 
 
-def _narrated_day(piece: Piece, frame: Frame, before: list[Resolved]) -> date | None:
+def _narrated_day(piece: Piece, frame: Frame, before: list[Resolved], pub: date) -> date:
     """A past-tense clock time with no day of its own ("was shot at 10 p.m.") takes the
-    day the text was just telling about, if one was named shortly before."""
+    day the text was just telling about, if one was named shortly before; else ``pub``."""
     for r in reversed(before):
         if r.piece.end > piece.start:
             continue
         if piece.start - r.piece.end > 300:
-            return None
+            return pub
         if r.day is not None and r.resolution.granularity == "day":
-            return r.day if _direction(piece, frame) == -1 else None
-    return None
+            # the sentence is read for its tense only when the day would change
+            return r.day if r.day != pub and _direction(piece, frame) == -1 else pub
+    return pub
 
 
 def _wall(day: date, hour: int, minute: int) -> datetime:
@@ -483,7 +489,7 @@ def _clock(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
             if note is not None:
                 notes.append(note)
         else:
-            day = _narrated_day(piece, frame, before) or pub
+            day = _narrated_day(piece, frame, before, pub)
     hour, minute = said.hour or 0, said.minute or 0
     stated_day = said.day is not None or said.weekday is not None or said.relative_day is not None
     if piece.rule.startswith("clock.word") and hour == 0 and minute == 0 and (
@@ -649,11 +655,9 @@ def _quarter(piece: Piece, frame: Frame) -> Resolved:
         # "the quarter", "the latest quarter": in news, the quarter being reported,
         # which is the last one completed unless the sentence looks ahead
         base = year * 4 + (current - 1)
-        reporting = base if _direction(piece, frame) == 1 or said.year is not None else base - 1
-        if said.shift is None:
-            idx = reporting
-        elif said.shift == -4:
-            idx = reporting - 4
+        if said.shift is None or said.shift == -4:
+            reporting = base if said.year is not None or _direction(piece, frame) == 1 else base - 1
+            idx = reporting if said.shift is None else reporting - 4
         else:
             idx = base + said.shift
         year, n = idx // 4, idx % 4 + 1
