@@ -4,6 +4,7 @@ A script, not a test:
 
     .venv/bin/python benchmarks/bench.py [--mb 1.0] [--peers dateparser,datefinder]
                                          [--quick] [--adversarial] [--json PATH]
+                                         [--jobs-scaling] [--stream-mb 100] [--cli-only]
 
 Everything is measured in one run on one machine.  Sizes are decimal (1 MB = 10**6
 bytes of UTF-8).  The corpus is synthetic news text from ``newsgen`` plus, when
@@ -11,6 +12,8 @@ bytes of UTF-8).  The corpus is synthetic news text from ``newsgen`` plus, when
 corpus (read in place, never copied).  Peers that are much slower than tzsched
 (dateparser) are timed on a seeded random sample of the corpus documents (at least
 50 KB) and their time for the whole corpus is extrapolated; the output says so.
+The command line sections (``--jobs-scaling``, ``--stream-mb``) run ``python -m tzsched
+extract --jsonl`` on generated JSON Lines and print figures; nothing is asserted.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ import os
 import platform
 import random
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -362,6 +366,185 @@ def run_child(args: list[str], timeout: float, launcher: bool = False) -> dict:
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
+# ----------------------------------------------------------------------------- command line
+def cpus() -> int:
+    """The CPUs this process may run on (what ``tzsched --jobs 0`` uses)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+def write_jsonl(path: Path, mb: float, seed: int) -> tuple[int, int]:
+    """About ``mb`` MB of generated articles as JSON Lines at ``path``: (bytes, articles)."""
+    target = int(mb * MB)
+    total = n = 0
+    with path.open("w", encoding="utf-8") as fh:
+        for art in newsgen.iter_articles(seed):
+            if total >= target:
+                break
+            line = json.dumps(art, ensure_ascii=False) + "\n"
+            fh.write(line)
+            total += len(line.encode("utf-8"))
+            n += 1
+    return total, n
+
+
+# Runs one command with stdin and stdout redirected to files and reaps it with os.wait4:
+# wall seconds, CPU seconds and ru_maxrss of the whole process tree (the command and the
+# workers it reaped).  A launcher of its own keeps this process's ru_maxrss out of the
+# figure (see _LAUNCHER).  With a sampling interval it also polls VmHWM (the peak RSS of
+# one process image) of the command and of each child it has, so that the parent and the
+# workers can be told apart; the wall time is then only as exact as the interval.
+_CLI_LAUNCHER = """
+import json, os, subprocess, sys, time
+stdin_path, stdout_path, interval = sys.argv[1], sys.argv[2], float(sys.argv[3])
+def hwm_kb(pid):
+    try:
+        with open(f"/proc/{pid}/status") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+def children(pid):
+    found = []
+    try:
+        for tid in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{tid}/children") as fh:
+                found += [int(c) for c in fh.read().split()]
+    except OSError:
+        pass
+    return found
+peaks = {}
+with open(stdin_path, "rb") as fin, open(stdout_path, "wb") as fout:
+    t0 = time.perf_counter()
+    p = subprocess.Popen(sys.argv[4:], stdin=fin, stdout=fout)
+    if interval > 0:
+        while True:
+            pid, status, ru = os.wait4(p.pid, os.WNOHANG)
+            if pid:
+                break
+            for q in [p.pid, *children(p.pid)]:
+                peaks[q] = max(peaks.get(q, 0), hwm_kb(q))
+            time.sleep(interval)
+    else:
+        _, status, ru = os.wait4(p.pid, 0)
+    seconds = time.perf_counter() - t0
+print(json.dumps({"seconds": seconds, "returncode": os.waitstatus_to_exitcode(status),
+                  "cpu_seconds": ru.ru_utime + ru.ru_stime, "ru_maxrss_kb": ru.ru_maxrss,
+                  "parent_hwm_kb": peaks.pop(p.pid, 0) or None,
+                  "workers_hwm_kb": sorted(peaks.values(), reverse=True)}))
+"""
+
+
+def run_cli(args: list[str], stdin_path: Path, stdout_path: str = os.devnull,
+            interval: float = 0.0) -> dict:
+    """``python -m tzsched ARGS < stdin_path > stdout_path`` through the launcher."""
+    cmd = [sys.executable, "-c", _CLI_LAUNCHER, str(stdin_path), stdout_path, str(interval),
+           sys.executable, "-m", "tzsched", *args]
+    proc = subprocess.run(cmd, cwd=REPO, env=child_env(), capture_output=True, text=True,
+                          timeout=7200)
+    if proc.returncode != 0:
+        raise RuntimeError((proc.stderr.strip().splitlines() or ["launcher failed"])[-1])
+    rec = json.loads(proc.stdout.strip().splitlines()[-1])
+    if rec["returncode"] not in (0,):
+        raise RuntimeError(f"tzsched {' '.join(args)} exited {rec['returncode']}")
+    return rec
+
+
+def load_line() -> str:
+    try:
+        one, five, _ = os.getloadavg()
+    except OSError:
+        return "load average unknown"
+    return f"load average {one:.2f} (1 min), {five:.2f} (5 min)"
+
+
+def jobs_scaling(mb: float, jobs: list[int], repeats: int, seed: int) -> dict:
+    """Wall time of ``tzsched extract --jsonl -j J FILE`` for each J, interleaved, ``repeats``
+    rounds (the order alternates between rounds), after one untimed round that also checks
+    that every J writes the same bytes."""
+    results: dict = {"jobs": {}, "cpus": cpus(), "load_before": load_line()}
+    with tempfile.TemporaryDirectory(prefix="tzsched-bench-") as tmp:
+        path = Path(tmp) / "articles.jsonl"
+        size, n = write_jsonl(path, mb, seed)
+        results.update(bytes=size, articles=n)
+        outputs = set()
+        for j in jobs:  # untimed: warms the page cache, checks the output
+            out = Path(tmp) / f"out-{j}.jsonl"
+            run_cli(["extract", "--jsonl", "-q", "-j", str(j), str(path)], Path(os.devnull), str(out))
+            outputs.add(out.read_bytes())
+        results["identical_output"] = len(outputs) == 1
+        times: dict[int, list[float]] = {j: [] for j in jobs}
+        cpu: dict[int, list[float]] = {j: [] for j in jobs}
+        for r in range(repeats):
+            for j in (jobs if r % 2 == 0 else jobs[::-1]):
+                rec = run_cli(["extract", "--jsonl", "-q", "-j", str(j), str(path)], Path(os.devnull))
+                times[j].append(rec["seconds"])
+                cpu[j].append(rec["cpu_seconds"])
+    results["load_after"] = load_line()
+    for j in jobs:
+        results["jobs"][j] = {"seconds": times[j], "cpu_seconds": cpu[j], "best": min(times[j]),
+                              "median": statistics.median(times[j]),
+                              "cpu_median": statistics.median(cpu[j]),
+                              "busy_median": statistics.median(c / t for c, t in zip(cpu[j], times[j], strict=True))}
+    return results
+
+
+def print_jobs_scaling(res: dict) -> None:
+    size = res["bytes"]
+    jobs = sorted(res["jobs"])
+    base = res["jobs"][jobs[0]]
+    rows = []
+    for j in jobs:
+        r = res["jobs"][j]
+        rows.append([str(j), fmt_s(r["best"]), fmt_s(r["median"]), f"{size / MB / r['best']:.2f}",
+                     f"{size / MB / r['median']:.2f}", fmt_s(r["cpu_median"]), f"{r['busy_median']:.2f}",
+                     f"{base['best'] / r['best']:.2f}x", f"{base['median'] / r['median']:.2f}x"])
+    print(fmt_table(["jobs", "best s", "median s", "MB/s (best)", "MB/s (median)",
+                     "CPU s (median)", "CPUs busy", "speed-up (best)", "speed-up (median)"], rows))
+    n = len(res["jobs"][jobs[0]]["seconds"])
+    print(f"   {res['articles']} generated articles, {fmt_bytes(size)} of JSON Lines; wall time of "
+          f"the whole command (start-up included), {n} interleaved rounds after one untimed; "
+          f"{res['cpus']} CPUs available.\n"
+          f"   CPU s = user + system time of the command and its workers; CPUs busy = median of CPU s "
+          "/ wall s (below the --jobs value: waiting, or other work held the CPUs).\n"
+          f"   Same output for every --jobs: {'yes' if res['identical_output'] else 'NO'}.\n"
+          f"   before: {res['load_before']}; after: {res['load_after']} "
+          "(other work on the machine slows the parallel runs most).")
+
+
+def stream_memory(mb: float, jobs: list[int], seed: int) -> dict:
+    """Peak memory of ``tzsched extract --jsonl -j J < FILE`` on ~``mb`` MB of JSON Lines."""
+    results: dict = {"jobs": {}}
+    with tempfile.TemporaryDirectory(prefix="tzsched-bench-") as tmp:
+        path = Path(tmp) / "stream.jsonl"
+        t0 = time.perf_counter()
+        size, n = write_jsonl(path, mb, seed)
+        results.update(bytes=size, articles=n, generate_seconds=time.perf_counter() - t0)
+        for j in jobs:
+            results["jobs"][j] = run_cli(["extract", "--jsonl", "-q", "-j", str(j)], path, interval=0.05)
+    return results
+
+
+def print_stream_memory(res: dict) -> None:
+    rows = []
+    for j, r in sorted(res["jobs"].items()):
+        workers = r["workers_hwm_kb"]
+        rows.append([str(j), fmt_s(r["seconds"]), f"{res['bytes'] / MB / r['seconds']:.2f}",
+                     f"{r['ru_maxrss_kb'] / 1024:.1f}",
+                     f"{r['parent_hwm_kb'] / 1024:.1f}" if r["parent_hwm_kb"] else "-",
+                     f"{max(workers) / 1024:.1f}" if workers else "-", str(len(workers))])
+    print(fmt_table(["jobs", "seconds", "MB/s", "peak MiB (any process)", "parent VmHWM MiB",
+                     "worker VmHWM MiB (max)", "workers"], rows))
+    print(f"   {res['articles']} generated articles, {fmt_bytes(res['bytes'])} of JSON Lines on "
+          "stdin, output to /dev/null. 'any process': ru_maxrss from os.wait4, the largest\n"
+          "   process of the tree; VmHWM polled every 50 ms per process. A worker forked from "
+          "the parent counts the pages it still shares with it.")
+
+
 # ----------------------------------------------------------------------------- output
 def fmt_table(headers: list[str], rows: list[list[str]]) -> str:
     widths = [max(len(h), *(len(r[i]) for r in rows)) if rows else len(h)
@@ -411,6 +594,18 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--adv-timeout", type=float, default=120.0,
                     help="seconds allowed for each adversarial case (default 120)")
+    ap.add_argument("--jobs-scaling", action="store_true",
+                    help="time `tzsched extract --jsonl` with -j 1 and -j N on generated JSON Lines")
+    ap.add_argument("--scaling-mb", type=float, default=5.0,
+                    help="size of the JSON Lines for --jobs-scaling in MB (default 5)")
+    ap.add_argument("--scaling-jobs", default=None,
+                    help="comma-separated --jobs values to compare (default: 1 and the CPU count)")
+    ap.add_argument("--repeats", type=int, default=5,
+                    help="interleaved rounds for --jobs-scaling (default 5)")
+    ap.add_argument("--stream-mb", type=float, default=None, metavar="MB",
+                    help="peak memory of `tzsched extract --jsonl` (and with -j N) on MB of JSON Lines")
+    ap.add_argument("--cli-only", action="store_true",
+                    help="only the command line sections (--jobs-scaling, --stream-mb)")
     ap.add_argument("--json", metavar="PATH", help="also write the results as JSON")
     ap.add_argument("--child-run", nargs=2, metavar=("SYSTEM", "CORPUS"),
                     help=argparse.SUPPRESS)
@@ -437,6 +632,9 @@ def main(argv: list[str] | None = None) -> int:
 
     print("== machine")
     print("\n".join(results["machine"]))
+    if args.cli_only:
+        cli_sections(args, results)
+        return write_json(args, results)
 
     tz_err = importable("tzsched")
     if tz_err:
@@ -593,6 +791,29 @@ def main(argv: list[str] | None = None) -> int:
             print("   'vs news' = time per byte relative to generated news text of the "
                   f"same size; each case in its own process, {args.adv_timeout:.0f} s limit.")
 
+    cli_sections(args, results)
+    return write_json(args, results)
+
+
+def cli_sections(args: argparse.Namespace, results: dict) -> None:
+    n = cpus()
+    default = [1, n] if n > 1 else [1, 2]
+    jobs = [int(j) for j in args.scaling_jobs.split(",")] if args.scaling_jobs else default
+    if args.jobs_scaling:
+        print(f"\n== command line: tzsched extract --jsonl --jobs J ({fmt_bytes(args.scaling_mb * MB)} "
+              "generated JSON Lines)")
+        res = jobs_scaling(args.scaling_mb, jobs, max(1, args.repeats), args.seed)
+        results["jobs_scaling"] = res
+        print_jobs_scaling(res)
+    if args.stream_mb:
+        print(f"\n== command line: peak memory on a {fmt_bytes(args.stream_mb * MB)} JSON Lines stream")
+        res = stream_memory(args.stream_mb, sorted({1, jobs[-1]}), args.seed)
+        results["stream_memory"] = res
+        print(f"   (generated in {res['generate_seconds']:.0f} s)")
+        print_stream_memory(res)
+
+
+def write_json(args: argparse.Namespace, results: dict) -> int:
     if args.json:
         out = Path(args.json)
         out.parent.mkdir(parents=True, exist_ok=True)
