@@ -98,18 +98,20 @@ def _zone_of(said: Said, frame: Frame) -> _Zone:
     ztext = said.zone_text
     if not ztext:
         return frame.home_zone
-    low = " ".join(ztext.lower().split())
-    if low.endswith("local time") and low in ("local time", "local standard time"):
-        if frame.dateline is not None:
-            return _Zone(frame.dateline.zone, "dateline", "generic")
-        return frame.home_zone
-    return _named_zone(ztext, frame.regions, frame.home, frame.home_source)
+    dateline_zone = frame.dateline.zone if frame.dateline is not None else None
+    return _named_zone(ztext, frame.regions, frame.home, frame.home_source, dateline_zone)
 
 
 @lru_cache(maxsize=1024)
-def _named_zone(ztext: str, regions: tuple[str, ...], home: str, home_source: ZoneSource) -> _Zone:
-    """The zone a written zone name means for a text read in ``home``, ``regions`` picking
-    among ambiguous abbreviations."""
+def _named_zone(ztext: str, regions: tuple[str, ...], home: str, home_source: ZoneSource,
+                dateline_zone: str | None) -> _Zone:
+    """The zone a written zone name means in a text read in ``home`` (or the dateline's
+    zone, for "local time"), ``regions`` picking among ambiguous abbreviations."""
+    low = " ".join(ztext.lower().split())
+    if low.endswith("local time") and low in ("local time", "local standard time"):
+        if dateline_zone is not None:
+            return _Zone(dateline_zone, "dateline", "generic")
+        return _home_zone(home, home_source)
     cands = zone_candidates(ztext)
     if not cands:
         note = Note("unknown_zone_name", f"{ztext!r} is not a zone tzsched knows; read in {home}")

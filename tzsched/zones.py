@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
 
 from .lexicon import decode_cities, lexicon, zone_tables
@@ -201,6 +201,13 @@ class WallResult:
     alternatives: tuple[tuple[str, datetime], ...]
 
 
+def _in_zone(wall: datetime, tz: tzinfo, fold: int) -> datetime:
+    """``wall.replace(tzinfo=tz, fold=fold)``, built by the constructor, which is several
+    times faster than ``replace`` with keywords."""
+    return datetime(wall.year, wall.month, wall.day, wall.hour, wall.minute, wall.second, wall.microsecond, tz,
+                    fold=fold)
+
+
 def _fmt(moment: datetime) -> str:
     return moment.strftime("%Y-%m-%dT%H:%M") + "Z"
 
@@ -216,8 +223,8 @@ def wall_to_utc(wall: datetime, zone: str, policy: DstPolicy = "report", label: 
     Pure and immutable in and out, so remembered: news repeats the same few hours.
     """
     tz = tzinfo_for(zone)
-    first = wall.replace(tzinfo=tz, fold=0)
-    second = wall.replace(tzinfo=tz, fold=1)
+    first = _in_zone(wall, tz, 0)
+    second = _in_zone(wall, tz, 1)
     u0 = first.astimezone(UTC)
     u1 = second.astimezone(UTC)
     notes: list[Note] = []
