@@ -209,6 +209,10 @@ def _in_zone(wall: datetime, tz: tzinfo, fold: int) -> datetime:
 
 
 def _fmt(moment: datetime) -> str:
+    """A UTC instant as "2025-05-19T14:00Z" (isoformat agrees with strftime from the
+    year 1000 on and is several times faster)."""
+    if moment.year >= 1000:
+        return moment.isoformat(timespec="minutes")[:16] + "Z"
     return moment.strftime("%Y-%m-%dT%H:%M") + "Z"
 
 
@@ -249,11 +253,12 @@ def wall_to_utc(wall: datetime, zone: str, policy: DstPolicy = "report", label: 
                     break
         other = u1 if utc == u0 else u0
         alts.append((code, other))
+        read, other_read = _fmt(utc), _fmt(other)
         notes.append(
             Note(
                 code,
-                f"{wall:%Y-%m-%d %H:%M} {what} in {zone}; read as {_fmt(utc)}, the other reading is {_fmt(other)}",
-                (_fmt(utc), _fmt(other)),
+                f"{wall:%Y-%m-%d %H:%M} {what} in {zone}; read as {read}, the other reading is {other_read}",
+                (read, other_read),
             )
         )
     if label in ("standard", "daylight"):
@@ -265,12 +270,13 @@ def wall_to_utc(wall: datetime, zone: str, policy: DstPolicy = "report", label: 
                 literal = wall.replace(tzinfo=timezone(literal_offset)).astimezone(UTC)
                 actual = "daylight" if daylight else "standard"
                 alts.append(("literal_label", literal))
+                read, literal_read = _fmt(utc), _fmt(literal)
                 notes.append(
                     Note(
                         "label_mismatch",
                         f"a {label}-time label was used on a date when {zone} keeps {actual} time; "
-                        f"read as the zone's clock ({_fmt(utc)}), the literal label gives {_fmt(literal)}",
-                        (_fmt(utc), _fmt(literal)),
+                        f"read as the zone's clock ({read}), the literal label gives {literal_read}",
+                        (read, literal_read),
                     )
                 )
     return WallResult(utc, tuple(notes), tuple(alts))
