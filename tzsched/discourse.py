@@ -62,7 +62,6 @@ def _boundaries(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     return tuple(ends), tuple(starts)
 
 
-_WORD = re.compile(r"[A-Za-z']+")
 # "which is"/"that is" restate a time ("1400 GMT, which is 5 p.m. Friday"): not an announcement
 _COPULA_BEFORE = re.compile(
     r"(?<!\bwhich\s)(?<!\bthat\s)\b(?:is|are)\s+(?:on\s+|due\s+|set\s+for\s+|planned\s+for\s+)?$", re.IGNORECASE
@@ -72,22 +71,27 @@ _VERB_BEFORE = re.compile(r"\b([A-Za-z]+)\s+(?:(?:on|at|from|until)\s+)?$")
 
 
 @cache
-def _cues() -> tuple[frozenset[str], frozenset[str], frozenset[str], re.Pattern[str], re.Pattern[str]]:
-    """Cue word sets, and one pattern that finds only words that may be cues (so the
-    sentence is not walked word by word in Python), in two spellings: one for any
-    text, and a faster one, without IGNORECASE, for the lower-cased copy of an ASCII
-    text (the same words at the same offsets)."""
+def _cues() -> tuple[frozenset[str], frozenset[str], frozenset[str], str]:
+    """Cue word sets, and a trie of the words that may be cues (a regex body)."""
     lex = lexicon()
     words = {w for w in (*lex.future_cues, *lex.past_cues, *lex.reporting_verbs, *lex.before_to, *lex.past_negations)
              if re.fullmatch(r"[A-Za-z']+", w)}
     from .scan import _trie_regex
 
-    # a trie of the cue words, and "-ed" words by consuming the word and then looking
-    # back at its ending (no backtracking inside a word)
-    body = _trie_regex({w.lower() for w in words})
-    pattern = re.compile(rf"(?<![A-Za-z'])(?:{body}(?![A-Za-z'])|[A-Za-z]{{3,}}+(?<=ed)(?!'))", re.IGNORECASE)
-    lowered = re.compile(rf"(?<![a-z'])(?:{body}(?![a-z'])|[a-z]{{3,}}+(?<=ed)(?!'))")
-    return lex.future_cues, lex.past_cues, lex.reporting_verbs, pattern, lowered
+    return lex.future_cues, lex.past_cues, lex.reporting_verbs, _trie_regex({w.lower() for w in words})
+
+
+@cache
+def _cue_pattern(ascii_lowered: bool) -> re.Pattern[str]:
+    """One pattern that finds only words that may be cues, so the sentence is not walked
+    word by word in Python: the trie of cue words, and "-ed" words by consuming the word
+    and then looking back at its ending (no backtracking inside a word). For any text it
+    ignores case; for the lower-cased copy of an ASCII text (the same words at the same
+    offsets) it need not, and runs faster."""
+    body = _cues()[3]
+    if ascii_lowered:
+        return re.compile(rf"(?<![a-z'])(?:{body}(?![a-z'])|[a-z]{{3,}}+(?<=ed)(?!'))")
+    return re.compile(rf"(?<![A-Za-z'])(?:{body}(?![A-Za-z'])|[A-Za-z]{{3,}}+(?<=ed)(?!'))", re.IGNORECASE)
 
 
 _AUX_BEFORE = re.compile(r"\b(be|been|being|is|are)\s+$", re.IGNORECASE)
@@ -126,14 +130,13 @@ class Discourse:
 
     def _cue_matches(self, start: int, end: int) -> Iterator[re.Match[str]]:
         """The words between ``start`` and ``end`` that may be tense cues."""
-        _, _, _, pattern, lowered = _cues()
         if self._lowered is None:
             # ASCII lower-cases in place, so the case-sensitive pattern finds the same
             # words at the same offsets; other text keeps the IGNORECASE pattern
             self._lowered = self.text.lower() if self.text.isascii() else ""
         if self._lowered:
-            return lowered.finditer(self._lowered, start, end)
-        return pattern.finditer(self.text, start, end)
+            return _cue_pattern(True).finditer(self._lowered, start, end)
+        return _cue_pattern(False).finditer(self.text, start, end)
 
     def tense_direction(self, start: int, end: int) -> int | None:
         """+1 when the sentence around a mention speaks of the future, -1 of the past,
@@ -145,7 +148,7 @@ class Discourse:
         if prev and prev.group(1).lower() in lexicon().schedule_verbs:
             return 1  # "the trial resumes Monday"
         s, e = self.sentence_bounds(start, window=_CUE_REACH)
-        future, past, reporting, _, _ = _cues()
+        future, past, reporting, _ = _cues()
         lex = lexicon()
         best: tuple[int, int] | None = None
         for m in self._cue_matches(s, max(e, end)):
