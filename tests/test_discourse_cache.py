@@ -137,3 +137,35 @@ def test_boundaries_are_found_only_when_asked() -> None:
     assert d._bounds is None
     d.sentence_bounds(0)
     assert d._bounds is not None
+
+
+# Resolution reads a sentence's tense only where it can change the answer.
+
+_PUBLISHED = "2025-05-19T10:00:00-04:00"  # a Monday
+
+
+def _annotate_without_tense(text: str, monkeypatch: pytest.MonkeyPatch) -> list[str | None]:
+    import tzsched
+
+    def no_tense(self: Discourse, start: int, end: int) -> int | None:
+        raise AssertionError(f"tense read for {self.text[start:end]!r}")
+
+    monkeypatch.setattr(Discourse, "tense_direction", no_tense)
+    ann = tzsched.annotate(text, tzsched.Context.parse(_PUBLISHED, home="America/New_York"))
+    return [m.to_record()["value"] for m in ann.mentions]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("The board meets next Friday.", "2025-05-23"),
+    ("The board met last Friday.", "2025-05-16"),
+    ("The board meets on Monday.", "2025-05-19"),  # the publication's own weekday
+    ("The board met on May 17.", "2025-05-17"),  # two days from publication: this year whatever the tense
+])
+def test_no_tense_is_read_where_it_cannot_matter(text: str, value: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert _annotate_without_tense(text, monkeypatch) == [value]
+
+
+@pytest.mark.parametrize("text", ["The board meets on Friday.", "The board met on Dec. 1."])
+def test_the_tense_is_read_where_it_decides(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    with pytest.raises(AssertionError, match="tense read"):
+        _annotate_without_tense(text, monkeypatch)

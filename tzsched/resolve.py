@@ -284,9 +284,10 @@ def _day_of(said: Said, pub: date, piece: Piece, frame: Frame,
         start_day = _range_start_day(piece, frame, before)
         if start_day is not None:  # "from 10 p.m. Friday to 5 a.m. Monday": the end follows the start
             return start_day + timedelta(days=(said.weekday - start_day.weekday()) % 7), notes
-        # the tense matters only for a bare weekday other than the publication's
-        bare = said.shift is None and said.weekday != pub.weekday()
-        d, guessed = _shift_weekday(pub, said.weekday, _direction(piece, frame) if bare else None, said.shift)
+        # the tense matters only where _shift_weekday looks at it: not after "last", "next"
+        # or "this", nor for the publication's own weekday
+        asks = said.shift not in (-1, 0, 1) and said.weekday != pub.weekday()
+        d, guessed = _shift_weekday(pub, said.weekday, _direction(piece, frame) if asks else None, said.shift)
         if guessed:
             notes.append(Note("direction_guessed", "no tense cue; the weekday was read as the previous one"))
         return d, notes
