@@ -216,15 +216,12 @@ def _fmt(moment: datetime) -> str:
     return moment.strftime("%Y-%m-%dT%H:%M") + "Z"
 
 
-@lru_cache(maxsize=4096)
 def wall_to_utc(wall: datetime, zone: str, policy: DstPolicy = "report", label: str = "generic") -> WallResult:
     """Read a naive wall-clock time in ``zone``; gaps, folds and loose labels get notes.
 
     A standard-time label (EST) on a date when the zone keeps daylight time is read
     as the zone's own clock (EDT), with a ``label_mismatch`` note giving the literal
     reading as the alternative; likewise a daylight label in winter.
-
-    Pure and immutable in and out, so remembered: news repeats the same few hours.
     """
     tz = tzinfo_for(zone)
     first = _in_zone(wall, tz, 0)
