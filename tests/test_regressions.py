@@ -85,6 +85,17 @@ def test_am_pm_swap_across_a_dst_change() -> None:
     assert (link.agree, link.cause, link.delta_seconds) == (False, "am_pm_swap", 39600.0)
 
 
+def test_a_fold_reading_that_agrees_beats_moving_both_days() -> None:
+    """Found by the restatement property: 2:01 a.m. in Melbourne on the night DST ends
+    (1986-03-16) is a fold whose later reading is 4:01 p.m. UTC the day before; the link
+    moved both members to the next day instead of taking that reading."""
+    ann = _ann("The talks will begin at 4:01 p.m. (2:01 a.m. Melbourne time).", "1986-03-15T13:00:00Z", "UTC")
+    link = _link(ann)
+    assert (link.agree, link.delta_seconds) == (True, 0.0)
+    assert set(_starts(ann).values()) == {"1986-03-15T16:01:00Z"}
+    assert [n.code for n in link.notes] == ["dst_fold"]
+
+
 class TestGoverningDate:
     """A date at the head of the sentence ("On Aug. 3, ...") states the day of the first
     time after it (a ``day_from_context`` note); its restatements' days stay implied."""

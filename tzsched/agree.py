@@ -535,6 +535,16 @@ def _judge(m: _Member, anchor: _Member, members: list[_Member], dst: DstPolicy,
             return _Verdict(True, "loose_label", notes)
         return _Verdict(True, None, notes)
 
+    # another reading of one side agrees, on the days as read (before any day moves)
+    for label in ("dst_fold", "dst_gap"):
+        for x, other in ((m, anchor), (anchor, m)):
+            for alt in x.alternative(label):
+                if abs(_secs(alt.start - other.start)) <= tol and x.fits_label(alt):
+                    note = Note("reading_from_link", f"{x.mention.text!r} falls in a DST {label[4:]}; its "
+                                                     f"restatement {other.mention.text!r} picks {iso_z(alt.start)}")
+                    refined[x.index] = _take_reading(x, alt, note, zone_source=False)
+                    return _Verdict(True, None, [Note(label, note.message)])
+
     # an implied day may move to the adjacent one when the restatement crosses midnight
     if not days_fixed:
         moved = _move_days(m, anchor, len(members), dst, tol)
@@ -547,15 +557,6 @@ def _judge(m: _Member, anchor: _Member, members: list[_Member], dst: DstPolicy,
             verdict.notes[:0] = notes
             return verdict
 
-    # another reading of one side agrees
-    for label in ("dst_fold", "dst_gap"):
-        for x, other in ((m, anchor), (anchor, m)):
-            for alt in x.alternative(label):
-                if abs(_secs(alt.start - other.start)) <= tol and x.fits_label(alt):
-                    note = Note("reading_from_link", f"{x.mention.text!r} falls in a DST {label[4:]}; its "
-                                                     f"restatement {other.mention.text!r} picks {iso_z(alt.start)}")
-                    refined[x.index] = _take_reading(x, alt, note, zone_source=False)
-                    return _Verdict(True, None, [Note(label, note.message)])
     for x, other in ((m, anchor), (anchor, m)):
         for alt in x.alternative("zone:"):
             if abs(_secs(alt.start - other.start)) > tol:
