@@ -86,8 +86,9 @@ _LARGE_BYTES = 1 << 20
 _CHUNK_BYTES = 1 << 16
 # ... and no smaller than this, when a small file is cut so that every worker gets some.
 _MIN_CHUNK_BYTES = 1 << 12
-# Chunks handed to the pool and not yet written, per worker: bounds memory on an endless
-# stream while keeping every worker busy.
+# Chunks handed to the pool and not yet written, per worker (plus the one being written
+# and the one the reader is waiting to queue): bounds memory on an endless stream while
+# keeping every worker busy.
 _IN_FLIGHT_PER_JOB = 3
 # What a worker (or, before forking, the parent) annotates once so that the scanner,
 # lexicon and zone tables are built before the first article.
