@@ -27,6 +27,7 @@ Short numbers: 5.30 pm, 15h30, 9-11 a.m., 3/4/2025, the 24th of May, 24 May, the
 a 90-minute talk, 5 1/2 hours, 5 ½ hours, 3 times a week, 12 noon, 4 in the morning, 1 to 3 p.m.,
 between 2 and 4 p.m. GMT, 8 o'clock, 2 hrs, 30 days, 7pm, 7 PM, 11:45, at 9, 12 pct, 1.5 billion,
 $20, 3 x 4, 10 a sign, No. 5, 15-year-old, 2-1 win, 12 to 15 troops, 21:00 local time, 3 this afternoon.
+Sales for the full year and the whole week rose; the 2nd half beat the 1st half.
 """
 
 

@@ -22,6 +22,7 @@ from functools import cache
 from .lexicon import Lexicon, lexicon
 from .rules import all_rules
 from .rules.base import APOSTROPHE, DIGIT, FOUR_DIGITS, SHORT_NUMBER, Groups, Piece, Rule, alt
+from .rules.date import UNIT_QUALIFIERS
 
 __all__ = ["Scanner", "scanner"]
 
@@ -65,7 +66,7 @@ def _lexicon_words(lex: Lexicon) -> set[str]:
     for table in tables:
         for phrase in table:
             out.update(w.split("'")[0] for w in phrase.split())
-    return out | {"other", "times"}
+    return out | {"other", "times"} | set(UNIT_QUALIFIERS)
 
 
 def _anchor_pattern(lead: set[str], words: set[str], follow: set[str], after_number: set[str], flags: str) -> str:

@@ -51,7 +51,7 @@ def _starts(lex: Lexicon) -> dict[str, frozenset[str]]:
         "date.quarter": frozenset({
             "the", "same", "latest", "current", "previous", "prior", "past", "last", "year", "comparable",
             "recent", "next", "coming", "following", "preceding", "fiscal", "corresponding", "first", "second", "third",
-            "fourth", "final", "quarter", "half", FOUR_DIGITS,
+            "fourth", "final", "quarter", "half", FOUR_DIGITS, SHORT_NUMBER,
         }),
         "date.fiscal_year": frozenset({"fiscal"}),
         "date.year_ago": frozenset({"year"}),
