@@ -26,14 +26,11 @@ from .rules.date import UNIT_QUALIFIERS
 
 __all__ = ["Scanner", "scanner"]
 
-_GROUP_NAME = re.compile(r"\(\?P<(\w+)>")
-
 
 @dataclass(frozen=True, slots=True)
 class _Compiled:
     rule: Rule
     index: int
-    names: tuple[str, ...]
 
 
 def _trie_regex(words: set[str]) -> str:
@@ -117,8 +114,7 @@ class Scanner:
         for i, rule in enumerate(rules):
             if not rule.starts:
                 raise ValueError(f"rule {rule.id} lists no start words")
-            names = tuple(dict.fromkeys(_GROUP_NAME.findall(rule.pattern)))
-            comp = _Compiled(rule, i, names)
+            comp = _Compiled(rule, i)
             compiled.append(comp)
             for word in rule.starts:
                 if word in (DIGIT, SHORT_NUMBER, FOUR_DIGITS):
@@ -198,7 +194,7 @@ class Scanner:
             m = pattern.match(text, pos)
             if m is None:
                 continue
-            groups: Groups = {n: m.group(n) for n in comp.names}
+            groups: Groups = m.groupdict()
             piece = comp.rule.build(groups, m.start(), m.end(), text)
             if piece is not None:
                 return piece
