@@ -132,6 +132,26 @@ def test_one_text_shares_one_discourse() -> None:
     assert sentence_bounds(text, 30) == Discourse(text).sentence_bounds(30) == (26, 46)
 
 
+@given(_TEXTS)
+@example("x" * 70 + " \n" * 40 + "Then. Next")  # no place to start a near scan within reach
+def test_near_bounds_match_the_plain_rule(text: str) -> None:
+    # a long text asked about one sentence scans only near it: the answer must not change
+    from tzsched.discourse import _near_bounds
+
+    for pos in range(len(text) + 1):
+        for window in (0, 3, 20):
+            near = _near_bounds(text, pos, window)
+            assert near is None or near == _plain_bounds(text, pos, window), (text, pos, window)
+
+
+def test_a_long_text_is_scanned_near_the_sentences_asked_about() -> None:
+    text = "Filler words run on. " * 200 + "The vote was held on Friday. " + "More filler here. " * 200
+    d = Discourse(text)
+    friday = text.index("Friday")
+    assert d.sentence_bounds(friday, 200) == _plain_bounds(text, friday, 200)
+    assert d._bounds is None  # one sentence asked about: the text was not split whole
+
+
 def test_boundaries_are_found_only_when_asked() -> None:
     d = Discourse("No sentence is split until someone asks. Then it is.")
     assert d._bounds is None

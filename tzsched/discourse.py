@@ -45,21 +45,63 @@ def _meridiem_ends(text: str, m: re.Match[str]) -> bool:
     return not zone_candidates(first)
 
 
+def _separators(text: str, pos: int = 0, stop: int | None = None) -> Iterator[tuple[int, int]]:
+    """The sentence separators from ``pos`` on, as (end of a sentence, start of the next),
+    until one that begins at ``stop`` or later. ``pos`` must not fall inside a separator
+    (see :func:`_safe_start`), so that the separators found are those of the whole text."""
+    for m in _END.finditer(text, pos):
+        if stop is not None and m.start() >= stop:
+            return
+        q = m.group("q")
+        if q is None:  # a line break
+            yield m.start(), m.end()
+            continue
+        dot = m.start()
+        if not _ABBREV_BEFORE.search(text, max(0, dot - _ABBREV_REACH), dot + 1) or _meridiem_ends(text, m):
+            yield dot + 1 + len(q), m.end()
+
+
 def _boundaries(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """Where sentences end (separator starts) and the next ones begin (separator ends)."""
     ends: list[int] = []
     starts: list[int] = []
-    for m in _END.finditer(text):
-        q = m.group("q")
-        if q is None:  # a line break
-            ends.append(m.start())
-            starts.append(m.end())
-            continue
-        dot = m.start()
-        if not _ABBREV_BEFORE.search(text, max(0, dot - _ABBREV_REACH), dot + 1) or _meridiem_ends(text, m):
-            ends.append(dot + 1 + len(q))
-            starts.append(m.end())
+    for end, start in _separators(text):
+        ends.append(end)
+        starts.append(start)
     return tuple(ends), tuple(starts)
+
+
+# A separator is a sentence-ending character and the quotes, brackets and blank space
+# after it: a position after any other character lies outside every separator.
+_IN_SEPARATOR = re.compile(r"[.!?\n\"'”’)\]\s]")
+_SAFE_REACH = 64  # how far back a safe place to start scanning is looked for
+
+
+def _safe_start(text: str, pos: int) -> int | None:
+    """A position at or before ``pos`` outside every separator, or None if none is near."""
+    for p in range(pos, max(0, pos - _SAFE_REACH) - 1, -1):
+        if p == 0 or not _IN_SEPARATOR.match(text, p - 1):
+            return p
+    return None
+
+
+def _near_bounds(text: str, pos: int, window: int) -> tuple[int, int] | None:
+    """:meth:`Discourse.sentence_bounds` from the separators near ``pos`` alone, or None
+    when no safe place to start scanning is near.
+
+    Only separators within ``window`` of ``pos`` can change the answer: an earlier
+    sentence start or a later end is clipped to the window anyway."""
+    first = _safe_start(text, max(0, pos - window - 1))
+    if first is None:
+        return None
+    start, end = 0, len(text)
+    for sep_end, sep_start in _separators(text, first, pos + window):
+        if sep_start <= pos:
+            start = sep_start
+        if sep_end >= pos:  # the first sentence end at or after pos
+            end = sep_end
+            break
+    return max(start, pos - window), min(end, pos + window)
 
 
 # "which is"/"that is" restate a time ("1400 GMT, which is 5 p.m. Friday"): not an announcement
@@ -110,16 +152,27 @@ class Discourse:
     (-1, 1)
     """
 
-    __slots__ = ("_bounds", "_lowered", "text")
+    __slots__ = ("_bounds", "_lowered", "_near_scanned", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._bounds: tuple[tuple[int, ...], tuple[int, ...]] | None = None
         self._lowered: str | None = None
+        # characters scanned so far for single sentences (see sentence_bounds)
+        self._near_scanned = 0
 
     def sentence_bounds(self, pos: int, window: int = 400) -> tuple[int, int]:
         """The start and end of the sentence around ``pos``, at most ``window`` chars away."""
         if self._bounds is None:
+            # A long text asked about a few sentences (a tense here and there) is scanned
+            # only around them; once those scans would add up to half the text, it is
+            # split once instead. Both ways give the same answer, so the tally need not
+            # be exact when threads share this object.
+            if 2 * (self._near_scanned + 2 * window) <= len(self.text):
+                self._near_scanned += 2 * window
+                near = _near_bounds(self.text, pos, window)
+                if near is not None:
+                    return near
             self._bounds = _boundaries(self.text)
         ends, starts = self._bounds
         i = bisect_right(starts, pos)
