@@ -11,7 +11,7 @@ from .errors import InputError, TzschedError
 from .resolve import Frame, Resolved, is_narrative, resolve_piece
 from .rules.base import Piece
 from .scan import scanner
-from .types import Annotation, Context, Mention, ZoneSource
+from .types import Annotation, Context, Mention, Resolution, ZoneSource
 
 __all__ = ["annotate", "process_record"]
 
@@ -46,27 +46,20 @@ def annotate(text: str, context: Context) -> Annotation:
     frame = Frame(context=context, home=home, home_source=source, dateline=dateline, text=text, narrative=narrative)
     # Two passes: dates first, so that a clock time can take the date of a date
     # mention that follows it in the sentence ("at 3 p.m. (1300 GMT) on Thursday").
-    done: dict[int, Resolved] = {}
+    resolution: dict[int, Resolution] = {}
     dated: list[Resolved] = []
     for i, piece in enumerate(pieces):
         if not _needs_day(piece):
             r = resolve_piece(piece, frame, dated)
-            done[i] = r
+            resolution[i] = r.resolution
             dated.append(r)
-    for i, piece in enumerate(pieces):
-        if i not in done:
-            done[i] = resolve_piece(piece, frame, dated)
-    resolved = [done[i] for i in range(len(pieces))]
+    if len(resolution) < len(pieces):
+        for i, piece in enumerate(pieces):
+            if i not in resolution:
+                resolution[i] = resolve_piece(piece, frame, dated).resolution
+    # positional arguments: keywords cost a frozen dataclass of this size a third more
     mentions = tuple(
-        Mention(
-            start=r.piece.start,
-            end=r.piece.end,
-            text=text[r.piece.start : r.piece.end],
-            rule=r.piece.rule,
-            said=r.piece.said,
-            resolution=r.resolution,
-        )
-        for r in resolved
+        Mention(p.start, p.end, text[p.start : p.end], p.rule, p.said, resolution[i]) for i, p in enumerate(pieces)
     )
     # restatements link, and a member that fixes the instant settles the others' zone or day
     mentions, links = link_and_refine(text, mentions, context.dst)
