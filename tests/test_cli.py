@@ -540,6 +540,29 @@ class TestErrors:
         assert proc.returncode == 130
         assert b"Traceback" not in err and b"interrupted" in err
 
+    def test_a_killed_worker_stops_the_run_instead_of_hanging(self) -> None:
+        """A worker killed mid-article (the OOM killer, say) takes its chunk with it; the
+        parent must notice and stop with exit 2, not wait for that chunk forever."""
+        proc = subprocess.Popen([*_command(), "extract", "--jsonl", "-q", "-j", "2"], stdin=subprocess.PIPE,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_env())
+        assert proc.stdin is not None and proc.stdout is not None
+        proc.stdin.write(jsonl(articles(1)).encode())
+        proc.stdin.flush()
+        assert json.loads(proc.stdout.readline())["id"] == "art-0"  # the pool is up and answering
+        # an article of several MB keeps a worker busy for seconds
+        big = {"id": "big", "text": " ".join(SENTENCES) * 10_000, "published": "2025-05-19T10:00:00-04:00"}
+        proc.stdin.write(jsonl([big]).encode())
+        proc.stdin.flush()
+        select.select([], [], [], 0.3)
+        workers = Path(f"/proc/{proc.pid}/task/{proc.pid}/children").read_text().split()
+        assert len(workers) == 2
+        for pid in workers:
+            os.kill(int(pid), signal.SIGKILL)
+        out, err = proc.communicate(timeout=60)  # closes stdin: the end of the input
+        assert proc.returncode == 2
+        assert b"worker process died" in err and b"Traceback" not in err
+        assert b'"big"' not in out
+
     def test_broken_pipe_is_quiet(self) -> None:
         proc = subprocess.Popen([*_command(), "annotate", "--jsonl", "-q"], stdin=subprocess.PIPE,
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_env())

@@ -15,7 +15,7 @@ import signal
 import sys
 import threading
 from collections.abc import Callable, Generator, Iterator, Sequence
-from contextlib import closing
+from contextlib import closing, suppress
 from dataclasses import dataclass, field
 from typing import IO, TYPE_CHECKING, Any, Literal, TypeAlias
 
@@ -611,6 +611,7 @@ def _start_pool(jobs: int) -> Pool:
 
 
 _Submitted: TypeAlias = "AsyncResult[list[_Result]]"
+_WORKER_CHECK_SECONDS = 0.5  # how often a wait for results checks that no worker died
 
 
 def _submit(chunks: Iterator[_Chunk], submit: Callable[[_Chunk], _Submitted],
@@ -638,7 +639,8 @@ def _results(chunks: Iterator[_Chunk], opts: _Options, jobs: int) -> Generator[_
         for chunk in chunks:
             yield from _work_chunk(chunk, opts)
         return
-    with _start_pool(jobs) as pool:
+    pool = _start_pool(jobs)
+    try:
         pending: queue.Queue[_Submitted | BaseException | None] = queue.Queue(jobs * _IN_FLIGHT_PER_JOB)
 
         def submit(chunk: _Chunk) -> _Submitted:
@@ -648,10 +650,54 @@ def _results(chunks: Iterator[_Chunk], opts: _Options, jobs: int) -> Generator[_
         # must not keep the process alive.
         threading.Thread(target=_submit, args=(chunks, submit, pending), daemon=True,
                          name="tzsched-reader").start()
+        workers = _worker_pids()
         while (item := pending.get()) is not None:
             if isinstance(item, BaseException):
                 raise item
-            yield from item.get()
+            yield from _wait(item, workers)
+    except _WorkerDied:
+        # Pool.terminate() would wait forever for a lock the dead worker may hold: the
+        # workers are killed instead and main() leaves without the pool's exit handlers.
+        _kill_workers()
+        raise
+    except BaseException:
+        pool.terminate()
+        raise
+    else:
+        pool.terminate()
+
+
+class _WorkerDied(Exception):
+    """A worker process died while the run needed it: exit 2 at once (see main)."""
+
+
+def _kill_workers() -> None:
+    import multiprocessing
+
+    for process in multiprocessing.active_children():
+        process.kill()
+
+
+def _worker_pids() -> frozenset[int]:
+    import multiprocessing
+
+    return frozenset(p.pid for p in multiprocessing.active_children() if p.pid is not None)
+
+
+def _wait(result: _Submitted, workers: frozenset[int]) -> list[_Result]:
+    """The results of one chunk. A worker that dies (killed by a signal, say by the
+    out-of-memory killer) takes its chunk with it and the pool quietly starts another,
+    so waiting alone would wait forever: while waiting, the set of worker processes is
+    checked, and a change stops the run with an error (exit 2)."""
+    import multiprocessing
+
+    while True:
+        try:
+            return result.get(timeout=_WORKER_CHECK_SECONDS)
+        except multiprocessing.TimeoutError:
+            if _worker_pids() != workers:
+                raise _WorkerDied("a worker process died (killed by a signal?); the output stops at the last "
+                                  "complete article before it") from None
 
 
 def _safe_name(name: str, used: set[str]) -> str:
@@ -827,6 +873,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (_Usage, TzschedError) as exc:
         print(f"tzsched: {exc}", file=sys.stderr)
         return 2
+    except _WorkerDied as exc:
+        print(f"tzsched: {exc}", file=sys.stderr)
+        for stream in (sys.stdout, sys.stderr):
+            with suppress(OSError, ValueError):
+                stream.flush()
+        # not a normal exit: multiprocessing's exit handler would stop the pool and wait
+        # forever for a lock the dead worker held
+        os._exit(2)
     except KeyboardInterrupt:
         print("\ntzsched: interrupted", file=sys.stderr)
         return 130
