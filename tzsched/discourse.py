@@ -45,30 +45,37 @@ def _meridiem_ends(text: str, m: re.Match[str]) -> bool:
     return not zone_candidates(first)
 
 
-def _separators(text: str, pos: int = 0, stop: int | None = None) -> Iterator[tuple[int, int]]:
-    """The sentence separators from ``pos`` on, as (end of a sentence, start of the next),
-    until one that begins at ``stop`` or later. ``pos`` must not fall inside a separator
-    (see :func:`_safe_start`), so that the separators found are those of the whole text."""
-    for m in _END.finditer(text, pos):
-        if stop is not None and m.start() >= stop:
-            return
-        q = m.group("q")
-        if q is None:  # a line break
-            yield m.start(), m.end()
-            continue
-        dot = m.start()
-        if not _ABBREV_BEFORE.search(text, max(0, dot - _ABBREV_REACH), dot + 1) or _meridiem_ends(text, m):
-            yield dot + 1 + len(q), m.end()
-
-
-def _boundaries(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    """Where sentences end (separator starts) and the next ones begin (separator ends)."""
+def _boundaries(text: str, pos: int = 0, stop: int | None = None) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Where sentences end (separator starts) and the next ones begin (separator ends):
+    the separators from ``pos`` on, up to the first that begins at ``stop`` or later.
+    ``pos`` must not fall inside a separator (see :func:`_safe_start`), so that the
+    separators found are those of the whole text."""
     ends: list[int] = []
     starts: list[int] = []
-    for end, start in _separators(text):
-        ends.append(end)
-        starts.append(start)
+    limit = len(text) if stop is None else stop
+    for m in _END.finditer(text, pos):
+        dot = m.start()
+        if dot >= limit:
+            break
+        q = m.group("q")
+        if q is None:  # a line break
+            ends.append(dot)
+            starts.append(m.end())
+            continue
+        if not _ABBREV_BEFORE.search(text, max(0, dot - _ABBREV_REACH), dot + 1) or _meridiem_ends(text, m):
+            ends.append(dot + 1 + len(q))
+            starts.append(m.end())
     return tuple(ends), tuple(starts)
+
+
+def _clip(bounds: tuple[tuple[int, ...], tuple[int, ...]], length: int, pos: int, window: int) -> tuple[int, int]:
+    """The sentence around ``pos`` from separators ``bounds``, at most ``window`` chars away."""
+    ends, starts = bounds
+    i = bisect_right(starts, pos)
+    start = starts[i - 1] if i > 0 else 0
+    j = bisect_right(ends, pos - 1)
+    end = ends[j] if j < len(ends) else length
+    return max(start, pos - window), min(end, pos + window)
 
 
 # A separator is a sentence-ending character and the quotes, brackets and blank space
@@ -94,14 +101,7 @@ def _near_bounds(text: str, pos: int, window: int) -> tuple[int, int] | None:
     first = _safe_start(text, max(0, pos - window - 1))
     if first is None:
         return None
-    start, end = 0, len(text)
-    for sep_end, sep_start in _separators(text, first, pos + window):
-        if sep_start <= pos:
-            start = sep_start
-        if sep_end >= pos:  # the first sentence end at or after pos
-            end = sep_end
-            break
-    return max(start, pos - window), min(end, pos + window)
+    return _clip(_boundaries(text, first, pos + window), len(text), pos, window)
 
 
 # "which is"/"that is" restate a time ("1400 GMT, which is 5 p.m. Friday"): not an announcement
@@ -174,12 +174,7 @@ class Discourse:
                 if near is not None:
                     return near
             self._bounds = _boundaries(self.text)
-        ends, starts = self._bounds
-        i = bisect_right(starts, pos)
-        start = starts[i - 1] if i > 0 else 0
-        j = bisect_right(ends, pos - 1)
-        end = ends[j] if j < len(ends) else len(self.text)
-        return max(start, pos - window), min(end, pos + window)
+        return _clip(self._bounds, len(self.text), pos, window)
 
     def _cue_matches(self, start: int, end: int) -> Iterator[re.Match[str]]:
         """The words between ``start`` and ``end`` that may be tense cues."""
