@@ -206,8 +206,8 @@ class _Member:
     """One mention of a link, read as ``res``, with the facts every comparison asks
     about worked out once (a verdict compares each member several times)."""
 
-    __slots__ = ("ambiguous", "codes", "day_movable", "day_stated", "end", "fixed", "index", "mention", "res",
-                 "start", "tolerance")
+    __slots__ = ("_clock_wall", "_wall", "ambiguous", "codes", "day_movable", "day_stated", "end", "fixed", "index",
+                 "mention", "res", "start", "tolerance")
 
     def __init__(self, index: int, mention: Mention, res: Resolution) -> None:
         assert res.start is not None and res.end is not None  # only such mentions link
@@ -227,6 +227,9 @@ class _Member:
         # the day may move: it was implied, or the time is a midnight ("midnight on
         # Wednesday" starts or ends Wednesday, and writers mean both)
         self.day_movable = not self.day_stated or "midnight" in mention.text.lower()
+        # worked out on first use (see wall and clock_wall)
+        self._wall: tuple[datetime | None] | None = None
+        self._clock_wall: tuple[DstPolicy, datetime | None] | None = None
 
     def reading(self, res: Resolution) -> _Member:
         """This member read as ``res`` (itself when the reading is unchanged)."""
@@ -272,11 +275,27 @@ class _Member:
 
     @property
     def wall(self) -> datetime | None:
-        local = (self.res.local or "").split("/")[0]
-        try:
-            return datetime.fromisoformat(local)
-        except ValueError:
-            return None
+        if self._wall is None:
+            local = (self.res.local or "").split("/")[0]
+            try:
+                self._wall = (datetime.fromisoformat(local),)
+            except ValueError:
+                self._wall = (None,)
+        return self._wall[0]
+
+    def clock_wall(self, dst: DstPolicy) -> datetime | None:
+        """The wall time, when the start is that wall time read by the zone's clock (a link
+        may have read it otherwise): other days and hours are then read the same way."""
+        if self._clock_wall is None or self._clock_wall[0] != dst:
+            wall, zone, found = self.wall, self.res.zone, None
+            if wall is not None and zone is not None:
+                try:
+                    if wall_to_utc(wall, zone, dst).utc == self.start:
+                        found = wall
+                except Exception:  # pragma: no cover - zones in resolutions are valid
+                    pass
+            self._clock_wall = (dst, found)
+        return self._clock_wall[1]
 
     @property
     def label(self) -> str:
@@ -336,13 +355,11 @@ def _hours(seconds: float) -> str:
 
 def _shifted_start(m: _Member, days: int, dst: DstPolicy) -> datetime:
     """The member's UTC start on the adjacent local day, by its zone's clock."""
-    res = m.res
-    wall = m.wall
+    wall, zone = m.clock_wall(dst), m.res.zone
     step = timedelta(days=days)
-    if wall is not None and res.zone is not None:
+    if wall is not None and zone is not None:
         try:
-            if wall_to_utc(wall, res.zone, dst).utc == m.start:
-                return wall_to_utc(wall + step, res.zone, dst).utc
+            return wall_to_utc(wall + step, zone, dst).utc
         except Exception:  # pragma: no cover - zones in resolutions are valid
             pass
     return m.start + step
@@ -351,11 +368,10 @@ def _shifted_start(m: _Member, days: int, dst: DstPolicy) -> datetime:
 def _swapped_start(m: _Member, dst: DstPolicy) -> datetime:
     """The member read with a.m. and p.m. swapped, by its zone's clock (11 or 13 h away
     when the clocks change between the two readings)."""
-    wall, zone = m.wall, m.res.zone
+    wall, zone = m.clock_wall(dst), m.res.zone
     if wall is not None and zone is not None:
         try:
-            if wall_to_utc(wall, zone, dst).utc == m.start:
-                return wall_to_utc(wall + timedelta(hours=-12 if wall.hour >= 12 else 12), zone, dst).utc
+            return wall_to_utc(wall + timedelta(hours=-12 if wall.hour >= 12 else 12), zone, dst).utc
         except Exception:  # pragma: no cover - zones in resolutions are valid
             pass
     return m.start + timedelta(hours=-12 if m.start.hour >= 12 else 12)
