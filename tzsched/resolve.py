@@ -193,21 +193,28 @@ def _shift_weekday(pub: date, weekday: int, direction: int | None, shift: int | 
     return pub - timedelta(days=7 - delta), guessed
 
 
-def _pick_year(pub: date, month: int, day: int | None, direction: int | None) -> int:
-    """The year that puts a yearless date nearest to publication, tense breaking ties."""
-    best: tuple[float, int] | None = None
+def _pick_years(pub: date, month: int, day: int | None) -> tuple[int, int, int]:
+    """The year that puts a yearless date nearest to publication, tense breaking ties:
+    for a sentence about the future, about the past, and with no tense cue."""
+    diffs = []
     for y in (pub.year - 1, pub.year, pub.year + 1):
         d = _safe_day(y, month, day or 15) or date(y, month, 28)
-        diff = (d - pub).days
-        cost = abs(diff)
-        if (direction == 1 and diff < -3) or (direction == -1 and diff > 3):
-            cost += 150
-        elif direction is None and diff > 0:
-            cost += 10  # news reports the past slightly more often than the future
-        if best is None or cost < best[0]:
-            best = (cost, y)
-    assert best is not None
-    return best[1]
+        diffs.append((y, (d - pub).days))
+
+    def pick(direction: int | None) -> int:
+        best: tuple[float, int] | None = None
+        for y, diff in diffs:
+            cost = abs(diff)
+            if (direction == 1 and diff < -3) or (direction == -1 and diff > 3):
+                cost += 150
+            elif direction is None and diff > 0:
+                cost += 10  # news reports the past slightly more often than the future
+            if best is None or cost < best[0]:
+                best = (cost, y)
+        assert best is not None
+        return best[1]
+
+    return pick(1), pick(-1), pick(None)
 
 
 def _iso_week(d: date) -> str:
@@ -263,8 +270,12 @@ def _yearless(piece: Piece, frame: Frame, before: list[Resolved], pub: date, mon
     else:
         # the tense only breaks what the date's distance from publication leaves open:
         # the sentence is read for it only then
-        years = {_pick_year(pub, month, day, direction) for direction in (1, -1, None)}
-        year = years.pop() if len(years) == 1 else _pick_year(pub, month, day, _direction(piece, frame))
+        future, past, untold = _pick_years(pub, month, day)
+        if future == past == untold:
+            year = future
+        else:
+            direction = _direction(piece, frame)  # 1, -1 or None
+            year = future if direction == 1 else past if direction == -1 else untold
     return year, Note("year_inferred", f"year {year} taken from the publication date")
 
 
