@@ -180,8 +180,7 @@ class Context:
     @property
     def region(self) -> str:
         """The locale's region in upper case ("US" for "en-US"), or "" when absent."""
-        parts = re.split(r"[-_]", self.locale)
-        return parts[1].upper() if len(parts) > 1 and len(parts[1]) == 2 else ""
+        return _locale_region(self.locale)
 
     def published_utc(self) -> datetime | None:
         """The publication instant in UTC, None when only the day is known."""
@@ -238,6 +237,13 @@ class Context:
             "detect_dateline": self.detect_dateline,
             "dst": self.dst,
         }
+
+
+@lru_cache(maxsize=64)
+def _locale_region(locale: str) -> str:
+    """Context.region, worked out once per locale: every document asks for it."""
+    parts = re.split(r"[-_]", locale)
+    return parts[1].upper() if len(parts) > 1 and len(parts[1]) == 2 else ""
 
 
 _ISO_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
