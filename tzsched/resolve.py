@@ -404,9 +404,10 @@ def _range_start_day(piece: Piece, frame: Frame, before: list[Resolved]) -> date
 def _narrated_day(piece: Piece, frame: Frame, before: list[Resolved], pub: date) -> date:
     """A past-tense clock time with no day of its own ("was shot at 10 p.m.") takes the
     day the text was just telling about, if one was named shortly before; else ``pub``."""
-    for r in reversed(before):
-        if r.piece.end > piece.start:
-            continue
+    # ``before`` is in text order and its pieces do not overlap; in the second pass it also
+    # holds the dated mentions after this one, which a bisection skips
+    for i in range(bisect_right(before, piece.start, key=lambda r: r.piece.end) - 1, -1, -1):
+        r = before[i]
         if piece.start - r.piece.end > 300:
             return pub
         if r.day is not None and r.resolution.granularity == "day":
