@@ -168,7 +168,7 @@ class Discourse:
             # only around them; once those scans would add up to half the text, it is
             # split once instead. Both ways give the same answer, so the tally need not
             # be exact when threads share this object.
-            if 2 * (self._near_scanned + 2 * window) <= len(self.text):
+            if window >= 0 and 2 * (self._near_scanned + 2 * window) <= len(self.text):
                 self._near_scanned += 2 * window
                 near = _near_bounds(self.text, pos, window)
                 if near is not None:
