@@ -424,9 +424,8 @@ def _wall(day: date, hour: int, minute: int) -> datetime:
 
 
 def _minute_text(wall: datetime) -> str:
-    """A naive wall time as "2025-05-19T17:00", as ``strftime("%Y-%m-%dT%H:%M")`` writes it
-    (isoformat is several times faster and agrees from the year 1000 on)."""
-    return wall.isoformat(timespec="minutes") if wall.year >= 1000 else f"{wall:%Y-%m-%dT%H:%M}"
+    """A naive wall time as "2025-05-19T17:00" (always a four-digit year)."""
+    return wall.isoformat(timespec="minutes")
 
 
 def _pub_day(frame: Frame, zone: str) -> date:

@@ -111,11 +111,10 @@ def iso_z(moment: datetime | None) -> str | None:
     if moment is None:
         return None
     utc = moment.astimezone(UTC)
-    if utc.year < 1000:  # as before: strftime, which on glibc leaves such a year unpadded
-        return utc.strftime("%Y-%m-%dT%H:%M:%SZ")
-    # every record formats two or more instants, so this is the cheapest spelling: %-format
-    # of the fields takes 0.8 us, an f-string 1.2 us, strftime 1.8 us
-    return "%d-%02d-%02dT%02d:%02d:%02dZ" % (  # noqa: UP031
+    # Four-digit years always (ISO 8601; strftime's %Y leaves years before 1000 unpadded on
+    # glibc). Every record formats two or more instants, so this is the cheapest spelling:
+    # %-format of the fields takes 0.8 us, an f-string 1.2 us, strftime 1.8 us.
+    return "%04d-%02d-%02dT%02d:%02d:%02dZ" % (  # noqa: UP031
         utc.year, utc.month, utc.day, utc.hour, utc.minute, utc.second)
 
 

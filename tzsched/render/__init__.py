@@ -36,11 +36,12 @@ def short_utc(moment: datetime) -> str:
 
     >>> short_utc(datetime(2025, 5, 19, 14, 0, tzinfo=UTC))
     '2025-05-19T14:00Z'
+    >>> short_utc(datetime(999, 12, 31, 17, 0, 20, tzinfo=UTC))
+    '0999-12-31T17:00:20Z'
     """
     moment = moment.astimezone(UTC)
-    if moment.second or moment.microsecond:
-        return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
-    return moment.strftime("%Y-%m-%dT%H:%MZ")
+    spec = "seconds" if moment.second or moment.microsecond else "minutes"
+    return moment.replace(tzinfo=None).isoformat(timespec=spec) + "Z"  # isoformat: four-digit years
 
 
 def utc_label(res: Resolution) -> str:
@@ -56,7 +57,7 @@ def utc_label(res: Resolution) -> str:
 def _local(moment: datetime, zone: str) -> str:
     local = moment.astimezone(tzinfo_for(zone))
     name = local.tzname() or zone
-    stamp = local.strftime("%Y-%m-%d %H:%M") if not local.second else local.strftime("%Y-%m-%d %H:%M:%S")
+    stamp = local.replace(tzinfo=None).isoformat(" ", timespec="seconds" if local.second else "minutes")
     return f"{stamp} {name}"
 
 
