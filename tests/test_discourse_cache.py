@@ -82,6 +82,17 @@ def test_sentence_bounds_match_the_plain_rule(text: str, data: st.DataObject | N
             assert d.sentence_bounds(pos, window) == _plain_bounds(text, pos, window), (text, pos, window)
 
 
+@given(_TEXTS)
+@example("Xapprox. Then")  # the letter before the searched stretch: no word boundary before "approx"
+def test_abbreviations_are_remembered_by_tail_as_searched(text: str) -> None:
+    # the remembered answer for the few characters before a dot is the search in the text
+    from tzsched.discourse import _ABBREV_REACH, _abbreviation_before
+
+    for dot in range(len(text)):
+        searched = _ABBREV_BEFORE.search(text, max(0, dot - _ABBREV_REACH), dot + 1) is not None
+        assert _abbreviation_before(text, dot) == searched, (text, dot)
+
+
 @pytest.mark.parametrize("text", _SAMPLES)
 def test_sample_sentences_match_the_plain_rule(text: str) -> None:
     d = Discourse(text)

@@ -26,6 +26,21 @@ _ABBREV_BEFORE = re.compile(r"(?:\b[A-Za-z]|\b(?!(?:Time|Day|Eve|Year|Week)\.)[A
 _ABBREV_REACH = 6
 
 
+def _abbreviation_before(text: str, dot: int) -> bool:
+    """Whether the word before the dot at ``dot`` is an abbreviation (see _ABBREV_BEFORE)."""
+    # The search sees only the _ABBREV_REACH characters before the dot, the dot, and the
+    # character before them (for its leading \b): those few characters decide it, and the
+    # same short tails recur ("p.m.", "said."), so the answer is remembered by tail.
+    lo = dot - _ABBREV_REACH
+    return _abbreviation_tail(text[lo - 1 : dot + 1] if lo >= 1 else text[: dot + 1])
+
+
+@lru_cache(maxsize=4096)
+def _abbreviation_tail(tail: str) -> bool:
+    # a full tail has the character before the searched stretch in front
+    return _ABBREV_BEFORE.search(tail, 1 if len(tail) == _ABBREV_REACH + 2 else 0) is not None
+
+
 _MERIDIEM_DOT = re.compile(r"\b[aApP]\.\s?[mM]\.$")
 _NEXT_WORDS = re.compile(r"([A-Z][\w'’.\-]*)(?P<time>[^.,;:!?()\n]{0,40}?\s[Tt]ime\b)?")
 
@@ -62,7 +77,7 @@ def _boundaries(text: str, pos: int = 0, stop: int | None = None) -> tuple[tuple
             ends.append(dot)
             starts.append(m.end())
             continue
-        if not _ABBREV_BEFORE.search(text, max(0, dot - _ABBREV_REACH), dot + 1) or _meridiem_ends(text, m):
+        if not _abbreviation_before(text, dot) or _meridiem_ends(text, m):
             ends.append(dot + 1 + len(q))
             starts.append(m.end())
     return tuple(ends), tuple(starts)
