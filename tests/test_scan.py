@@ -101,3 +101,12 @@ def test_text_whose_lower_case_changes_length_is_scanned_in_place() -> None:
     found = [(p.start, p.end, p.rule) for p in scanner().pieces(dotted)]
     assert found == [(p.start, p.end, p.rule) for p in scanner().pieces(plain)]
     assert [dotted[s:e] for s, e, _ in found] == ["5 p.m. Moscow time on Monday", "MAY 5, 2025"]
+
+
+@pytest.mark.parametrize("mark", [" ", "(", "—", "“", "\u202f", "✓", "\u0301", "¤"])
+def test_a_word_start_after_any_non_word_character_anchors(mark: str) -> None:
+    """Word starts are found after listed separators (the fast anchor) and after any other
+    non-word character (the look-behind anchor the scanner falls back to)."""
+    text = f"Doors open{mark}5 p.m. Friday, and{mark}Monday too."
+    found = [text[p.start:p.end] for p in scanner().pieces(text)]
+    assert found == ["5 p.m. Friday", "Monday"]
