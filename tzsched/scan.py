@@ -131,10 +131,11 @@ class Scanner:
         # rules by the length of the digit run they can start with (5 = five or more)
         self._digit_rules = tuple(tuple(sorted(by_length.get(n, []), key=lambda c: c.index)) for n in range(6))
         self._apos_rules = tuple(apos)
-        # Rule patterns are compiled on first use: a short text needs a few of them, and
-        # compiling all up front is a tenth of the start-up time. Filling this list is
-        # the only mutation after construction; a race compiles one pattern twice.
-        self._patterns: list[re.Pattern[str] | None] = [None] * len(compiled)
+        # Rule patterns (and the last two, the rarely needed anchors) are compiled on first
+        # use: a short text needs a few of them, and compiling all up front is a tenth of
+        # the start-up time. Filling this list is the only mutation after construction; a
+        # race compiles one pattern twice.
+        self._patterns: list[re.Pattern[str] | None] = [None] * (len(compiled) + 2)
         lex = lexicon()
         # Function words ("the", "a", "from") start rules only when the next word could
         # continue one ("the third quarter", "a few days", "from 9"): checking that in
@@ -145,13 +146,13 @@ class Scanner:
         # pattern); text whose length changes when lower-cased uses the second pattern.
         after_number = _after_number_words(lex)
         body = _anchor_pattern(lead, set(by_word) - lead, follow, after_number, "")
-        self._anchor_lower = re.compile(_WORD_START + body)
+        # two more anchors, compiled when a text needs one (see _match): _patterns[-2:]
+        self._anchor_lower = _WORD_START + body
         # The same anchor matched together with the separator in front of it: the regex
         # engine then skips ahead to separator characters instead of trying a look-behind
         # at every position (a quarter faster on newswire). Exact only for text whose every
         # non-word character is listed in _SEPARATORS (see _separated_only).
         self._anchor_after_separator = re.compile("[" + re.escape(_SEPARATORS) + "](?:" + body + ")")
-        # the case-insensitive anchor is compiled only when a text needs it
         self._anchor_any_case = _WORD_START + _anchor_pattern(lead, set(by_word) - lead, follow, after_number, "i")
         approx = alt(lex.approximators)
         position = alt(k for k in lex.position_mods if k != "mid")
@@ -173,13 +174,13 @@ class Scanner:
         covered = 0
         lowered = text.lower()
         shift = 0  # how far the anchors' text is ahead of ``text``
-        if len(lowered) != len(text):  # rare ("İ" lower-cases to two characters); re caches the compiled pattern
-            anchors = re.compile(self._anchor_any_case).finditer(text)
+        if len(lowered) != len(text):  # rare: "İ" lower-cases to two characters
+            anchors = self._lazy(-1, self._anchor_any_case).finditer(text)
         elif _separated_only(lowered):
             anchors = self._anchor_after_separator.finditer(" " + lowered)  # a separator before the first word
             shift = 1
         else:
-            anchors = self._anchor_lower.finditer(lowered)
+            anchors = self._lazy(-2, self._anchor_lower).finditer(lowered)
         for a in anchors:
             kind = a.lastgroup or "w"
             pos = a.start(kind) - shift
@@ -196,6 +197,12 @@ class Scanner:
                 out.append(piece)
                 covered = piece.end
         return out
+
+    def _lazy(self, index: int, pattern: str) -> re.Pattern[str]:
+        compiled = self._patterns[index]
+        if compiled is None:
+            compiled = self._patterns[index] = re.compile(pattern)
+        return compiled
 
     def _try(self, text: str, pos: int, candidates: tuple[_Compiled, ...]) -> Piece | None:
         patterns = self._patterns
