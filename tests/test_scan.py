@@ -3,6 +3,7 @@ word start finds, and the scanner's output must be well formed on any text."""
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 from pathlib import Path
@@ -14,6 +15,7 @@ from tzsched.rules.base import Piece
 from tzsched.scan import Scanner, scanner
 
 _WORD_START = re.compile(r"(?<![\w'’])[\w'’]")
+_ROOT = Path(__file__).resolve().parents[1]
 
 OWN_TEXT = """
 WASHINGTON (AP) — Lawmakers will vote at 4:30 p.m. EDT (2030 GMT) on Thursday, the third
@@ -70,6 +72,21 @@ def test_prefilter_finds_what_brute_force_finds() -> None:
         fast = [(p.start, p.end, p.rule) for p in sc._match(text)]
         slow = [(p.start, p.end, p.rule) for p in _brute_force(text)]
         assert fast == slow
+
+
+def test_prefilter_finds_what_brute_force_finds_on_generated_news() -> None:
+    """The same on the benchmark's generated news (numbers that are not times, datelines,
+    curly quotes and dashes: the fast separator anchor and its fallback both run)."""
+    spec = importlib.util.spec_from_file_location("newsgen_for_scan", _ROOT / "benchmarks" / "newsgen.py")
+    assert spec is not None and spec.loader is not None
+    newsgen = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(newsgen)
+    sc = scanner()
+    texts = [a["text"] for a in newsgen.generate_articles(60, seed=11)]
+    texts.append(newsgen.generate_text(20_000, seed=5) + " ✓5 p.m.")  # ✓: not a listed separator
+    for text in texts:
+        assert [(p.start, p.end, p.rule) for p in sc._match(text)] == \
+            [(p.start, p.end, p.rule) for p in _brute_force(text)]
 
 
 def test_every_rule_declares_start_words() -> None:
