@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
@@ -173,10 +173,12 @@ def _bounds(first: date, last_exclusive: date, zone: str) -> tuple[datetime, dat
     return start, end
 
 
-def _shift_weekday(pub: date, weekday: int, direction: int | None, shift: int | None) -> tuple[date, bool]:
+def _shift_weekday(pub: date, weekday: int, tense: Callable[[], int | None],
+                   shift: int | None) -> tuple[date, bool]:
     """News convention: a bare weekday lies within a week of publication; the
     publication weekday is the publication day. Returns the day and whether the
-    direction was a guess."""
+    direction was a guess. ``tense()`` (+1, -1 or None) is asked only when the
+    answer depends on it: it reads the sentence."""
     delta = (weekday - pub.weekday()) % 7  # 0..6 days ahead
     if shift == -1:  # "last Friday": strictly before
         return pub - timedelta(days=(7 - delta) if delta else 7), False
@@ -187,6 +189,7 @@ def _shift_weekday(pub: date, weekday: int, direction: int | None, shift: int | 
     if shift == 0:  # "this Friday": the one in this week, else the coming one
         monday = pub - timedelta(days=pub.weekday())
         return monday + timedelta(days=weekday), False
+    direction = tense()
     if direction == 1:
         return pub + timedelta(days=delta), False
     guessed = direction is None
@@ -298,10 +301,7 @@ def _day_of(said: Said, pub: date, piece: Piece, frame: Frame,
         start_day = _range_start_day(piece, frame, before)
         if start_day is not None:  # "from 10 p.m. Friday to 5 a.m. Monday": the end follows the start
             return start_day + timedelta(days=(said.weekday - start_day.weekday()) % 7), notes
-        # the tense matters only where _shift_weekday looks at it: not after "last", "next"
-        # or "this", nor for the publication's own weekday
-        asks = said.shift not in (-1, 0, 1) and said.weekday != pub.weekday()
-        d, guessed = _shift_weekday(pub, said.weekday, _direction(piece, frame) if asks else None, said.shift)
+        d, guessed = _shift_weekday(pub, said.weekday, lambda: _direction(piece, frame), said.shift)
         if guessed:
             notes.append(Note("direction_guessed", "no tense cue; the weekday was read as the previous one"))
         return d, notes
