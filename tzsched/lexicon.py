@@ -84,6 +84,7 @@ class Lexicon:
     past_negations: frozenset[str]
     not_past_ed: frozenset[str]
     not_time_after: frozenset[str]
+    unit_qualifiers: frozenset[str]
     plural_after_year: frozenset[str]
     label_before_number: frozenset[str]
     street_words: frozenset[str]
@@ -157,6 +158,10 @@ def lexicon() -> Lexicon:
     if not isinstance(future, list) or not isinstance(past, list):
         problems.append("[tense] needs lists 'future' and 'past'")
         future, past = [], []
+    qualifiers = data.get("unit_qualifiers", {}).get("words")
+    if not isinstance(qualifiers, list):
+        problems.append("[unit_qualifiers] needs a list 'words'")
+        qualifiers = []
     nta = data.get("not_time_after", {}).get("words")
     if not isinstance(nta, list):
         problems.append("[not_time_after] needs a list 'words'")
@@ -201,6 +206,7 @@ def lexicon() -> Lexicon:
         past_negations=frozenset(str(w) for w in tense_lists["past_negations"] or ()),
         not_past_ed=frozenset(str(w) for w in tense_lists["not_past_ed"] or ()),
         not_time_after=frozenset(str(w) for w in nta),
+        unit_qualifiers=frozenset(str(w) for w in qualifiers),
         plural_after_year=frozenset(str(w) for w in year_lists["plural_after"] or ()),
         label_before_number=frozenset(str(w) for w in year_lists["label_before"] or ()),
         street_words=frozenset(str(w) for w in year_lists["street_after"] or ()),

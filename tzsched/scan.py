@@ -22,7 +22,6 @@ from functools import cache
 from .lexicon import Lexicon, lexicon
 from .rules import all_rules
 from .rules.base import APOSTROPHE, DIGIT, FOUR_DIGITS, SHORT_NUMBER, Groups, Piece, Rule, alt
-from .rules.date import UNIT_QUALIFIERS
 
 __all__ = ["Scanner", "scanner"]
 
@@ -59,11 +58,11 @@ def _lexicon_words(lex: Lexicon) -> set[str]:
     out: set[str] = set()
     tables = (lex.months, lex.weekdays, lex.numbers, lex.ordinals, lex.units, lex.parts_of_day, lex.seasons,
               lex.relative_days, lex.vague_quantity, lex.shift_words, lex.set_words, lex.approximators,
-              lex.position_mods, lex.holidays, lex.references)
+              lex.position_mods, lex.holidays, lex.references, lex.unit_qualifiers)
     for table in tables:
         for phrase in table:
             out.update(w.split("'")[0] for w in phrase.split())
-    return out | {"other", "times"} | set(UNIT_QUALIFIERS)
+    return out | {"other", "times"}
 
 
 def _anchor_pattern(lead: set[str], words: set[str], follow: set[str], after_number: set[str], flags: str) -> str:
@@ -98,7 +97,8 @@ def _after_number_words(lex: Lexicon) -> set[str]:
 
 
 class Scanner:
-    """Compiled rules; immutable after construction and safe to share between threads.
+    """Rules and anchors, compiled on first use; safe to share between threads (filling the
+    compile-on-first-use slots is the only change after construction).
 
     A cheap anchor pattern finds the words any rule can begin with (Rule.starts);
     only the rules that can begin with that word are tried there, in rule order.
@@ -146,7 +146,7 @@ class Scanner:
         # pattern); text whose length changes when lower-cased uses the second pattern.
         after_number = _after_number_words(lex)
         body = _anchor_pattern(lead, set(by_word) - lead, follow, after_number, "")
-        # two more anchors, compiled when a text needs one (see _match): _patterns[-2:]
+        # two more anchors, compiled when a text needs one (see _match)
         self._anchor_lower = _WORD_START + body
         # The same anchor matched together with the separator in front of it: the regex
         # engine then skips ahead to separator characters instead of trying a look-behind
@@ -175,12 +175,12 @@ class Scanner:
         lowered = text.lower()
         shift = 0  # how far the anchors' text is ahead of ``text``
         if len(lowered) != len(text):  # rare: "İ" lower-cases to two characters
-            anchors = self._lazy(-1, self._anchor_any_case).finditer(text)
+            anchors = self._lazy(_ANY_CASE_SLOT, self._anchor_any_case).finditer(text)
         elif _separated_only(lowered):
             anchors = self._anchor_after_separator.finditer(" " + lowered)  # a separator before the first word
             shift = 1
         else:
-            anchors = self._lazy(-2, self._anchor_lower).finditer(lowered)
+            anchors = self._lazy(_LOOK_BEHIND_SLOT, self._anchor_lower).finditer(lowered)
         for a in anchors:
             kind = a.lastgroup or "w"
             pos = a.start(kind) - shift
@@ -199,6 +199,7 @@ class Scanner:
         return out
 
     def _lazy(self, index: int, pattern: str) -> re.Pattern[str]:
+        """``pattern``, compiled the first time slot ``index`` of _patterns is asked for."""
         compiled = self._patterns[index]
         if compiled is None:
             compiled = self._patterns[index] = re.compile(pattern)
@@ -207,9 +208,7 @@ class Scanner:
     def _try(self, text: str, pos: int, candidates: tuple[_Compiled, ...]) -> Piece | None:
         patterns = self._patterns
         for comp in candidates:
-            pattern = patterns[comp.index]
-            if pattern is None:
-                pattern = patterns[comp.index] = re.compile(comp.rule.pattern)
+            pattern = patterns[comp.index] or self._lazy(comp.index, comp.rule.pattern)
             m = pattern.match(text, pos)
             if m is None:
                 continue
@@ -251,6 +250,8 @@ class Scanner:
 
 
 _WORD_START = r"(?<![\w'’])"
+# the places of the two rarely needed anchors in Scanner._patterns, after the rules'
+_LOOK_BEHIND_SLOT, _ANY_CASE_SLOT = -2, -1
 # Every ASCII character that is neither a word character nor an apostrophe, and the
 # punctuation and spaces of news text beyond ASCII.
 _SEPARATORS = "".join(c for c in map(chr, range(128)) if not c.isalnum() and c not in "_'") + (

@@ -267,10 +267,6 @@ def _holiday(g: Groups, start: int, end: int, text: str) -> Piece | None:
     return None
 
 
-# "the same year", "the full week": words between "the" and a calendar unit
-UNIT_QUALIFIERS = ("same", "full", "current", "fiscal", "calendar", "whole", "entire", "latest")
-
-
 def rules() -> list[Rule]:
     from .words import words
 
@@ -313,7 +309,7 @@ def rules() -> list[Rule]:
         Rule("date.year_ago", r"(?i:year-(?:earlier|ago|before))(?![\w-])", _year_ago_adjective),
         Rule(
             "date.the_unit",
-            r"(?P<lead>(?i:the|that))\s(?:(?i:" + "|".join(UNIT_QUALIFIERS) + r")\s){0,2}"
+            r"(?P<lead>(?i:the|that))\s(?:(?i:" + alt(lex.unit_qualifiers) + r")\s){0,2}"
             r"(?P<unit>(?i:year|week|month|day))(?![\w-])",
             _the_unit,
         ),
