@@ -16,6 +16,7 @@ from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from typing import NamedTuple
 
+from ._frozen import direct_init
 from .discourse import Discourse, discourse
 from .rules.base import Piece
 from .types import Context, Dateline, Granularity, Note, Reading, Resolution, Said, TimexType, ZoneSource
@@ -41,6 +42,7 @@ POD_HOURS: dict[str, tuple[int, int]] = {
 SEASON_MONTHS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 
+@direct_init
 @dataclass(frozen=True, slots=True)
 class _Zone:
     zone: str

@@ -15,6 +15,7 @@ from functools import cache, lru_cache
 from typing import Any, Literal, final
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from ._frozen import direct_init
 from .errors import ContextError, UnknownZoneError
 
 __all__ = [
@@ -119,6 +120,7 @@ def iso_z(moment: datetime | None) -> str | None:
 
 
 @final
+@direct_init
 @dataclass(frozen=True, slots=True)
 class Note:
     """A coded remark on a result: ambiguity, a DST edge, an inferred value."""
@@ -297,6 +299,7 @@ class Dateline:
 
 
 @final
+@direct_init
 @dataclass(frozen=True, slots=True)
 class Said:
     """What the text itself said, before anything was implied from context.
@@ -338,6 +341,7 @@ class Said:
 
 
 @final
+@direct_init
 @dataclass(frozen=True, slots=True)
 class Reading:
     """An alternative reading of an ambiguous mention (another zone, the other side of a fold)."""
@@ -352,6 +356,7 @@ class Reading:
 
 
 @final
+@direct_init
 @dataclass(frozen=True, slots=True)
 class Resolution:
     """What a mention means: a UTC half-open interval ``[start, end)`` (None for
@@ -384,6 +389,7 @@ class Resolution:
 
 
 @final
+@direct_init
 @dataclass(frozen=True, slots=True)
 class Mention:
     """One time expression found in the text, with its resolution.
@@ -423,6 +429,7 @@ class Mention:
 
 
 @final
+@direct_init
 @dataclass(frozen=True, slots=True)
 class Link:
     """Mentions that restate one moment, and whether they agree.

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
 
+from ._frozen import direct_init
 from .lexicon import decode_cities, lexicon, zone_tables
 from .types import DstPolicy, Note, ZoneSource, tzinfo_for
 
@@ -192,6 +193,7 @@ def is_daylight(zone: str, moment: datetime) -> bool:
     return high != low and off > low
 
 
+@direct_init
 @dataclass(frozen=True, slots=True)
 class WallResult:
     """A wall time read in a zone: the UTC instant, notes, and other readings."""
