@@ -177,3 +177,17 @@ def test_dst_slip_on_new_years_day_checks_the_local_year() -> None:
                "1985-12-31T21:00:00Z")
     link = _link(ann)
     assert (link.agree, link.cause, link.delta_seconds) == (False, "dst_slip", 3600.0)
+
+
+def test_am_pm_swap_across_midnight_and_a_dst_gap() -> None:
+    """every perturbation is flagged: Newfoundland sprang forward at 00:01 on April 5,
+    1987, so 22:31 EST on Saturday is 1:01 a.m. NDT on Sunday; written "1:01 p.m. NDT"
+    it read on Saturday, 11 h away, and the cause was 'unknown'."""
+    text = "On Saturday, the talks will begin at 22:31 ET (1:01 {half} NDT)."
+    swapped = _link(_ann(text.format(half="p.m."), "1987-04-02T02:31:00Z"))
+    assert (swapped.agree, swapped.cause, swapped.delta_seconds) == (False, "am_pm_swap", 39600.0)
+    right = _link(_ann(text.format(half="a.m."), "1987-04-02T02:31:00Z"))
+    assert (right.agree, right.delta_seconds) == (True, 0.0)
+    # the same swap on the other member: the implied day of "0101 NDT" must move instead
+    other = _link(_ann("On Saturday, the talks will begin at 10:31 a.m. ET (0101 NDT).", "1987-04-02T02:31:00Z"))
+    assert (other.agree, other.cause) == (False, "am_pm_swap")

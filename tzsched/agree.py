@@ -73,7 +73,7 @@ chose, a wall time in a DST gap or fold is still reported in the link notes.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
@@ -365,16 +365,30 @@ def _shifted_start(m: _Member, days: int, dst: DstPolicy) -> datetime:
     return m.start + step
 
 
-def _swapped_start(m: _Member, dst: DstPolicy) -> datetime:
+def _swapped_start(m: _Member, dst: DstPolicy, days: int = 0) -> datetime:
     """The member read with a.m. and p.m. swapped, by its zone's clock (11 or 13 h away
-    when the clocks change between the two readings)."""
+    when the clocks change between the two readings), ``days`` local days later."""
     wall, zone = m.clock_wall(dst), m.res.zone
+    step = timedelta(hours=-12 if (wall or m.start).hour >= 12 else 12, days=days)
     if wall is not None and zone is not None:
         try:
-            return wall_to_utc(wall + timedelta(hours=-12 if wall.hour >= 12 else 12), zone, dst).utc
+            return wall_to_utc(wall + step, zone, dst).utc
         except Exception:  # pragma: no cover - zones in resolutions are valid
             pass
-    return m.start + timedelta(hours=-12 if m.start.hour >= 12 else 12)
+    return m.start + step
+
+
+def _swap_pairs(x: _Member, y: _Member, dst: DstPolicy, days_fixed: bool) -> Iterator[tuple[datetime, datetime]]:
+    """``x`` with a.m./p.m. swapped beside ``y``; when a day was only implied, also with
+    one of them on the adjacent day (the swapped time may cross midnight)."""
+    yield _swapped_start(x, dst), y.start
+    if days_fixed:
+        return
+    for d in (-1, 1):
+        if x.day_movable:
+            yield _swapped_start(x, dst, d), y.start
+        if y.day_movable:
+            yield _swapped_start(x, dst), _shifted_start(y, d, dst)
 
 
 def _shift_day(m: _Member, days: int, dst: DstPolicy, start: datetime | None = None) -> Resolution:
@@ -622,7 +636,8 @@ def _judge(m: _Member, anchor: _Member, members: list[_Member], dst: DstPolicy,
             "link_verdict", f"1 h apart and daylight saving time is in play ({who()})")])
     said_half = [x for x in (m, anchor) if x.mention.said.meridiem or x.mention.rule.startswith("clock.word")]
     if said_half and (_near(delta, HALF_DAY, tol) or any(
-        abs(_secs(_swapped_start(x, dst) - y.start)) <= tol for x, y in ((m, anchor), (anchor, m)) if x in said_half
+        abs(_secs(a - b)) <= tol for x, y in ((m, anchor), (anchor, m)) if x in said_half
+        for a, b in _swap_pairs(x, y, dst, days_fixed)
     )):
         return _Verdict(False, "am_pm_swap", [Note("link_verdict", f"12 h apart: a.m./p.m. swapped? ({who()})")])
     if _near(delta, DAY, tol) or any(
