@@ -257,15 +257,15 @@ _LOOK_BEHIND_SLOT, _ANY_CASE_SLOT = -2, -1
 _SEPARATORS = "".join(c for c in map(chr, range(128)) if not c.isalnum() and c not in "_'") + (
     "“”‘«»‹›—–‐‑…•·¡¿£€¥¢§¶°†‡\u00a0\u2002\u2003\u2009\u200a\u202f\u3000"
 )
-_SEPARATOR_SET = frozenset(_SEPARATORS)
+# a character that may stand before a word start (not a word character nor an
+# apostrophe, as in _WORD_START) and is not in _SEPARATORS
+_UNLISTED = re.compile(r"[^\w'’" + re.escape(_SEPARATORS) + "]")
 
 
 def _separated_only(lowered: str) -> bool:
     """True when every character of ``lowered`` that may stand before a word start is in
-    _SEPARATORS, i.e. each character is ASCII, listed, a word character, or ’."""
-    if lowered.isascii():
-        return True
-    return all(c.isascii() or c in _SEPARATOR_SET or c.isalnum() or c == "’" for c in set(lowered))
+    _SEPARATORS."""
+    return lowered.isascii() or _UNLISTED.search(lowered) is None
 
 
 _LAST_WORD = re.compile(r"[\s(\[-]*([A-Za-z]+)")  # the last word before a piece, on the reversed text
