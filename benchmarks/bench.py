@@ -58,7 +58,7 @@ COLD_DATEPARSER = (
     f"import dateparser.search; dateparser.search.search_dates({COLD_SENTENCE!r}, languages=['en'])"
 )
 ADV_KINDS = ("news", "digits", "a.m. repeated", "nested parens", "no spaces",
-             "random unicode", "5 p.m. repeated", "times and days repeated")
+             "random unicode", "5 p.m. repeated", "times and days repeated", "restatements chained")
 
 Doc = dict  # {"text", "published", "home", "source"}
 
@@ -317,6 +317,10 @@ def adversarial_text(kind: str, size: int, seed: int = 0) -> str:
         # one sentence with a clock time and no day, one with a date: every clock time looks
         # for the day the narrative has reached (was quadratic in the number of sentences)
         s = "Sales rose at 3 p.m. Prices fell on May 5. " * (size // 43 + 1)
+    elif kind == "restatements chained":
+        # every time restates its neighbour, so all of them would form one link
+        # (links are capped at 12 members; one link of all was quadratic)
+        s = "5 p.m. ET (2100 GMT), " * (size // 22 + 1)
     elif kind == "random unicode":
         ranges = [
             (0x20, 0x7E), (0xA0, 0x24F), (0x300, 0x36F), (0x370, 0x3FF), (0x400, 0x4FF),

@@ -57,3 +57,20 @@ def test_a_long_line_of_digits_with_one_time_inside() -> None:
     ann = tzsched.annotate(text, CTX)
     assert [m.text for m in ann.mentions] == ["5 p.m. GMT"]
     assert ann.mentions[0].to_record()["utc_start"] == "2025-05-19T17:00:00Z"
+
+
+@pytest.mark.parametrize("unit", ["5 p.m. ET (2100 GMT), ", "1400 GMT, which is 5 p.m. Moscow time, which is ",
+                                  "5 p.m. ET or 2100 GMT or "])
+def test_an_endless_chain_of_restatements_is_split_into_links(unit: str) -> None:
+    """Every time in the text restates its neighbour: one link of thousands of members
+    took time growing with its square (100 KB: 24 s). Links now hold at most 12, in
+    order, and each of them agrees."""
+    text = unit * 300
+    ann = tzsched.annotate(text, CTX)
+    members = [i for link in ann.links for i in link.members]
+    assert max(len(link.members) for link in ann.links) == 12
+    assert members == sorted(set(members))  # each mention in one link at most, in text order
+    assert len(members) >= len(ann.mentions) * 11 // 12  # only the pair between two full links is unlinked
+    assert all(link.agree for link in ann.links)
+    assert {m.to_record()["utc_start"] for m in ann.mentions} == {
+        "2025-05-19T21:00:00Z" if "ET" in unit else "2025-05-19T14:00:00Z"}

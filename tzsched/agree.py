@@ -98,6 +98,11 @@ CAUSES = (
 APPROX_TOLERANCE = 1800.0
 HOUR, HALF_DAY, DAY = 3600.0, 43200.0, 86400.0
 _MAX_GAP = 48  # characters between two restatements
+# The most mentions one link holds. Restatements come in twos and threes, lists of zones
+# in half a dozen; a longer run of connected times (only machine-made text has one) is
+# split into consecutive links, which keeps judging a link's members, pair by pair,
+# from growing with the square of the text.
+_MAX_MEMBERS = 12
 
 # --------------------------------------------------------------- connectors
 
@@ -192,6 +197,8 @@ def _groups(text: str, mentions: Sequence[Mention]) -> list[tuple[list[int], lis
         if b.start >= e or b.start < s:
             continue
         if groups and groups[-1][0][-1] == prev:
+            if len(groups[-1][0]) >= _MAX_MEMBERS:
+                continue  # a full chain ends here; the next pair starts another
             groups[-1][0].append(nxt)
             groups[-1][1].append(conn)
         else:
