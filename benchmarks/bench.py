@@ -58,7 +58,8 @@ COLD_DATEPARSER = (
     f"import dateparser.search; dateparser.search.search_dates({COLD_SENTENCE!r}, languages=['en'])"
 )
 ADV_KINDS = ("news", "digits", "a.m. repeated", "nested parens", "no spaces",
-             "random unicode", "5 p.m. repeated", "times and days repeated", "restatements chained")
+             "random unicode", "5 p.m. repeated", "times and days repeated", "restatements chained",
+             "no sentence end")
 
 Doc = dict  # {"text", "published", "home", "source"}
 
@@ -321,6 +322,10 @@ def adversarial_text(kind: str, size: int, seed: int = 0) -> str:
         # every time restates its neighbour, so all of them would form one link
         # (links are capped at 12 members; one link of all was quadratic)
         s = "5 p.m. ET (2100 GMT), " * (size // 22 + 1)
+    elif kind == "no sentence end":
+        # a mention whose tense is read every 30 bytes, and no sentence ever ends: each
+        # look for the sentence's end searched the rest of the text (now bounded)
+        s = "they met over the weekend and " * (size // 30 + 1)
     elif kind == "random unicode":
         ranges = [
             (0x20, 0x7E), (0xA0, 0x24F), (0x300, 0x36F), (0x370, 0x3FF), (0x400, 0x4FF),

@@ -200,3 +200,40 @@ def test_no_tense_is_read_where_it_cannot_matter(text: str, value: str, monkeypa
 def test_the_tense_is_read_where_it_decides(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(AssertionError, match="tense read"):
         _annotate_without_tense(text, monkeypatch)
+
+
+def _unbounded_boundaries(text: str, stop: int) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """_boundaries as first written: the end pattern searched to the end of the text."""
+    from tzsched.discourse import _END, _abbreviation_before
+
+    ends: list[int] = []
+    starts: list[int] = []
+    for m in _END.finditer(text):
+        if m.start() >= stop:
+            break
+        q = m.group("q")
+        if q is None:
+            ends.append(m.start())
+            starts.append(m.end())
+        elif not _abbreviation_before(text, m.start()) or _meridiem_ends(text, m):
+            ends.append(m.start() + 1 + len(q))
+            starts.append(m.end())
+    return tuple(ends), tuple(starts)
+
+
+@pytest.mark.parametrize("text", [
+    'He left."' + " " * 50 + "Next one.",  # quotes and spaces run past the limit
+    "He left.)’\n\n  \tNext",
+    "He left." + "x" * 500,  # no sentence end after the limit: the search stops there
+    "a.\nb.\n" * 20,
+    "He left" + " " * 30,
+    "At 6:47 a.m.  The quake struck. At 5 p.m. Moscow time they met.",
+])
+def test_a_bounded_scan_finds_the_separators_begun_before_its_limit(text: str) -> None:
+    """_boundaries(text, 0, stop) searches only up to where a separator begun before
+    ``stop`` must end (text with no sentence end after ``stop`` was searched to its end
+    at every call); it finds exactly what the unbounded search found."""
+    from tzsched.discourse import _boundaries
+
+    for stop in range(len(text) + 1):
+        assert _boundaries(text, 0, stop) == _unbounded_boundaries(text, stop), (text, stop)

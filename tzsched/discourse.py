@@ -17,6 +17,8 @@ __all__ = ["Discourse", "discourse", "find_dateline", "sentence_bounds", "tense_
 # is an abbreviation ("p.m.", "Feb.", "Mr.", "U.S."), or at a line break. One leading
 # character class lets the engine skip straight to candidates; a line break stands alone.
 _END = re.compile(r"[.!?\n](?:(?<=\n)|(?P<q>[\"'”’)\]]*)\s+)")
+# the first character that cannot continue a separator (see _END) after its first character
+_SEPARATOR_TAIL_END = re.compile(r"[^\"'”’)\]\s]")
 # "Moscow Time.", "Labor Day.", "New Year's Eve." end sentences: whole words, not abbreviations
 _ABBREV_BEFORE = re.compile(r"(?:\b[A-Za-z]|\b(?!(?:Time|Day|Eve|Year|Week)\.)[A-Z][a-z]{0,3}|"
                             r"\b(?:[a-z]\.)+[a-z]?|\b(?:[A-Z]\.)+[A-Z]?|"
@@ -68,7 +70,11 @@ def _boundaries(text: str, pos: int = 0, stop: int | None = None) -> tuple[tuple
     ends: list[int] = []
     starts: list[int] = []
     limit = len(text) if stop is None else stop
-    for m in _END.finditer(text, pos):
+    # The search ends where a separator begun before ``limit`` must end (at the first
+    # character from ``limit`` on that no separator holds): without that bound, text
+    # with no sentence end after ``limit`` was searched to its end at every call.
+    after = _SEPARATOR_TAIL_END.search(text, limit)
+    for m in _END.finditer(text, pos, after.start() if after else len(text)):
         dot = m.start()
         if dot >= limit:
             break
