@@ -74,3 +74,59 @@ def test_an_endless_chain_of_restatements_is_split_into_links(unit: str) -> None
     assert all(link.agree for link in ann.links)
     assert {m.to_record()["utc_start"] for m in ann.mentions} == {
         "2025-05-19T21:00:00Z" if "ET" in unit else "2025-05-19T14:00:00Z"}
+
+
+# Calendar arithmetic past the years 1 to 9999 that Python's dates hold (found by a sweep
+# of random token soups: "2025 years ago" raised ValueError from deep in the resolver).
+
+_EDGE_PHRASES = ["2025 years ago", "9999 years ago", "in 9999 years", "9999 centuries ago", "9999 days ago",
+                 "9999 weeks later", "9999 months ago", "the next 9999 years", "9,999 years ago", "tomorrow",
+                 "yesterday", "next week", "last year", "next Friday", "this weekend", "tonight", "5 p.m.",
+                 "the fourth quarter", "this winter", "Christmas", "Easter", "three days ago", "Q1"]
+
+
+@pytest.mark.parametrize("published", ["2025-05-19T10:00:00-04:00", "9998-12-31T22:00:00Z", "0002-01-01T01:00:00Z",
+                                       "9998-12-31", "0002-01-01"])
+def test_dates_beyond_the_calendar_are_reported_not_raised(published: str) -> None:
+    ctx = tzsched.Context.parse(published, home="America/Toronto")
+    for phrase in _EDGE_PHRASES:
+        ann = tzsched.annotate(f"They said it happened {phrase}.", ctx)
+        for m in ann.mentions:
+            codes = [n.code for n in m.resolution.notes]
+            if m.resolution.start is None and m.resolution.granularity == "reference" and "out_of_range" in codes:
+                assert m.resolution.value == "XXXX"
+            else:
+                assert "out_of_range" not in codes, (published, phrase)
+        ann.to_record("x")  # and the record serialises
+
+
+def test_two_thousand_years_ago_has_no_instant_and_says_why() -> None:
+    (m,) = tzsched.annotate("It began 2025 years ago.", CTX).mentions
+    rec = m.to_record()
+    assert (rec["text"], rec["type"], rec["value"], rec["utc_start"]) == ("2025 years ago", "DATE", "XXXX", None)
+    assert [n["code"] for n in rec["notes"]] == ["out_of_range"]
+    # one year less is still a date
+    (m,) = tzsched.annotate("It began 2024 years ago.", CTX).mentions
+    assert m.to_record()["value"] == "0001"
+
+
+@pytest.mark.parametrize("published", ["0001-01-01", "0001-01-01T00:00:00Z", "9999-12-31", "9999-12-31T23:59:00Z"])
+def test_a_sentinel_publication_date_is_a_context_error(published: str) -> None:
+    with pytest.raises(tzsched.ContextError, match="outside the years 2 to 9998"):
+        tzsched.Context.parse(published)
+    out = tzsched.process_record({"id": 7, "text": "at noon ET", "published": published})
+    assert out == {"id": 7, "error": {"code": "bad_context", "message": out["error"]["message"]}}
+
+
+def test_only_calendar_range_errors_are_turned_into_notes() -> None:
+    from datetime import date, timedelta
+
+    from tzsched.resolve import _beyond_calendar
+
+    for make in (lambda: date(0, 1, 1), lambda: date(10000, 1, 1), lambda: date(9999, 12, 31) + timedelta(days=1),
+                 lambda: date(1, 1, 1) - timedelta(days=1)):
+        with pytest.raises((ValueError, OverflowError)) as info:
+            make()
+        assert _beyond_calendar(info.value), info.value
+    assert not _beyond_calendar(ValueError("day is out of range for month"))
+    assert not _beyond_calendar(ValueError("invalid literal for int() with base 10: 'x'"))

@@ -77,4 +77,5 @@ NOTE_CODES: Final[dict[str, str]] = {
     "link_verdict": "why a restatement link disagrees: the members compared, the difference and the cause",
     "unanchored": "a relative expression with no reference point in the text or context",
     "approximate": "the text marks the time as approximate",
+    "out_of_range": "the date falls outside the years 1 to 9999 that can be resolved; no instant is given",
 }

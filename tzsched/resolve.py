@@ -470,7 +470,32 @@ def _dedupe(notes: Sequence[Note]) -> list[Note]:
 
 
 def resolve_piece(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
-    """Resolve one piece against the frame and the mentions before it."""
+    """Resolve one piece against the frame and the mentions before it.
+
+    A mention whose calendar arithmetic leaves the years 1 to 9999 that Python's dates
+    hold ("2025 years ago"; "tomorrow" published on Dec. 31, 9999) is returned with
+    no instant and an ``out_of_range`` note instead of an error.
+    """
+    try:
+        return _resolve(piece, frame, before)
+    except (OverflowError, ValueError) as exc:
+        if not _beyond_calendar(exc):
+            raise
+        note = Note("out_of_range", f"{frame.text[piece.start : piece.end]!r} falls outside the years 1 to 9999 "
+                                    f"that can be resolved ({exc})")
+        timex: TimexType = "TIME" if piece.kind in ("clock", "range") else "DATE"
+        return Resolved(piece, _res(timex, "XXXX", "reference", None, None, None, piece.said, [note]), None)
+
+
+# what datetime says when a date leaves the years 1 to 9999
+_BEYOND_CALENDAR = re.compile(r"year -?\d+ is out of range|date value out of range")
+
+
+def _beyond_calendar(exc: Exception) -> bool:
+    return isinstance(exc, OverflowError) or _BEYOND_CALENDAR.fullmatch(str(exc)) is not None
+
+
+def _resolve(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     kind = piece.kind
     if kind in ("clock", "range"):
         return _clock(piece, frame, before)

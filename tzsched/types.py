@@ -65,6 +65,8 @@ ZoneSource = Literal["explicit", "abbreviation", "offset", "dateline", "home", "
 # reading (zoneinfo's fold=0) and attaches a note with the other reading.
 DstPolicy = Literal["report", "earlier", "later"]
 
+# the publication years a Context accepts (Python's dates hold the years 1 to 9999)
+_FIRST_YEAR, _LAST_YEAR = 2, 9998
 _LOCALE_RE = re.compile(r"[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?(?:[-_][A-Za-z0-9]{2,8})*")
 
 
@@ -166,6 +168,11 @@ class Context:
                 )
         elif not isinstance(pub, date):
             raise ContextError(f"published must be a datetime or date, not {type(pub).__name__}: {pub!r}")
+        if not _FIRST_YEAR <= pub.year <= _LAST_YEAR:
+            # 0001-01-01 and 9999-12-31 are what databases store for "no date"; and a day
+            # either side of the publication must exist in every zone
+            raise ContextError(f"published {pub.isoformat()!r} lies outside the years {_FIRST_YEAR} to "
+                               f"{_LAST_YEAR} that tzsched resolves against")
         if self.home is not None:
             zone_info(self.home)
         if not isinstance(self.locale, str) or not _LOCALE_RE.fullmatch(self.locale):
