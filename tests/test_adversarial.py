@@ -130,3 +130,13 @@ def test_only_calendar_range_errors_are_turned_into_notes() -> None:
         assert _beyond_calendar(info.value), info.value
     assert not _beyond_calendar(ValueError("day is out of range for month"))
     assert not _beyond_calendar(ValueError("invalid literal for int() with base 10: 'x'"))
+
+
+@pytest.mark.parametrize("unit", ["in 2020 and three years later ", "the third quarter, a year earlier, "])
+def test_relative_mentions_after_many_dayless_ones_resolve_as_in_a_short_text(unit: str) -> None:
+    """"a year earlier" looks back for a mention naming a day; past 1500 characters it
+    stops (it went back to the start of the text through every year and quarter before
+    it, so a long run of them was quadratic)."""
+    short = [(m.text, m.resolution.value) for m in tzsched.annotate(unit, CTX).mentions]
+    long = [(m.text, m.resolution.value) for m in tzsched.annotate(unit * 400, CTX).mentions]
+    assert long == short * 400

@@ -786,8 +786,11 @@ def _reference_date(piece: Piece, frame: Frame, before: list[Resolved]) -> date 
 
 
 def _reference_day(piece: Piece, frame: Frame, before: list[Resolved]) -> date | None:
-    for r in reversed(before):
-        if r.day is not None and piece.start - r.piece.end < 1500:
+    """The day of the latest mention before this one that names a day, within 1500 characters."""
+    for r in reversed(before):  # in text order: the further back, the further away
+        if piece.start - r.piece.end >= 1500:
+            return None  # (it went on to the first mention of the text: quadratic)
+        if r.day is not None:
             return r.day
     return None
 
