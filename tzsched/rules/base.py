@@ -60,14 +60,29 @@ class Rule:
 
 
 def alt(words: Iterable[str], *, dot: bool = False) -> str:
-    """A non-capturing alternation of words, longest first, spaces matching any blank."""
-    items = sorted(set(words), key=lambda w: (-len(w), w))
-    parts = []
-    for w in items:
-        p = re.escape(w).replace(r"\ ", r"\s+")
-        parts.append(p)
-    body = "|".join(parts)
-    return f"(?:{body})" + (r"\.?" if dot else "")
+    """A non-capturing alternation of words, longest first, spaces matching any blank.
+
+    Written as a trie ("sept(?:ember)?|sat(?:urday)?"...): the engine then reads each
+    character once instead of trying every word in turn, which is what a rule spends
+    most of its time on where it does not match. A trie tries a longer word before
+    each of its prefixes, as the longest-first alternation does, so both match alike.
+    """
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for w in set(words):
+        node = trie
+        for token in re.split(r"( )", w):  # a space is a token of its own: any blank
+            for ch in [token] if token == " " else token:
+                node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:  # type: ignore[type-arg]
+        branches = [(r"\s+" if ch == " " else re.escape(ch)) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return f"(?:{emit(trie)})" + (r"\.?" if dot else "")
 
 
 def cap_alt(words: Iterable[str]) -> str:
