@@ -191,3 +191,13 @@ def test_am_pm_swap_across_midnight_and_a_dst_gap() -> None:
     # the same swap on the other member: the implied day of "0101 NDT" must move instead
     other = _link(_ann("On Saturday, the talks will begin at 10:31 a.m. ET (0101 NDT).", "1987-04-02T02:31:00Z"))
     assert (other.agree, other.cause) == (False, "am_pm_swap")
+
+
+def test_midnight_with_a_relative_day_in_the_statements_strategy() -> None:
+    """found by the docs/testing.md recipe: the statements strategy wrote "at midnight GMT
+    yesterday" for 2000-01-01T00:00Z published on Jan. 2, but midnight yesterday is the
+    end of Jan. 1 (T24:00); the publication window now follows the day the words name."""
+    ann = _ann("The talks began at midnight GMT yesterday.", "2000-01-02T00:00:00Z")
+    assert _starts(ann) == {"midnight GMT yesterday": "2000-01-02T00:00:00Z"}
+    ann = _ann("The talks began at midnight GMT yesterday.", "2000-01-01T12:00:00Z")
+    assert _starts(ann) == {"midnight GMT yesterday": "2000-01-01T00:00:00Z"}

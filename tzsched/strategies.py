@@ -819,7 +819,8 @@ def _statement(draw: st.DrawFn, instant: datetime | None, zone: ZoneName | str |
         window = _pub_window({read_in: local_day})
     elif mode == "relative":
         rel = 1 if tense == "future" else -1
-        window = _pub_window({read_in: local_day - rel * DAY})
+        # "yesterday"/"tomorrow" name ``day`` (for "midnight", the day before the instant's)
+        window = _pub_window({read_in: day - rel * DAY})
     elif mode == "before":
         if clock == "word" and wall.hour == 0:
             clock = "meridiem"
