@@ -139,9 +139,9 @@ def _cues() -> tuple[frozenset[str], frozenset[str], frozenset[str], str]:
     lex = lexicon()
     words = {w for w in (*lex.future_cues, *lex.past_cues, *lex.reporting_verbs, *lex.before_to, *lex.past_negations)
              if re.fullmatch(r"[A-Za-z']+", w)}
-    from .scan import _trie_regex
+    from .rules.base import trie_regex
 
-    return lex.future_cues, lex.past_cues, lex.reporting_verbs, _trie_regex({w.lower() for w in words})
+    return lex.future_cues, lex.past_cues, lex.reporting_verbs, trie_regex({w.lower() for w in words})
 
 
 @cache

@@ -21,7 +21,7 @@ from functools import cache
 
 from .lexicon import Lexicon, lexicon
 from .rules import all_rules
-from .rules.base import APOSTROPHE, DIGIT, FOUR_DIGITS, SHORT_NUMBER, Groups, Piece, Rule, alt
+from .rules.base import APOSTROPHE, DIGIT, FOUR_DIGITS, SHORT_NUMBER, Groups, Piece, Rule, alt, trie_regex
 
 __all__ = ["Scanner", "scanner"]
 
@@ -30,27 +30,6 @@ __all__ = ["Scanner", "scanner"]
 class _Compiled:
     rule: Rule
     index: int
-
-
-def _trie_regex(words: set[str]) -> str:
-    """A regex matching any of ``words``, factored as a trie so that the engine
-    walks one character class per letter instead of trying every word in turn."""
-    trie: dict[str, dict] = {}  # type: ignore[type-arg]
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:  # type: ignore[type-arg]
-        ends = "" in node
-        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if ends else body
-
-    return emit(trie)
 
 
 def _lexicon_words(lex: Lexicon) -> set[str]:
@@ -73,18 +52,18 @@ def _anchor_pattern(lead: set[str], words: set[str], follow: set[str], after_num
     ("'90s"); a function word followed by a rule word; or a rule word. The caller puts
     what must come before it (a word boundary) in front."""
     i = f"(?{flags}:" if flags else "(?:"
-    follow_re = r"(?=[\s-]+(?:\d|['’]\d|" + i + _trie_regex(follow) + r")(?![a-zA-Z])))"
+    follow_re = r"(?=[\s-]+(?:\d|['’]\d|" + i + trie_regex(follow) + r")(?![a-zA-Z])))"
     goes_on = (
         r"[:/h\-–—½]|(?:st|nd|rd|th)\b|\s?[aApP]\.?\s?[mM]\b|\s?[aApP]\.\s?[mM]\.|\s+(?:\d/\d|"
-        + i + _trie_regex(after_number) + r")(?![a-zA-Z]))"
+        + i + trie_regex(after_number) + r")(?![a-zA-Z]))"
     )
     # "9.30 pm", "2.5 hours": a decimal point must be followed by what follows a number
     # in a rule; "3.5 million" and "$4.99" start nothing.
     short_gate = r"(?=" + goes_on + r"|\.\d{1,2}(?!\d)(?:" + goes_on + "))"
     return (
         r"(?:(?P<d>\d{4,})|(?P<s>\d{1,3})" + short_gate + r"|(?P<a>['’]\d)"
-        r"|(?P<l>" + i + _trie_regex(lead) + "))" + follow_re +
-        r"|(?P<w>" + i + _trie_regex(words) + r"))(?![a-zA-Z]))"
+        r"|(?P<l>" + i + trie_regex(lead) + "))" + follow_re +
+        r"|(?P<w>" + i + trie_regex(words) + r"))(?![a-zA-Z]))"
     )
 
 

@@ -59,14 +59,12 @@ class Rule:
     starts: frozenset[str] = frozenset()
 
 
-def alt(words: Iterable[str], *, dot: bool = False) -> str:
-    """A non-capturing alternation of words, longest first, spaces matching any blank.
-
-    Written as a trie ("sept(?:ember)?|sat(?:urday)?"...): the engine then reads each
-    character once instead of trying every word in turn, which is what a rule spends
-    most of its time on where it does not match. A trie tries a longer word before
-    each of its prefixes, as the longest-first alternation does, so both match alike.
-    """
+def trie_regex(words: Iterable[str]) -> str:
+    """A regex body matching any of ``words`` (a space in one matches any blank),
+    factored as a trie ("sept(?:ember)?|sat(?:urday)?"...): the engine reads each
+    character once instead of trying every word in turn, which is what a pattern spends
+    most of its time on where it does not match. A trie tries a longer word before each
+    of its prefixes, as a longest-first alternation does, so both match alike."""
     trie: dict[str, dict] = {}  # type: ignore[type-arg]
     for w in set(words):
         node = trie
@@ -82,7 +80,13 @@ def alt(words: Iterable[str], *, dot: bool = False) -> str:
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
         return f"(?:{body})?" if "" in node else body
 
-    return f"(?:{emit(trie)})" + (r"\.?" if dot else "")
+    return emit(trie)
+
+
+def alt(words: Iterable[str], *, dot: bool = False) -> str:
+    """A non-capturing group matching any of ``words``, longest first, spaces matching any
+    blank (a trie: see :func:`trie_regex`)."""
+    return f"(?:{trie_regex(words)})" + (r"\.?" if dot else "")
 
 
 def cap_alt(words: Iterable[str]) -> str:
