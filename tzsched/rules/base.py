@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 
 from ..types import Said
 
@@ -65,12 +66,17 @@ def trie_regex(words: Iterable[str]) -> str:
     character once instead of trying every word in turn, which is what a pattern spends
     most of its time on where it does not match. A trie tries a longer word before each
     of its prefixes, as a longest-first alternation does, so both match alike."""
+    return _trie(frozenset(words))
+
+
+@cache
+def _trie(words: frozenset[str]) -> str:
+    """trie_regex of a frozen set: the rules ask for the same word lists many times."""
     trie: dict[str, dict] = {}  # type: ignore[type-arg]
-    for w in set(words):
+    for w in words:
         node = trie
-        for token in re.split(r"( )", w):  # a space is a token of its own: any blank
-            for ch in [token] if token == " " else token:
-                node = node.setdefault(ch, {})
+        for ch in w:  # a space is a node of its own, emitted as any blank
+            node = node.setdefault(ch, {})
         node[""] = {}
 
     def emit(node: dict) -> str:  # type: ignore[type-arg]
