@@ -86,3 +86,28 @@ def test_rfc5545_shape() -> None:
     assert "VERSION:2.0" in lines and any(line.startswith("PRODID:") for line in lines)
     assert all(len(line.encode("utf-8")) <= 75 for line in lines)
     assert ical.head() + ical.fragment(annotate(TEXT, CTX)) + ical.tail() == ical.render(annotate(TEXT, CTX))
+
+
+def test_uids_are_the_hash_of_the_article_and_the_members() -> None:
+    """The article's hash is computed once and copied for each event (hashing the whole
+    text again per event made a long article's calendar quadratic); the UIDs are still
+    sha256(text, publication, members), as before."""
+    import hashlib
+
+    text = "Talks will resume at 5 p.m. ET (2100 GMT) on Thursday. A vote will follow at 9 p.m. ET Friday. " * 40
+    ann = annotate(text, Context.parse("2025-05-19T10:00:00-04:00", home="America/Toronto"))
+    evs = ical.events(ann)
+    assert len(evs) == 3 * 40  # the linked pair, Thursday, 9 p.m. Friday
+    links = {i: link for link in ann.links if link.agree for i in link.members}
+    expected = []
+    done: set[int] = set()
+    for i, m in enumerate(ann.mentions):
+        if i in done:
+            continue
+        members = [ann.mentions[j] for j in links[i].members] if i in links else [m]
+        done.update(links[i].members if i in links else [i])
+        h = hashlib.sha256(text.encode() + b"\x1f" + ann.context.published.isoformat().encode())
+        for x in members:
+            h.update(f"\x1f{x.start}:{x.end}:{x.resolution.start}:{x.resolution.end}".encode())
+        expected.append(f"{h.hexdigest()[:32]}@tzsched")
+    assert [str(ev.get("uid")) for ev in evs] == expected

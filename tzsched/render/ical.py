@@ -44,21 +44,30 @@ def _publication(ann: Annotation) -> datetime:
     return datetime.combine(pub, time(0), tzinfo=tzinfo_for(ann.home)).astimezone(UTC)
 
 
-def _uid(ann: Annotation, members: list[Mention]) -> str:
+def _article_hash(ann: Annotation) -> Any:
+    """The hash of the article's text and publication, which every UID of it continues."""
     h = hashlib.sha256()
     h.update(ann.text.encode("utf-8", "surrogatepass"))
     h.update(b"\x1f" + ann.context.published.isoformat().encode())
+    return h
+
+
+def _uid(article: Any, members: list[Mention]) -> str:
+    # a copy of the article's hash: hashing the text again for every event made an
+    # article's calendar take time growing with the square of its length
+    h = article.copy()
     for m in members:
         res = m.resolution
         h.update(f"\x1f{m.start}:{m.end}:{res.start}:{res.end}".encode())
     return f"{h.hexdigest()[:32]}@tzsched"
 
 
-def _event(ann: Annotation, members: list[Mention], stamp: datetime, link: Link | None, article_id: Any) -> Event:
+def _event(ann: Annotation, article: Any, members: list[Mention], stamp: datetime, link: Link | None,
+           article_id: Any) -> Event:
     first = members[0].resolution
     assert first.start is not None and first.end is not None
     ev = Event()
-    ev.add("uid", _uid(ann, members))
+    ev.add("uid", _uid(article, members))
     ev.add("dtstamp", stamp)
     ev.add("dtstart", first.start.astimezone(UTC))
     if first.end - first.start > _MINUTE:
@@ -83,6 +92,7 @@ def _event(ann: Annotation, members: list[Mention], stamp: datetime, link: Link 
 def events(ann: Annotation, article_id: Any = None) -> list[Event]:
     """The VEVENTs of one article, in text order; ``X-TZSCHED-ARTICLE`` names the article."""
     stamp = _publication(ann)
+    article = _article_hash(ann)
     links = link_of(ann)
     done: set[int] = set()
     out: list[Event] = []
@@ -95,9 +105,9 @@ def events(ann: Annotation, article_id: Any = None) -> list[Event]:
             link = found[1]
             members = [ann.mentions[j] for j in link.members]
             done.update(link.members)
-            out.append(_event(ann, members, stamp, link, article_id))
+            out.append(_event(ann, article, members, stamp, link, article_id))
         else:
-            out.append(_event(ann, [m], stamp, found[1] if found else None, article_id))
+            out.append(_event(ann, article, [m], stamp, found[1] if found else None, article_id))
     return out
 
 
