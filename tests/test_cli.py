@@ -462,6 +462,28 @@ class TestErrors:
         lines = proc.stdout.decode().splitlines()
         assert len(lines) == 2 and json.loads(lines[1])["error"]["code"] == "bad_encoding"
 
+    @pytest.mark.parametrize("fmt", ["inline", "jsonl", "ics", "html"])
+    def test_a_lone_surrogate_from_a_json_escape_is_written_as_that_escape(self, fmt: str) -> None:
+        """JSON may escape a lone surrogate (\\ud800), which UTF-8 cannot carry: the run
+        stopped with a UnicodeEncodeError traceback in inline, ics and html."""
+        line = '{"id": "s\\udc00", "text": "They meet at 5 p.m. ET \\ud800 (2100 GMT).", ' \
+               '"published": "2025-05-19T10:00:00-04:00"}\n'
+        proc = run_bytes("annotate", "--format", fmt, "--jsonl", stdin=line.encode())
+        assert proc.returncode == 0, proc.stderr
+        out = proc.stdout.decode("utf-8")  # valid UTF-8
+        assert "5 p.m. ET" in out
+        if fmt == "jsonl":
+            assert json.loads(out)["mentions"][0]["utc_start"] == "2025-05-19T21:00:00Z"
+        else:
+            assert "\\ud800" in out.replace("\\\\", "\\")  # ics escapes the backslash itself
+
+    def test_timeml_names_where_xml_cannot_carry_a_character(self, tmp_path: Path) -> None:
+        line = '{"id": "s", "text": "They meet at 5 p.m. ET \\ud800 (2100 GMT).", "published": "2025-05-19"}\n'
+        proc = run("annotate", "--format", "timeml", "--jsonl", "--output-dir", tmp_path, stdin=line)
+        assert proc.returncode == 2
+        assert "the text contains U+D800 at offset 23, which XML 1.0 cannot carry" in proc.stderr
+        no_traceback(proc)
+
     def test_invalid_json_line(self) -> None:
         stream = jsonl(articles(2))
         proc = run("annotate", "--jsonl", stdin=stream.replace("\n", "\n{oops\n", 1))

@@ -739,7 +739,7 @@ def _emit(chunks: Iterator[_Chunk], opts: _Options, jobs: int, out: IO[str], *, 
                     print(f"tzsched: {result.message}", file=sys.stderr)
                 if output_dir is not None and not result.failed:
                     path = os.path.join(output_dir, _safe_name(result.name, used) + FORMATS[opts.fmt])
-                    with open(path, "w", encoding="utf-8", newline="") as fh:
+                    with open(path, "w", encoding="utf-8", errors="backslashreplace", newline="") as fh:
                         fh.write(result.output)
                 else:
                     out.write(result.output)
@@ -862,7 +862,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     out = sys.stdout
     reconfigure = getattr(out, "reconfigure", None)
     if reconfigure is not None:
-        reconfigure(encoding="utf-8")
+        # a lone surrogate (only a JSON escape such as "\ud800" makes one) is written as
+        # that escape: UTF-8 cannot carry it, and the run must not stop on it
+        reconfigure(encoding="utf-8", errors="backslashreplace")
     try:
         if args.command == "extract":
             return _extract(args, out)

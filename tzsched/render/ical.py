@@ -37,6 +37,12 @@ __all__ = ["events", "fragment", "head", "render", "tail"]
 _MINUTE = timedelta(minutes=1)
 
 
+def _plain(text: str) -> str:
+    """``text`` with any lone surrogate (a JSON escape such as "\\ud800" makes one) written
+    as that escape: icalendar encodes to UTF-8, which cannot carry it."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def _publication(ann: Annotation) -> datetime:
     pub = ann.context.published
     if isinstance(pub, datetime):
@@ -72,20 +78,20 @@ def _event(ann: Annotation, article: Any, members: list[Mention], stamp: datetim
     ev.add("dtstart", first.start.astimezone(UTC))
     if first.end - first.start > _MINUTE:
         ev.add("dtend", first.end.astimezone(UTC))
-    ev.add("summary", " = ".join(m.text for m in members))
+    ev.add("summary", _plain(" = ".join(m.text for m in members)))
     description = sentence_of(ann, *members)
     if link is not None and not link.agree:
         verdict = f"Restatements disagree by {human_delta(link.delta_seconds)} ({link.cause or 'unknown'})."
         reasons = [n.message for n in link.notes if n.code == "link_verdict"]
         description += "\n\n" + " ".join([verdict, *reasons])
-    ev.add("description", description)
+    ev.add("description", _plain(description))
     stated = "; ".join(
         f"{m.text}: {m.resolution.value} in {m.resolution.zone or 'no zone'} ({m.resolution.zone_source})"
         for m in members
     )
-    ev.add("comment", stated)
+    ev.add("comment", _plain(stated))
     if article_id is not None:
-        ev.add("x-tzsched-article", str(article_id))
+        ev.add("x-tzsched-article", _plain(str(article_id)))
     return ev
 
 

@@ -72,6 +72,9 @@ def _dct(ann: Annotation) -> tuple[str, str]:
 def render(ann: Annotation, article_id: Any = None) -> str:
     """One TimeML document for one article."""
     doc_id = "" if article_id is None else str(article_id)
+    # checked whole first, so that an error gives the offset in the article, not in a slice
+    _check(ann.text, "the text")
+    _check(doc_id, "the article id")
     value, shown = _dct(ann)
     out = [
         '<?xml version="1.0" encoding="UTF-8"?>\n',
