@@ -193,3 +193,35 @@ class TestZonesAndNotes:
         for m in ann.mentions:
             for n in m.resolution.notes:
                 assert n.code in tzsched.errors.NOTE_CODES
+
+
+def test_a_failure_inside_tzsched_is_an_error_record_not_an_exception(monkeypatch: pytest.MonkeyPatch) -> None:
+    """One article that trips a bug must not stop a stream or a Spark task."""
+    import tzsched.api
+
+    def broken(text: str, context: Context) -> tzsched.Annotation:
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(tzsched.api, "annotate", broken)
+    rec = process_record({"id": 9, "text": "at noon ET", "published": "2025-05-19"})
+    assert rec == {"id": 9, "error": {"code": "internal_error", "message": "tzsched failed on this article "
+                   "(ZeroDivisionError: division by zero); please report it with the input"}}
+
+
+def test_the_cli_reports_a_failure_inside_tzsched_per_article_and_goes_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tzsched import cli
+
+    calls = []
+
+    def flaky(text: str, context: Context) -> tzsched.Annotation:
+        calls.append(text)
+        if "boom" in text:
+            raise KeyError("boom")
+        return annotate(text, context)
+
+    monkeypatch.setattr(cli, "annotate", flaky)
+    task = cli._Task(0, "a.txt", "text", b"boom at noon ET")
+    opts = cli._Options(command="annotate", fmt="inline", context=Context.parse("2025-05-19", home="UTC"))
+    result = cli._work(task, opts)
+    assert result.errors == 1 and result.output == ""
+    assert result.message == "a.txt: tzsched failed on this article (KeyError: 'boom'); please report it with the input"

@@ -7,7 +7,7 @@ from typing import Any
 
 from .agree import link_and_refine
 from .discourse import find_dateline
-from .errors import InputError, TzschedError
+from .errors import InputError, TzschedError, internal_message
 from .resolve import Frame, Resolved, is_narrative, resolve_piece
 from .rules.base import Piece
 from .scan import scanner
@@ -79,7 +79,9 @@ def process_record(record: Any) -> dict[str, Any]:
 
     Input ``{"id", "text", "published", "home"?, "locale"?}``; output
     ``{"id", "mentions": [...], "links": [...]}`` or ``{"id", "error": {"code", "message"}}``.
-    Never raises for a bad record: the error is the record.
+    Never raises for a bad record: the error is the record. A failure inside tzsched
+    itself (a bug) is also a record, code ``internal_error``, so that one article cannot
+    stop a stream or a Spark task; the message names the exception.
     """
     rid = record.get("id") if isinstance(record, Mapping) else None
     try:
@@ -100,7 +102,9 @@ def process_record(record: Any) -> dict[str, Any]:
         if not isinstance(locale, str):
             raise InputError("record field 'locale' must be a string such as 'en-US'", "bad_record")
         ctx = Context.parse(published, home=home, locale=locale)
-        ann = annotate(text, ctx)
+        return annotate(text, ctx).to_record(rid)
     except TzschedError as exc:
         return {"id": rid, "error": {"code": exc.code, "message": str(exc)}}
-    return ann.to_record(rid)
+    except Exception as exc:  # a bug in tzsched: reported in the record, not raised
+        return {"id": rid, "error": {"code": "internal_error", "message": internal_message(exc)}}
+

@@ -22,7 +22,7 @@ from typing import IO, TYPE_CHECKING, Any, Literal, TypeAlias
 from . import __version__
 from .api import annotate, process_record
 from .discourse import find_dateline
-from .errors import InputError, TzschedError
+from .errors import InputError, TzschedError, internal_message
 from .lexicon import lexicon
 from .render import FORMATS, human_delta, sentence_of, utc_label
 from .render import html as html_render
@@ -324,15 +324,19 @@ def _work(task: _Task, opts: _Options) -> _Result:
             assert opts.context is not None
             rid, name, ann = task.source, task.source, annotate(text, opts.context)
         output = _render(ann, rid, task, opts)
-    except TzschedError as exc:
+    except Exception as exc:  # a TzschedError names bad input; anything else is a bug in tzsched
+        if isinstance(exc, TzschedError):
+            code, message = exc.code, str(exc)
+        else:
+            code, message = "internal_error", internal_message(exc)
         rid = None
         if task.kind == "record":
             obj, _ = _decode_record(task)
             rid = obj.get("id") if isinstance(obj, dict) else None
         if opts.command == "annotate" and opts.fmt == "jsonl" and task.kind == "record":
-            rec = {"id": rid, "error": {"code": exc.code, "message": str(exc)}}
-            return _Result(task.index, str(rid), _dumps(rec) + "\n", message=f"{_where(task)}: {exc}", errors=1)
-        return _Result(task.index, str(rid), message=f"{_where(task)}: {exc}", errors=1)
+            rec = {"id": rid, "error": {"code": code, "message": message}}
+            return _Result(task.index, str(rid), _dumps(rec) + "\n", message=f"{_where(task)}: {message}", errors=1)
+        return _Result(task.index, str(rid), message=f"{_where(task)}: {message}", errors=1)
     bad = sum(1 for link in ann.links if not link.agree)
     return _Result(task.index, name, output, mentions=len(ann.mentions), links=len(ann.links), disagreements=bad)
 

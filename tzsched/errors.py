@@ -17,6 +17,7 @@ __all__ = [
     "InputError",
     "TzschedError",
     "UnknownZoneError",
+    "internal_message",
 ]
 
 
@@ -59,6 +60,11 @@ class DataError(TzschedError, ValueError):
 
 
 # Codes of the notes attached to results, with what each one means. Renderers and
+def internal_message(exc: BaseException) -> str:
+    """The message of an ``internal_error`` record: a failure inside tzsched (a bug), not bad input."""
+    return f"tzsched failed on this article ({type(exc).__name__}: {exc}); please report it with the input"
+
+
 # the docs read this table; a test checks that every code used in the code base is here.
 NOTE_CODES: Final[dict[str, str]] = {
     "ambiguous_abbreviation": "the zone abbreviation names several zones; the alternatives are listed",
