@@ -92,3 +92,12 @@ def test_round_trip_property(text: str) -> None:
     doc = timeml.render(annotate(text, CTX))
     assert timeml.text_of(doc) == text
     assert _text_by_regex(doc) == text
+
+
+def test_a_character_xml_cannot_carry_is_named_with_its_offset_in_the_article() -> None:
+    ann = annotate("Talks at noon ET. \x01 Then more.", CTX)
+    with pytest.raises(InputError, match=r"the text contains U\+0001 at offset 18, which XML 1.0"):
+        timeml.render(ann, "a1")
+    clean = annotate("Talks at noon ET.", CTX)
+    with pytest.raises(InputError, match=r"the article id contains U\+0002 at offset 1"):
+        timeml.render(clean, "a\x02")

@@ -72,7 +72,8 @@ def _dct(ann: Annotation) -> tuple[str, str]:
 def render(ann: Annotation, article_id: Any = None) -> str:
     """One TimeML document for one article."""
     doc_id = "" if article_id is None else str(article_id)
-    # checked whole first, so that an error gives the offset in the article, not in a slice
+    # checked whole, once, so that an error gives the offset in the article; its slices
+    # below are then only escaped
     _check(ann.text, "the text")
     _check(doc_id, "the article id")
     value, shown = _dct(ann)
@@ -94,10 +95,10 @@ def render(ann: Annotation, article_id: Any = None) -> str:
         attrs = f'tid="t{i + 1}" type="{res.timex_type}" value="{escape_attr(res.value)}"'
         if res.mod:
             attrs += f' mod="{escape_attr(res.mod)}"'
-        out.append(escape_text(text[pos : m.start]))
-        out.append(f"<TIMEX3 {attrs}>{escape_text(text[m.start : m.end])}</TIMEX3>")
+        out.append(text[pos : m.start].translate(_TEXT_ESCAPES))
+        out.append(f"<TIMEX3 {attrs}>{text[m.start : m.end].translate(_TEXT_ESCAPES)}</TIMEX3>")
         pos = m.end
-    out.append(escape_text(text[pos:]))
+    out.append(text[pos:].translate(_TEXT_ESCAPES))
     out.append("</TEXT>\n</TimeML>\n")
     return "".join(out)
 
