@@ -50,7 +50,7 @@ def _publication(ann: Annotation) -> datetime:
     return datetime.combine(pub, time(0), tzinfo=tzinfo_for(ann.home)).astimezone(UTC)
 
 
-def _article_hash(ann: Annotation) -> Any:
+def _article_hash(ann: Annotation) -> hashlib._Hash:
     """The hash of the article's text and publication, which every UID of it continues."""
     h = hashlib.sha256()
     h.update(ann.text.encode("utf-8", "surrogatepass"))
@@ -58,7 +58,7 @@ def _article_hash(ann: Annotation) -> Any:
     return h
 
 
-def _uid(article: Any, members: list[Mention]) -> str:
+def _uid(article: hashlib._Hash, members: list[Mention]) -> str:
     # a copy of the article's hash: hashing the text again for every event made an
     # article's calendar take time growing with the square of its length
     h = article.copy()
@@ -68,7 +68,7 @@ def _uid(article: Any, members: list[Mention]) -> str:
     return f"{h.hexdigest()[:32]}@tzsched"
 
 
-def _event(ann: Annotation, article: Any, members: list[Mention], stamp: datetime, link: Link | None,
+def _event(ann: Annotation, article: hashlib._Hash, members: list[Mention], stamp: datetime, link: Link | None,
            article_id: Any) -> Event:
     first = members[0].resolution
     assert first.start is not None and first.end is not None
