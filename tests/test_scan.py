@@ -127,3 +127,13 @@ def test_a_word_start_after_any_non_word_character_anchors(mark: str) -> None:
     text = f"Doors open{mark}5 p.m. Friday, and{mark}Monday too."
     found = [text[p.start:p.end] for p in scanner().pieces(text)]
     assert found == ["5 p.m. Friday", "Monday"]
+
+
+@pytest.mark.parametrize(("written", "value"), [
+    ("twenty-five", 25.0), ("twenty five", 25.0), ("forty-two and a half", 42.5), ("90", 90.0),
+    ("1,500", 1500.0), ("twenty--five", None), ("ten-ish", None), ("", None),
+])
+def test_number_value_reads_counts_split_at_hyphens_and_spaces(written: str, value: float | None) -> None:
+    from tzsched.rules.base import number_value
+
+    assert number_value(written) == value

@@ -254,6 +254,7 @@ def _separated_only(lowered: str) -> bool:
 
 
 _LAST_WORD = re.compile(r"[\s(\[-]*([A-Za-z]+)")  # the last word before a piece, on the reversed text
+_IN_BLANK = re.compile(r"\s+in\s+")
 _CLOCK_DATE_GAP = re.compile(r",?\s+(?:on\s+)?|,\s*")
 
 
@@ -289,8 +290,9 @@ def _join(a: Piece, b: Piece, text: str) -> Piece | None:
     place = a.said.zone_text
     if a.kind in ("clock", "range") and place and b.kind in _DAYISH and text.find(place, a.start, a.end) < 0:
         # "8 p.m. in Lagos on Friday": the place read as the clock's zone stands between them
-        m = re.match(r"\s+in\s+" + re.escape(place), gap)
-        gap = gap[m.end() :] if m else gap
+        m = _IN_BLANK.match(gap)
+        if m is not None and gap.startswith(place, m.end()):
+            gap = gap[m.end() + len(place) :]
     if len(gap) > 6 or "\n\n" in gap:
         return None
     sa, sb = a.said, b.said

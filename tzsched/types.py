@@ -250,7 +250,7 @@ class Context:
 @lru_cache(maxsize=64)
 def _locale_region(locale: str) -> str:
     """Context.region, worked out once per locale: every document asks for it."""
-    parts = re.split(r"[-_]", locale)
+    parts = locale.replace("_", "-").split("-")
     return parts[1].upper() if len(parts) > 1 and len(parts[1]) == 2 else ""
 
 

@@ -147,7 +147,7 @@ def number_value(text: str, numbers: Mapping[str, float] | None = None) -> float
     if t in numbers:
         return total + numbers[t]
     value = 0.0
-    for word in re.split(r"[- ]", t):
+    for word in t.replace("-", " ").split(" "):
         if word in numbers:
             value += numbers[word]
         elif word == "and":

@@ -23,6 +23,8 @@ _STRONG_YEAR_CUE = re.compile(
     r"late|mid)\s+$|mid-$|\b(?:and|to|or)\s+(?:1\d|20)\d\d\s*$",
     re.IGNORECASE,
 )
+# "in the spring", "during summer": before a season that is a time, not a noun
+_SEASON_PREPOSITION = re.compile(r"\b(?:in|during|by|until|since|through|over|throughout)\s+(?:the\s+)?$")
 _NEXT_WORD = re.compile(r"[\s-]*([A-Za-z%]+)")
 _PREV_WORD = re.compile(r"([A-Za-z]+)\.?\s+$")
 
@@ -247,14 +249,14 @@ def _season(g: Groups, start: int, end: int, text: str) -> Piece | None:
         return None  # "the Summer Palace"
     if year is None and shift_word in ("", "the"):
         before = text[max(0, start - 16) : start].lower()
-        if not re.search(r"\b(?:in|during|by|until|since|through|over|throughout)\s+(?:the\s+)?$", before):
+        if not _SEASON_PREPOSITION.search(before):
             return None  # "The fall of the Berlin Wall", "the spring near the church"
     shift = lexicon().shift_words.get(shift_word) if shift_word not in ("the", "") else None
     return Piece(start, end, "season", "date.season", Said(season=season, year=year, shift=shift, mod=pos))
 
 
 def _holiday(g: Groups, start: int, end: int, text: str) -> Piece | None:
-    name = re.sub(r"\s+", " ", (g["h"] or "").lower()).replace("’", "'")
+    name = " ".join((g["h"] or "").lower().split()).replace("’", "'")
     if not (g["h"] or "x")[0].isupper():
         return None
     year = gint(g, "y")
