@@ -796,6 +796,58 @@ def _reference_day(piece: Piece, frame: Frame, before: list[Resolved]) -> date |
     return None
 
 
+# The reference granularities a count of each unit may start from when no day is named:
+# "in 2019 ... two years later" counts years from 2019, "in March 2019 ... three months
+# later" months from March; "in 2019 ... three days later" names no day to count from.
+_COUNT_FROM = {
+    "year": frozenset({"year", "season", "quarter", "month"}),
+    "decade": frozenset({"decade", "year", "season", "quarter", "month"}),
+    "century": frozenset({"century", "decade", "year", "season", "quarter", "month"}),
+    "quarter": frozenset({"quarter", "month"}),
+    "month": frozenset({"month"}),
+}
+
+
+# Before "a year earlier" in news, a comparison or a figure and up to two words ("compared
+# with a year earlier", "up from 822 a year earlier", "3,900 tonnes a year earlier", "$1.11
+# a share, a year earlier"): the count is from the period being reported, not from a year
+# the text mentioned on the way. ("Two years later" is never such a comparison.)
+_COMPARISON_BEFORE = re.compile(
+    r"(?:\b(?:from|with|than|vs|versus|against|over)\.?|\d%?(?:\s+[A-Za-z]+){0,2}),?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _count_reference(piece: Piece, frame: Frame, unit: str, before: list[Resolved]) -> date | None:
+    """Where "N <unit>s later/earlier" counts from: the latest mention before it, within
+    1500 characters, that names a day, or that writes out a period no finer than ``unit``
+    (see _COUNT_FROM and _states_year: the start of that period); other mentions do not
+    stop the search."""
+    coarse = _COUNT_FROM.get(unit, frozenset())
+    if not frame.narrative and (piece.said.shift or 0) < 0 \
+            and _COMPARISON_BEFORE.search(frame.text, max(0, piece.start - 40), piece.start):
+        coarse = frozenset()  # "sold 1945 units, up from 822 a year earlier": then, the period reported
+    for r in reversed(before):  # in text order: the further back, the further away
+        if piece.start - r.piece.end >= 1500:
+            return None
+        if r.piece.end > piece.start:
+            continue
+        if r.day is not None:
+            return r.day
+        res = r.resolution
+        if res.start is not None and res.granularity in coarse and _states_year(r.piece.said):
+            return res.start.astimezone(tzinfo_for(res.zone or frame.home)).date()
+    return None
+
+
+def _states_year(said: Said) -> bool:
+    """Whether a mention writes out its year, decade or century ("2019", "March 2019",
+    "the 1990s"): "a year ago" and "year-earlier" are themselves counted from
+    publication, and a count after one of them ("from a year ago ... compared with a
+    year earlier") compares with the same period, not one further back."""
+    return said.year is not None or said.decade is not None or said.century is not None
+
+
 def _relunit(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     said = piece.said
     zone = frame.home_zone
@@ -927,15 +979,16 @@ def _ago(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
         ref = "PAST_REF" if sign < 0 else "FUTURE_REF"
         return Resolved(piece, _res("DATE", ref, "reference", None, None, None, said, notes), None)
     anchor = pub
-    if said.anchor == "reference":
-        found = _reference_day(piece, frame, before)
-        if found is not None:
-            anchor = found
+    found = _count_reference(piece, frame, unit, before) if said.anchor == "reference" else None
     if unit == "year" and said.amount == int(said.amount):
         period = _reported_quarter(piece, before)
         if period is not None:  # "profit rose from $5 million a year earlier": that quarter, a year before
             y, q = period
             return _quarter_result(piece, zone, said, y - int(said.amount), q, notes)
+    if found is not None:
+        anchor = found
+    elif said.anchor == "reference":
+        notes.append(Note("unanchored", "no earlier date in the text; counted from publication"))
     if unit in ("hour", "minute", "second"):
         pub_utc = frame.context.published_utc()
         if pub_utc is not None and said.anchor == "publication":

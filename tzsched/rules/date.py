@@ -25,6 +25,14 @@ _STRONG_YEAR_CUE = re.compile(
 )
 # "in the spring", "during summer": before a season that is a time, not a noun
 _SEASON_PREPOSITION = re.compile(r"\b(?:in|during|by|until|since|through|over|throughout)\s+(?:the\s+)?$")
+# right after a number, the time it is compared with ("1600 a year earlier", "2040 the
+# previous year", "1999 last year"): the number is a count, not a year. Not after a comma:
+# "in 1999, the previous year" is a year and its apposition
+_COMPARED_WITH = re.compile(
+    r"\s+(?:(?:a|one|the)\s+(?:year|month|quarter|week)\s+(?:earlier|ago|before)"
+    r"|(?:the\s+)?(?:previous|prior|last)\s+(?:year|month|quarter|week|period))\b",
+    re.IGNORECASE,
+)
 _NEXT_WORD = re.compile(r"[\s-]*([A-Za-z%]+)")
 _PREV_WORD = re.compile(r"([A-Za-z]+)\.?\s+$")
 
@@ -119,6 +127,8 @@ def _year(g: Groups, start: int, end: int, text: str) -> Piece | None:
     if not (1600 <= y <= 2099) and not strong:
         return None
     lex = lexicon()
+    if _COMPARED_WITH.match(text, end):
+        return None  # "up from 1600 a year earlier": a count compared with its value then
     nxt = _NEXT_WORD.match(text, end)
     if nxt and nxt.start(1) - end <= 2:
         word = nxt.group(1).lower()
