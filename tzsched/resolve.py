@@ -242,15 +242,21 @@ def is_narrative(pieces: list[Piece], pub: date) -> bool:
 
 
 def _narrative_year(piece: Piece, before: list[Resolved], pub: date) -> int | None:
-    """The year the text is telling about, when it is not near publication: the year
-    stated by the latest earlier mention that states one ("In 1941 ... On December 7")."""
+    """The year the text is telling about, when it is not near publication: the year of
+    the latest earlier mention that states one ("In 1941 ... On December 7"), or that took
+    one this way itself, so that a story goes on in its year from date to date ("on 9
+    September 1914 ... on 12 August ... [far on] ... by 12 September")."""
     for r in reversed(before):
         if r.piece.end > piece.start:
             continue
         if piece.start - r.piece.end > _NARRATIVE_REACH:
             return None
+        if r.piece.kind not in ("date", "year", "quarter", "season", "holiday", "clock"):
+            continue
         year = r.piece.said.year
-        if year is not None and r.piece.kind in ("date", "year", "quarter", "season", "holiday", "clock"):
+        if year is None and r.day is not None and r.piece.kind == "date":
+            year = r.day.year  # a yearless date: far from publication only if it took a narrative year
+        if year is not None:
             return year if abs(year - pub.year) > 1 else None
     return None
 

@@ -1,0 +1,63 @@
+"""Histories and obituaries: a yearless date takes the year the story is in, not the year
+of publication, and a story goes on in that year from one date to the next."""
+
+from __future__ import annotations
+
+import tzsched
+
+_CTX = tzsched.Context.parse("2025-05-19T10:00:00-04:00", home="America/Toronto")
+
+# Twelve sentences with no time expression, about 1,100 characters: farther than the
+# 1,000 characters a yearless date looks back for a year. Its halves are nearer.
+_NO_DATES = " ".join([
+    "The crews cut through shale with hand drills and black powder, and the spoil was carted away by mule.",
+    "Engineers argued over the depth of the cut and over the width of the towpath along the bank.",
+    "Farmers along the route sold hay, timber and salted pork to the camps at rising prices.",
+    "A fever ran through the camps near the marsh and many labourers walked home to their villages.",
+    "The company borrowed from merchants in the port city and paid the crews partly in scrip.",
+    "Stone for the lock walls came by wagon from a quarry on the far side of the ridge.",
+    "Newspapers in the capital mocked the project as a ditch that would never hold water.",
+    "The chief engineer rode the length of the line and wrote long letters to the board.",
+    "Several contractors failed and their sections were let again to the next lowest bidders.",
+    "Masons from abroad were hired for the aqueduct, which was the hardest work on the line.",
+    "At the summit the cut ran through clay that slid back into the trench after every heavy rain.",
+    "Boat builders along the river began laying down hulls for barges that would carry grain and coal.",
+])
+
+_HALF = _NO_DATES.index("Stone for")
+_HISTORY = (
+    "The canal was first proposed in 1821 and surveyed in 1824. Work began in 1829, "
+    "stalled in 1831 and resumed in 1833. "
+    + _NO_DATES[:_HALF]
+    + "On 14 June the first lock was finished. "
+    + _NO_DATES[_HALF:]
+    + " By 2 August water stood in the upper reach."
+)
+
+
+def _values(text: str) -> dict[str, str]:
+    return {m.text: m.resolution.value for m in tzsched.annotate(text, _CTX).mentions}
+
+
+def test_a_yearless_date_in_a_history_takes_the_year_the_story_is_in() -> None:
+    assert _values(_HISTORY)["14 June"] == "1833-06-14"
+
+
+def test_the_story_goes_on_in_that_year_past_the_reach_of_the_stated_year() -> None:
+    assert _HISTORY.index("2 August") - _HISTORY.index("1833") > 1000
+    assert _values(_HISTORY)["2 August"] == "1833-08-02"
+
+
+def test_a_date_near_publication_breaks_the_chain() -> None:
+    # the date the chain would go on from took a year near publication: 2 August does too
+    text = _HISTORY.replace("On 14 June the first lock was finished.",
+                            "On 14 June 2024 the canal society met.")
+    values = _values(text)
+    assert values["14 June 2024"] == "2024-06-14"
+    assert not values["2 August"].startswith("1833")
+
+
+def test_news_is_not_read_as_a_history() -> None:
+    text = "The council voted on 14 March. " + _NO_DATES + " By 2 April the works had resumed."
+    values = _values(text)
+    assert (values["14 March"], values["2 April"]) == ("2025-03-14", "2025-04-02")
