@@ -61,3 +61,15 @@ def test_news_is_not_read_as_a_history() -> None:
     text = "The council voted on 14 March. " + _NO_DATES + " By 2 April the works had resumed."
     values = _values(text)
     assert (values["14 March"], values["2 April"]) == ("2025-03-14", "2025-04-02")
+
+
+def test_would_and_later_look_ahead_from_the_story_not_from_publication() -> None:
+    text = _HISTORY.replace("On 14 June the first lock was finished.",
+                            "The board said the first lock would open on 14 June.")
+    assert _values(text)["14 June"] == "1833-06-14"
+
+
+def test_will_looks_ahead_from_publication_even_in_a_life_story() -> None:
+    obituary = ("Mara Ellison was born in 1931 and studied botany in 1950. She married in 1955, "
+                "moved north in 1962 and retired in 1991. A memorial will be held on 14 June.")
+    assert _values(obituary)["14 June"] == "2025-06-14"

@@ -131,6 +131,7 @@ _COPULA_BEFORE = re.compile(
 )
 _CUE_REACH = 200  # characters either side of a mention where a tense cue may sit
 _VERB_BEFORE = re.compile(r"\b([A-Za-z]+)\s+(?:(?:on|at|from|until)\s+)?$")
+_WORD_BEFORE = re.compile(r"\b([A-Za-z]+)\s+$")
 
 
 @cache
@@ -207,15 +208,19 @@ class Discourse:
             return _cue_pattern(True).finditer(self._lowered, start, end)
         return _cue_pattern(False).finditer(self.text, start, end)
 
-    def tense_direction(self, start: int, end: int) -> int | None:
+    def tense_direction(self, start: int, end: int, ignore: frozenset[str] = frozenset()) -> int | None:
         """+1 when the sentence around a mention speaks of the future, -1 of the past,
-        None when it gives no cue. The cue nearest to the mention wins."""
+        None when it gives no cue. The cue nearest to the mention wins; cue words in
+        ``ignore`` (lower case) are not cues."""
         text = self.text
         if _COPULA_BEFORE.search(text, max(0, start - 16), start):
             return 1  # "the vote is Tuesday", "talks are on Monday": a date being announced
         prev = _VERB_BEFORE.search(text, max(0, start - 24), start)
-        if prev and prev.group(1).lower() in lexicon().schedule_verbs:
-            return 1  # "the trial resumes Monday"
+        if prev and prev.group(1).lower() in lexicon().schedule_verbs and not (
+            ignore and (aux := _WORD_BEFORE.search(text, max(0, prev.start() - 12), prev.start()))
+            and aux.group(1).lower() in ignore
+        ):
+            return 1  # "the trial resumes Monday" (but with ignore={"would"}, not "would open on 14 June")
         s, e = self.sentence_bounds(start, window=_CUE_REACH)
         future, past, reporting, _ = _cues()
         lex = lexicon()
@@ -224,6 +229,8 @@ class Discourse:
             if start <= m.start() < end:
                 continue
             word = m.group().lower()
+            if word in ignore:
+                continue
             participle = len(word) > 4 and word.endswith("ed")
             aux = _AUX_BEFORE.search(text, max(s, m.start() - 8), m.start()) if participle or word in past else None
             if word in future or (word in lex.before_to and text.startswith(" to ", m.end())):

@@ -254,21 +254,31 @@ def _narrative_year(piece: Piece, before: list[Resolved], pub: date) -> int | No
         if r.piece.kind not in ("date", "year", "quarter", "season", "holiday", "clock"):
             continue
         year = r.piece.said.year
-        if year is None and r.day is not None and r.piece.kind == "date":
-            year = r.day.year  # a yearless date: far from publication only if it took a narrative year
+        if year is None and r.piece.kind == "date" and r.resolution.value[:4].isdigit():
+            # a yearless date or month: far from publication only if it took a narrative year
+            year = int(r.resolution.value[:4])
         if year is not None:
             return year if abs(year - pub.year) > 1 else None
     return None
 
 
 _NARRATIVE_REACH = 1000
+# In a history these look ahead from the story's time, not from publication ("Iran would
+# invade shortly, and on 22 June ...", "German Samoa (later Western Samoa) on 30 August")
+_STORY_FUTURE = frozenset({"would", "later"})
+
+
+def _speaks_of_coming(piece: Piece, frame: Frame) -> bool:
+    """Whether the sentence around a mention in a history speaks of what is still to come
+    at publication ("the funeral will be held on Nov. 2")."""
+    return frame.discourse.tense_direction(piece.start, piece.end, ignore=_STORY_FUTURE) == 1
 _SINCE = re.compile(r"\b[Ss]ince\s+$")
 
 
 def _yearless(piece: Piece, frame: Frame, before: list[Resolved], pub: date, month: int,
               day: int | None) -> tuple[int, Note]:
     narrative = _narrative_year(piece, before, pub) if frame.narrative else None
-    if narrative is not None and _direction(piece, frame) != 1:
+    if narrative is not None and not _speaks_of_coming(piece, frame):
         return narrative, Note("year_inferred", f"year {narrative} taken from an earlier mention")
     before_text = frame.text[max(0, piece.start - 12) : piece.start].lower()
     if before_text.endswith(("last ", "this past ")):  # "last Oct. 23"
