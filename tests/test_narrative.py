@@ -4,11 +4,11 @@ of publication, and a story goes on in that year from one date to the next."""
 from __future__ import annotations
 
 import tzsched
+from tzsched.resolve import _NARRATIVE_REACH
 
 _CTX = tzsched.Context.parse("2025-05-19T10:00:00-04:00", home="America/Toronto")
 
-# Twelve sentences with no time expression, about 1,100 characters: farther than the
-# 1,000 characters a yearless date looks back for a year. Its halves are nearer.
+# Twelve sentences with no time expression, about 1,100 characters.
 _NO_DATES = " ".join([
     "The crews cut through shale with hand drills and black powder, and the spoil was carted away by mule.",
     "Engineers argued over the depth of the cut and over the width of the towpath along the bank.",
@@ -24,14 +24,16 @@ _NO_DATES = " ".join([
     "Boat builders along the river began laying down hulls for barges that would carry grain and coal.",
 ])
 
-_HALF = _NO_DATES.index("Stone for")
+# Between the stated year and the last date: farther than a yearless date looks back for
+# a year (_NARRATIVE_REACH), in two stretches each nearer than that.
+_STRETCH = " ".join([_NO_DATES] * 2) + " "
 _HISTORY = (
     "The canal was first proposed in 1821 and surveyed in 1824. Work began in 1829, "
     "stalled in 1831 and resumed in 1833. "
-    + _NO_DATES[:_HALF]
+    + _STRETCH
     + "On 14 June the first lock was finished. "
-    + _NO_DATES[_HALF:]
-    + " By 2 August water stood in the upper reach."
+    + _STRETCH
+    + "By 2 August water stood in the upper reach."
 )
 
 
@@ -44,7 +46,8 @@ def test_a_yearless_date_in_a_history_takes_the_year_the_story_is_in() -> None:
 
 
 def test_the_story_goes_on_in_that_year_past_the_reach_of_the_stated_year() -> None:
-    assert _HISTORY.index("2 August") - _HISTORY.index("1833") > 1000
+    assert _HISTORY.index("2 August") - _HISTORY.index("1833") > _NARRATIVE_REACH
+    assert len(_STRETCH) < _NARRATIVE_REACH
     assert _values(_HISTORY)["2 August"] == "1833-08-02"
 
 

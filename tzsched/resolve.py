@@ -262,7 +262,7 @@ def _narrative_year(piece: Piece, before: list[Resolved], pub: date) -> int | No
     return None
 
 
-_NARRATIVE_REACH = 1000
+_NARRATIVE_REACH = 4000  # about a page: a history's year holds across long paragraphs
 # In a history these look ahead from the story's time, not from publication ("Iran would
 # invade shortly, and on 22 June ...", "German Samoa (later Western Samoa) on 30 August")
 _STORY_FUTURE = frozenset({"would", "later"})
