@@ -76,3 +76,16 @@ def test_will_looks_ahead_from_publication_even_in_a_life_story() -> None:
     obituary = ("Mara Ellison was born in 1931 and studied botany in 1950. She married in 1955, "
                 "moved north in 1962 and retired in 1991. A memorial will be held on 14 June.")
     assert _values(obituary)["14 June"] == "2025-06-14"
+
+
+def test_a_season_and_this_year_in_a_history_are_the_story_s() -> None:
+    text = (_HISTORY.split("On 14 June")[0] + "During the summer the crews reached the ridge, and by the end of "
+            "the year the upper locks held water.")
+    values = _values(text)
+    assert values["the summer"] == "1833-SU"
+    assert values["the end of the year"] == "1833"
+
+
+def test_a_season_in_news_is_the_one_near_publication() -> None:
+    values = _values("The council voted in 1990 to widen the canal. During the summer the crews will dredge it.")
+    assert values["the summer"] == "2025-SU"

@@ -74,7 +74,8 @@ NOTE_CODES: Final[dict[str, str]] = {
     "default_zone": "no zone was stated, given or found in a dateline; UTC was assumed",
     "day_precision": "the publication instant is known only to the day",
     "day_from_context": "a clock time takes its day from the date written for it elsewhere in the sentence",
-    "year_inferred": "the year was not stated and was taken from the publication date",
+    "year_inferred": "the year was not stated: taken from the publication date or, in a history, from the year "
+    "the story is in",
     "direction_guessed": "no tense cue decided between the previous and the next occurrence",
     "unknown_zone_name": "a zone name in the text could not be matched to a zone",
     "zone_from_link": "the zone was chosen because a linked restatement fixes the instant",

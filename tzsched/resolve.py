@@ -523,7 +523,7 @@ def _resolve(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     if kind == "quarter":
         return _quarter(piece, frame)
     if kind == "season":
-        return _season(piece, frame)
+        return _season(piece, frame, before)
     if kind == "decade":
         return _decade(piece, frame)
     if kind == "relunit":
@@ -738,13 +738,21 @@ def _quarter(piece: Piece, frame: Frame) -> Resolved:
     return Resolved(piece, _res("DATE", value, "quarter", start, end, zone, said, notes, value), None)
 
 
-def _season(piece: Piece, frame: Frame) -> Resolved:
+def _season(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     said = piece.said
     zone = frame.home_zone
     pub = _pub_day(frame, zone.zone)
     season = said.season or "SU"
     m0 = SEASON_MONTHS[season]
     year = said.year
+    notes: list[Note] = []
+    if year is None and said.shift is None and frame.narrative:
+        # "During the summer" in a history: that of the year the story is in
+        year = _narrative_year(piece, before, pub)
+        if year is not None and _speaks_of_coming(piece, frame):
+            year = None
+        if year is not None:
+            notes.append(Note("year_inferred", f"year {year} taken from an earlier mention"))
     if year is None:
         # the occurrences of the season around publication: (start, end, year)
         spans = []
@@ -769,7 +777,7 @@ def _season(piece: Piece, frame: Frame) -> Resolved:
     start, end = _bounds(first, date(ny, nm, 1), zone.zone)
     start, end = _narrow(start, end, said.mod, zone.zone)
     value = f"{year:04d}-{season}"
-    return Resolved(piece, _res("DATE", value, "season", start, end, zone, said, [], value, approximate=True), None)
+    return Resolved(piece, _res("DATE", value, "season", start, end, zone, said, notes, value, approximate=True), None)
 
 
 def _decade(piece: Piece, frame: Frame) -> Resolved:
@@ -876,6 +884,12 @@ def _relunit(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
             notes.append(Note("unanchored", "no earlier date in the text; counted from publication"))
         else:
             anchor = ref
+    elif frame.narrative and said.shift == 0 and said.unit in ("year", "quarter", "month"):
+        # "this year", "by the end of the year" in a history: the story's year (month)
+        ref = _reference_date(piece, frame, before)
+        if ref is not None and abs(ref.year - pub.year) > 1 and not _speaks_of_coming(piece, frame):
+            anchor = ref
+            notes.append(Note("year_inferred", f"year {ref.year} taken from an earlier mention"))
     shift = said.shift
     unit = said.unit or "day"
     if unit == "weekend":
