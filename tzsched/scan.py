@@ -47,7 +47,7 @@ def _lexicon_words(lex: Lexicon) -> set[str]:
 def _anchor_pattern(lead: set[str], words: set[str], follow: set[str], after_number: set[str], flags: str) -> str:
     """Where a rule may begin: a number of four or more digits; a shorter number followed
     by something a rule can continue with (":30", " p.m.", "-day", " May", " to", "/",
-    ".30 pm"),
+    ".30 pm") or ending a span of years ("1915-17"),
     since most short numbers in news are counts ("12 pct"); an apostrophe before a number
     ("'90s"); a function word followed by a rule word; or a rule word. The caller puts
     what must come before it (a word boundary) in front.
@@ -65,7 +65,7 @@ def _anchor_pattern(lead: set[str], words: set[str], follow: set[str], after_num
     # in a rule; "3.5 million" and "$4.99" start nothing.
     short_gate = r"(?=" + goes_on + r"|\.\d{1,2}(?!\d)(?:" + goes_on + "))"
     return (
-        r"(?:\d{4,}(?P<d>)|\d{1,3}" + short_gate + r"(?P<s>)|['’]\d(?P<a>)"
+        r"(?:\d{4,}(?P<d>)|\d{1,3}(?:" + short_gate + r"|(?<=\d{4}[-–]\d\d))(?P<s>)|['’]\d(?P<a>)"
         r"|" + i + trie_regex(lead) + ")" + follow_re + "(?P<l>)"
         r"|" + i + trie_regex(words) + r")(?![a-zA-Z])(?P<w>))"
     )

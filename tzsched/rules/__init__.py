@@ -82,6 +82,8 @@ def _starts(lex: Lexicon) -> dict[str, frozenset[str]]:
         "date.month": frozenset(lex.months),
         "ref.word": frozenset(first(lex.references)),
         "date.year": frozenset({FOUR_DIGITS}),
+        "date.year_span": frozenset({FOUR_DIGITS}),
+        "date.year_span_end": frozenset({FOUR_DIGITS, SHORT_NUMBER}),
     }
 
 
@@ -100,7 +102,8 @@ def all_rules() -> list[Rule]:
         r["rel.unit"], d["date.the_unit"], d["date.season"], d["date.holiday"],
         r["rel.weekday"], r["rel.day"], r["rel.part_of_day"],
         u["set.every"], u["set.frequency"], u["set.word"], r["ref.recent_units"], u["dur.vague_long"], u["dur.vague"],
-        d["date.month"], r["ref.word"], d["date.year"], d["date.quarter_short"],
+        d["date.month"], r["ref.word"], d["date.year_span"], d["date.year_span_end"], d["date.year"],
+        d["date.quarter_short"],
     ]
     starts = _starts(lexicon())
     order = [replace(rule, starts=starts[rule.id]) for rule in order]
