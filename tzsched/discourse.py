@@ -229,7 +229,7 @@ class Discourse:
             if start <= m.start() < end:
                 continue
             word = m.group().lower()
-            if word in ignore:
+            if word in ignore or (word in lex.not_cue_before_to and text.startswith(" to ", m.end())):
                 continue
             participle = len(word) > 4 and word.endswith("ed")
             aux = _AUX_BEFORE.search(text, max(s, m.start() - 8), m.start()) if participle or word in past else None

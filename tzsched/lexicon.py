@@ -83,6 +83,7 @@ class Lexicon:
     passive_aux: frozenset[str]
     past_negations: frozenset[str]
     not_past_ed: frozenset[str]
+    not_cue_before_to: frozenset[str]
     not_time_after: frozenset[str]
     unit_qualifiers: frozenset[str]
     plural_after_year: frozenset[str]
@@ -151,7 +152,7 @@ def lexicon() -> Lexicon:
     reporting = tense.get("reporting", []) if isinstance(tense, dict) else []
     schedule = tense.get("schedule", []) if isinstance(tense, dict) else []
     tense_lists = {k: tense.get(k) if isinstance(tense, dict) else None
-                   for k in ("before_to", "passive_aux", "past_negations", "not_past_ed")}
+                   for k in ("before_to", "passive_aux", "past_negations", "not_past_ed", "not_cue_before_to")}
     for key, value in tense_lists.items():
         if not isinstance(value, list):
             problems.append(f"[tense] needs a list {key!r}")
@@ -205,6 +206,7 @@ def lexicon() -> Lexicon:
         passive_aux=frozenset(str(w) for w in tense_lists["passive_aux"] or ()),
         past_negations=frozenset(str(w) for w in tense_lists["past_negations"] or ()),
         not_past_ed=frozenset(str(w) for w in tense_lists["not_past_ed"] or ()),
+        not_cue_before_to=frozenset(str(w) for w in tense_lists["not_cue_before_to"] or ()),
         not_time_after=frozenset(str(w) for w in nta),
         unit_qualifiers=frozenset(str(w) for w in qualifiers),
         plural_after_year=frozenset(str(w) for w in year_lists["plural_after"] or ()),
