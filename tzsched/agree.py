@@ -230,7 +230,7 @@ class _Member:
         self.fixed = res.zone_source in ("explicit", "abbreviation", "offset") and not self.ambiguous
         said = mention.said
         self.day_stated = said.day is not None or said.weekday is not None or said.relative_day is not None \
-            or ("day_from_context" in self.codes and self.fixed)  # "On Aug. 3, at 11:45 p.m. EDT": written for it
+            or "day_from_context" in self.codes  # "On Aug. 3, at 11:45 p.m. EDT": written for it
         # the day may move: it was implied, or the time is a midnight ("midnight on
         # Wednesday" starts or ends Wednesday, and writers mean both)
         self.day_movable = not self.day_stated or "midnight" in mention.text.lower()
@@ -297,7 +297,7 @@ class _Member:
             wall, zone, found = self.wall, self.res.zone, None
             if wall is not None and zone is not None:
                 try:
-                    if wall_to_utc(wall, zone, dst).utc == self.start:
+                    if wall_to_utc(wall, zone, dst, self.label).utc == self.start:
                         found = wall
                 except Exception:  # pragma: no cover - zones in resolutions are valid
                     pass
@@ -361,12 +361,14 @@ def _hours(seconds: float) -> str:
 
 
 def _shifted_start(m: _Member, days: int, dst: DstPolicy) -> datetime:
-    """The member's UTC start on the adjacent local day, by its zone's clock."""
+    """The member's UTC start on the adjacent local day, by its zone's clock (in a DST
+    gap or fold there, on the side its label names: "2:29 a.m. ACST" in a fold is the
+    standard-time reading)."""
     wall, zone = m.clock_wall(dst), m.res.zone
     step = timedelta(days=days)
     if wall is not None and zone is not None:
         try:
-            return wall_to_utc(wall + step, zone, dst).utc
+            return wall_to_utc(wall + step, zone, dst, m.label).utc
         except Exception:  # pragma: no cover - zones in resolutions are valid
             pass
     return m.start + step
@@ -379,7 +381,7 @@ def _swapped_start(m: _Member, dst: DstPolicy, days: int = 0) -> datetime:
     step = timedelta(hours=-12 if (wall or m.start).hour >= 12 else 12, days=days)
     if wall is not None and zone is not None:
         try:
-            return wall_to_utc(wall + step, zone, dst).utc
+            return wall_to_utc(wall + step, zone, dst, m.label).utc
         except Exception:  # pragma: no cover - zones in resolutions are valid
             pass
     return m.start + step
@@ -398,17 +400,45 @@ def _swap_pairs(x: _Member, y: _Member, dst: DstPolicy, days_fixed: bool) -> Ite
             yield _swapped_start(x, dst), _shifted_start(y, d, dst)
 
 
+# notes and alternative readings that belong to the wall time's day: a day shift reads them anew
+_DAY_CODES = frozenset({"label_mismatch", "dst_gap", "dst_fold"})
+_DAY_READINGS = frozenset({"literal_label", "dst_gap", "dst_fold"})
+
+
 def _shift_day(m: _Member, days: int, dst: DstPolicy, start: datetime | None = None) -> Resolution:
-    """The member read on the adjacent local day, by its zone's clock."""
+    """The member read on the adjacent local day, by its zone's clock. What depended on
+    the old day (a label against the season, a DST gap or fold) is read for the new day."""
     res = m.res
     if start is None:
         start = _shifted_start(m, days, dst)
     end = start + (m.end - m.start)
+    notes = res.notes
+    alternatives = res.alternatives
+    wall, zone = m.clock_wall(dst), res.zone
+    if wall is not None and zone is not None:
+        new_wall = wall + timedelta(days=days)
+        moved = wall_to_utc(new_wall, zone, dst, m.label)
+        if moved.utc == start:
+            length = m.end - m.start
+            notes = (*(n for n in notes if n.code not in _DAY_CODES), *moved.notes)
+            # in the order the resolver gives them: this zone's readings, then other zones'
+            alternatives = (
+                *(Reading(label, t, t + length, zone) for label, t in moved.alternatives),
+                *(_reading_on(a, new_wall, dst, length) for a in alternatives if a.label not in _DAY_READINGS),
+            )
     return replace(res, start=start, end=end, value=_shift_text(res.value, days),
-                   local=_shift_text(res.local, days) if res.local else res.local,
-                   notes=(*res.notes, Note("reading_from_link",
-                                           f"a linked restatement puts it on the {'next' if days > 0 else 'previous'} "
-                                           f"day ({iso_z(start)})")))
+                   local=_shift_text(res.local, days) if res.local else res.local, alternatives=alternatives,
+                   notes=(*notes, Note("reading_from_link",
+                                       f"a linked restatement puts it on the {'next' if days > 0 else 'previous'} "
+                                       f"day ({iso_z(start)})")))
+
+
+def _reading_on(reading: Reading, wall: datetime, dst: DstPolicy, length: timedelta) -> Reading:
+    """An alternative reading in another zone ("zone:Asia/Shanghai"), moved to ``wall``."""
+    if not reading.label.startswith("zone:") or not reading.zone:
+        return reading
+    t = wall_to_utc(wall, reading.zone, dst).utc
+    return Reading(reading.label, t, t + length, reading.zone)
 
 
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
