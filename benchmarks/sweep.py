@@ -36,6 +36,8 @@ VOCABULARY = [
     "CST", "BST", "local time", "Moscow time", "Q3", "Q5", "FY2025", "H2", "week 53", "first quarter", "next year",
     "the 20th century", "1990s", "Dec. 31", "Feb. 29", "2/29", "12/31", "between 1300 and 1500 GMT", "1300-1500 GMT",
     "o'clock", "tonight at 9", "that night", "the next morning", "the day before", "Friday, Aug. 7, 1998",
+    "1915-17", "2014-2016", "In 1914", "two years later", "a year earlier", "up from 1600", "during the summer",
+    "this year", "by 12 September",
     # numbers and relative words
     "2025", "1900", "9999", "12", "0", "000", "1,000", "a", "few", "years", "hours", "half", "later", "earlier",
     "ago", "from now", "since", "every", "about", "roughly", "no later than", "at least", "the end of", "mid-",
@@ -43,7 +45,7 @@ VOCABULARY = [
     "(", ")", "[", "]", "or", "which is", "i.e.", "that is", "and", "to", "until", ",", "/", "—", "-", ".", "'", "’",
     '"', "\n", "\n\n",
     # plain words and places
-    "at", "the", "on", "of", "in Lagos", "New York", "said", "will", "was", "The", "Mr.", "U.S.",
+    "at", "the", "on", "of", "in Lagos", "New York", "said", "will", "would", "was", "The", "Mr.", "U.S.",
     "KYIV, Ukraine (AP) —",
 ]
 
