@@ -225,3 +225,24 @@ def test_the_cli_reports_a_failure_inside_tzsched_per_article_and_goes_on(monkey
     result = cli._work(task, opts)
     assert result.errors == 1 and result.output == ""
     assert result.message == "a.txt: tzsched failed on this article (KeyError: 'boom'); please report it with the input"
+
+
+@pytest.mark.parametrize("zone", ["UTC", "UTC+05:30", "UTC-03:00", "Europe/London", "America/New_York"])
+@pytest.mark.parametrize("label", ["generic", "standard", "daylight"])
+def test_a_wall_time_read_in_a_zone_is_the_moment_whose_local_time_it_is(zone: str, label: str) -> None:
+    """wall_to_utc takes a shortcut for fixed offsets ("UTC", "UTC+05:30"); every zone must
+    give the instant that shows that wall time there, and a fixed offset never a note."""
+    from datetime import UTC, datetime, timedelta
+
+    from tzsched.types import tzinfo_for
+    from tzsched.zones import wall_to_utc
+
+    tz = tzinfo_for(zone)
+    for hours in range(0, 24 * 365, 53):  # a year of wall times, every 53 hours
+        wall = datetime(2025, 1, 1, 7, 30) + timedelta(hours=hours)
+        result = wall_to_utc(wall, zone, "report", label)
+        local = result.utc.astimezone(tz).replace(tzinfo=None)
+        assert local == wall or any(n.code == "dst_gap" for n in result.notes)  # a gap's wall time shows nowhere
+        assert result.utc.tzinfo is UTC
+        if zone.startswith("UTC"):
+            assert result.notes == () and result.alternatives == ()

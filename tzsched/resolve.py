@@ -69,12 +69,15 @@ class Frame:
     home_zone: _Zone = field(init=False, repr=False, compare=False)  # where unzoned mentions are read
     pub_home: date = field(init=False, repr=False, compare=False)  # the publication date there
     regions: tuple[str, ...] = field(init=False, repr=False, compare=False)  # countries that pick a zone
+    # the publication date in each other zone asked for so far (a cache for this document)
+    pub_days: dict[str, date] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # frozen: derived fields are set the way dataclasses set fields
         object.__setattr__(self, "discourse", discourse(self.text))
         object.__setattr__(self, "home_zone", _home_zone(self.home, self.home_source))
         object.__setattr__(self, "pub_home", self.context.local_date(self.home))
+        object.__setattr__(self, "pub_days", {})
         # the dateline's country speaks for the text more than the default locale
         out = []
         if self.dateline is not None:
@@ -447,7 +450,12 @@ def _minute_text(wall: datetime) -> str:
 
 
 def _pub_day(frame: Frame, zone: str) -> date:
-    return frame.pub_home if zone == frame.home else frame.context.local_date(zone)
+    if zone == frame.home:
+        return frame.pub_home
+    day = frame.pub_days.get(zone)
+    if day is None:
+        day = frame.pub_days[zone] = frame.context.local_date(zone)
+    return day
 
 
 def _value_day(d: date) -> str:

@@ -231,7 +231,7 @@ class Scanner:
                 return piece
             word = " ".join((m.group("pos") or "mid").lower().split())
             said = replace(said, mod=lex.position_mods.get(word, said.mod))
-        return replace(piece, start=m.start(), said=said)
+        return Piece(m.start(), piece.end, piece.kind, piece.rule, said, piece.parts)
 
 
 _WORD_START = r"(?<![\w'’])"

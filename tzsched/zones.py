@@ -223,6 +223,8 @@ def wall_to_utc(wall: datetime, zone: str, policy: DstPolicy = "report", label: 
     reading as the alternative; likewise a daylight label in winter.
     """
     tz = tzinfo_for(zone)
+    if isinstance(tz, timezone):  # "UTC", "UTC+05:30": one offset, no gap, fold or season
+        return WallResult(_in_zone(wall, tz, 0).astimezone(UTC), (), ())
     first = _in_zone(wall, tz, 0)
     second = _in_zone(wall, tz, 1)
     u0 = first.astimezone(UTC)
