@@ -263,6 +263,18 @@ def _rel_shift(rel: str) -> int | None:
     return 0
 
 
+def _period_end(g: Groups, start: int, end: int, text: str) -> Piece | None:
+    """"year-end", "year's end", "month-end": the end of the current year (month,
+    quarter), read as "the end of the year" is; "since year-end", the last one past."""
+    unit = (g["unit"] or "").lower()
+    shift = -1 if _SINCE_BEFORE.search(text, max(0, start - 8), start) else 0
+    return Piece(start, end, "relunit", "date.period_end", Said(unit=unit, shift=shift, anchor="publication",
+                                                                mod="END"))
+
+
+_SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+$")
+
+
 def _year_ago_adjective(g: Groups, start: int, end: int, text: str) -> Piece | None:
     """"year-earlier results": the period being reported, a year before."""
     return Piece(start, end, "quarter", "date.year_ago", Said(shift=-4, unit="quarter"))
@@ -356,6 +368,8 @@ def rules() -> list[Rule]:
             _quarter,
         ),
         Rule("date.year_ago", r"(?i:year-(?:earlier|ago|before))(?![\w-])", _year_ago_adjective),
+        Rule("date.period_end", r"(?<![\w-])(?P<unit>(?i:year|month|quarter))(?:-|\s|['’]s\s)(?i:end)(?![\w-])",
+             _period_end),
         Rule(
             "date.the_unit",
             r"(?P<lead>(?i:the|that))\s(?:(?i:" + alt(lex.unit_qualifiers) + r")\s){0,2}"
