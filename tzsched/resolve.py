@@ -275,6 +275,8 @@ def _speaks_of_coming(piece: Piece, frame: Frame) -> bool:
     """Whether the sentence around a mention in a history speaks of what is still to come
     at publication ("the funeral will be held on Nov. 2")."""
     return frame.discourse.tense_direction(piece.start, piece.end, ignore=_STORY_FUTURE) == 1
+
+
 _SINCE = re.compile(r"\b[Ss]ince\s+$")
 
 
@@ -850,15 +852,19 @@ _COMPARISON_BEFORE = re.compile(
 )
 
 
-def _count_reference(piece: Piece, frame: Frame, unit: str, before: list[Resolved]) -> date | None:
+def _is_comparison(piece: Piece, frame: Frame) -> bool:
+    """"up from 822 a year earlier" in news (see _COMPARISON_BEFORE)."""
+    return not frame.narrative and (piece.said.shift or 0) < 0 \
+        and _COMPARISON_BEFORE.search(frame.text, max(0, piece.start - 40), piece.start) is not None
+
+
+def _count_reference(piece: Piece, unit: str, before: list[Resolved], zone: str,
+                     periods: bool = True) -> date | None:
     """Where "N <unit>s later/earlier" counts from: the latest mention before it, within
-    1500 characters, that names a day, or that writes out a period no finer than ``unit``
-    (see _COUNT_FROM and _states_year: the start of that period); other mentions do not
-    stop the search."""
-    coarse = _COUNT_FROM.get(unit, frozenset())
-    if not frame.narrative and (piece.said.shift or 0) < 0 \
-            and _COMPARISON_BEFORE.search(frame.text, max(0, piece.start - 40), piece.start):
-        coarse = frozenset()  # "sold 1945 units, up from 822 a year earlier": then, the period reported
+    1500 characters, that names a day, or (with ``periods``) that writes out a period no
+    finer than ``unit`` (see _COUNT_FROM and _states_year: the start of that period, in
+    ``zone`` when it has none); other mentions do not stop the search."""
+    coarse = _COUNT_FROM.get(unit, frozenset()) if periods else frozenset()
     for r in reversed(before):  # in text order: the further back, the further away
         if piece.start - r.piece.end >= 1500:
             return None
@@ -868,7 +874,7 @@ def _count_reference(piece: Piece, frame: Frame, unit: str, before: list[Resolve
             return r.day
         res = r.resolution
         if res.start is not None and res.granularity in coarse and _states_year(r.piece.said):
-            return res.start.astimezone(tzinfo_for(res.zone or frame.home)).date()
+            return res.start.astimezone(tzinfo_for(res.zone or zone)).date()
     return None
 
 
@@ -1017,7 +1023,12 @@ def _ago(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
         ref = "PAST_REF" if sign < 0 else "FUTURE_REF"
         return Resolved(piece, _res("DATE", ref, "reference", None, None, None, said, notes), None)
     anchor = pub
-    found = _count_reference(piece, frame, unit, before) if said.anchor == "reference" else None
+    found = None
+    comparison = False
+    if said.anchor == "reference":
+        # "sold 1945 units, up from 822 a year earlier": from the period reported, not a year named on the way
+        comparison = _is_comparison(piece, frame)
+        found = _count_reference(piece, unit, before, frame.home, periods=not comparison)
     if unit == "year" and said.amount == int(said.amount):
         period = _reported_quarter(piece, before)
         if period is not None:  # "profit rose from $5 million a year earlier": that quarter, a year before
@@ -1025,6 +1036,8 @@ def _ago(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
             return _quarter_result(piece, zone, said, y - int(said.amount), q, notes)
     if found is not None:
         anchor = found
+    elif comparison:
+        notes.append(Note("unanchored", "a figure compared with an earlier period; counted from publication"))
     elif said.anchor == "reference":
         notes.append(Note("unanchored", "no earlier date in the text; counted from publication"))
     if unit in ("hour", "minute", "second"):
