@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import tzsched
-from tzsched.strategies import CAUSES, Restatement, articles, restatements, statements, zones
+from tzsched.strategies import CAUSES, articles, restatements, statements, zones
 from tzsched.testing import assert_agreement, assert_resolves, check_spans
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,9 +25,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def known_gap(case: object) -> str | None:
     """Why a generated case hits a gap kept as a strict xfail in tests/test_regressions.py
-    (None when it does not). When a gap is fixed its xfail turns XPASS: remove it here too."""
-    if isinstance(case, Restatement) and case.days == "before" and len(case.parts) == 3:
-        return "test_a_governed_chain_whose_first_time_has_no_zone: 'On Saturday, at 11:01 p.m. (... AST; ...)'"
+    (None when it does not). When a gap is fixed its xfail turns XPASS: remove it here too.
+    No gap is open now."""
     return None
 
 

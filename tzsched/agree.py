@@ -521,13 +521,13 @@ def _move_days(m: _Member, anchor: _Member, size: int, dst: DstPolicy,
                tol: float) -> tuple[_Member, _Member, list[Note]] | None:
     """Readings of ``m`` and ``anchor`` on adjacent days, when that explains the difference.
 
-    Only days that were implied move (and "midnight"); the anchor moves only in a link of
-    two. The best shift brings the two within the tolerance, or else cuts at least
-    12 hours off the difference (a DST slip across midnight stays a DST slip). When both
-    may move, the one written second moves first.
+    Only days that were implied move (and "midnight"); the anchor moves in a link of two,
+    or when ``m``'s day is stated and cannot move. The best shift brings the two within
+    the tolerance, or else cuts at least 12 hours off the difference (a DST slip across
+    midnight stays a DST slip). When both may move, the one written second moves first.
     """
     m_days = (0, -1, 1) if m.day_movable else (0,)
-    a_days = (0, -1, 1) if anchor.day_movable and size == 2 else (0,)
+    a_days = (0, -1, 1) if anchor.day_movable and (size == 2 or not m.day_movable) else (0,)
     later_is_m = m.index > anchor.index
     base = abs(_secs(m.start - anchor.start))
     m_starts = {d: m.start if d == 0 else _shifted_start(m, d, dst) for d in m_days}
