@@ -165,6 +165,15 @@ def test_a_sentence_ending_in_time_ends() -> None:
     assert _starts(ann)["9:25 p.m. Bangladesh Time"] == "2034-02-06T15:25:00Z"
 
 
+def test_a_sentence_after_a_m_ends_even_when_the_next_says_local_time() -> None:
+    """test_every_mention_of_an_article_resolves: "12:10 a.m. The talks began at 2350 local
+    time" was read as one zone name ("The ... time"), so the sentence ran on and the next
+    sentence's "April 25" governed 12:10 a.m."""
+    ann = tzsched.annotate("ANCHORAGE (AP) — The talks will begin at 12:10 a.m. The talks began at 2350 local "
+                           "time on April 25.", tzsched.Context.parse("1970-04-26T10:00:00Z"))
+    assert _starts(ann)["12:10 a.m."] == "1970-04-26T10:10:00Z"
+
+
 def test_a_sentence_ending_in_lower_case_time_ends() -> None:
     ann = _ann("WELLINGTON (AFP) — The talks will begin at 9:25 p.m. Dhaka time. "
                "Polls will close at 4:25 a.m. GMT+13 on Feb. 7.", "2034-02-06T15:15:00Z")

@@ -44,7 +44,14 @@ def _abbreviation_tail(tail: str) -> bool:
 
 
 _MERIDIEM_DOT = re.compile(r"\b[aApP]\.\s?[mM]\.$")
-_NEXT_WORDS = re.compile(r"([A-Z][\w'’.\-]*)(?P<time>[^.,;:!?()\n]{0,40}?\s[Tt]ime\b)?")
+# the word after "a.m."/"p.m.", and the rest of a zone name ending in "time" when one
+# follows: capitalized words and place-name particles ("Moscow time", "Eastern Standard
+# Time", "Rio de Janeiro time", "Kyiv local time"), not a sentence ("The talks began at
+# 2350 local time")
+_NEXT_WORDS = re.compile(
+    r"([A-Z][\w'’.\-]*)(?P<time>(?:\s(?:[A-Z][\w'’.\-]*|de|da|do|dos|das|del|di|du|des|la|le|el|es|al|of)){0,3}"
+    r"(?:\slocal)?\s[Tt]ime\b)?"
+)
 
 
 def _meridiem_ends(text: str, m: re.Match[str]) -> bool:
