@@ -716,6 +716,15 @@ def _wall(instant: datetime, name: ZoneName) -> datetime:
     return instant.astimezone(_tz(name.zone)).replace(tzinfo=None)
 
 
+def _written_wall(instant: datetime, name: ZoneName) -> datetime:
+    """The wall time a text writes for ``instant``: a whole minute. A zone whose offset
+    then had seconds (Monrovia, -0:44:30 until 1972) shows a whole UTC minute at :30
+    seconds, which no clock time in a text names: such draws are rejected."""
+    wall = _wall(instant, name)
+    assume(wall.second == 0)
+    return wall
+
+
 def _readings(instant: datetime, name: ZoneName) -> tuple[datetime, ...]:
     other = None if name.pins_fold else _other_reading(name.zone, instant)
     return (instant,) if other is None else tuple(sorted((instant, other)))
@@ -805,7 +814,7 @@ def _statement(draw: st.DrawFn, instant: datetime | None, zone: ZoneName | str |
                                        st.just(name.zone if "/" in name.zone else "UTC")))
     read_in = name.zone
     tense: Tense = draw(st.sampled_from(("future", "past", "neutral")))
-    wall = _wall(at, name)
+    wall = _written_wall(at, name)
     local_day = wall.date()
     modes: list[str] = ["none", "date", "weekday_date", "date_year", "before"]
     if tense != "neutral":
@@ -996,7 +1005,7 @@ def _restatement(draw: st.DrawFn, instant: datetime | None, perturbation: str | 
             else:  # this zone's time was worked out from the local one with that offset
                 said = at + (current - other)
             assume(abs(said - at) == timedelta(hours=1))  # not lost in the gap of a transition
-        wall = _wall(said, nm)
+        wall = _written_wall(said, nm)
         clock = draw(_clock_style(wall, nm, mode if day_mode == "own" else day_mode, tense, i == 0))
         if i == target and cause == "am_pm_swap":
             clock = "meridiem"
@@ -1096,7 +1105,7 @@ def _article(draw: st.DrawFn, min_sentences: int, max_sentences: int) -> Article
             name = _pinned(name.zone, at)
         zread = name.zone if name.states_zone else zone
         local = _local_date(zread, at)
-        wall = _wall(at, name)
+        wall = _written_wall(at, name)
         modes = ["date", "weekday_date", "date_year"]
         if _tense_ok("weekday", tense, local, _local_date(zread, published)):
             modes.append("weekday")
