@@ -59,12 +59,12 @@ class DataError(TzschedError, ValueError):
     code = "bad_data"
 
 
-# Codes of the notes attached to results, with what each one means. Renderers and
 def internal_message(exc: BaseException) -> str:
     """The message of an ``internal_error`` record: a failure inside tzsched (a bug), not bad input."""
     return f"tzsched failed on this article ({type(exc).__name__}: {exc}); please report it with the input"
 
 
+# Codes of the notes attached to results, with what each one means. Renderers and
 # the docs read this table; a test checks that every code used in the code base is here.
 NOTE_CODES: Final[dict[str, str]] = {
     "ambiguous_abbreviation": "the zone abbreviation names several zones; the alternatives are listed",
