@@ -84,12 +84,14 @@ class Lexicon:
     past_negations: frozenset[str]
     not_past_ed: frozenset[str]
     not_cue_before_to: frozenset[str]
+    story_future: frozenset[str]
     not_time_after: frozenset[str]
     unit_qualifiers: frozenset[str]
     plural_after_year: frozenset[str]
     label_before_number: frozenset[str]
     street_words: frozenset[str]
     lead_words: frozenset[str]
+    place_particles: frozenset[str]
     demonyms: Mapping[str, str]
     dateline_places: Mapping[str, str]
 
@@ -152,7 +154,8 @@ def lexicon() -> Lexicon:
     reporting = tense.get("reporting", []) if isinstance(tense, dict) else []
     schedule = tense.get("schedule", []) if isinstance(tense, dict) else []
     tense_lists = {k: tense.get(k) if isinstance(tense, dict) else None
-                   for k in ("before_to", "passive_aux", "past_negations", "not_past_ed", "not_cue_before_to")}
+                   for k in ("before_to", "passive_aux", "past_negations", "not_past_ed", "not_cue_before_to",
+                             "story_future")}
     for key, value in tense_lists.items():
         if not isinstance(value, list):
             problems.append(f"[tense] needs a list {key!r}")
@@ -176,6 +179,10 @@ def lexicon() -> Lexicon:
     if not isinstance(lead, list):
         problems.append("[scanner] needs a list 'lead_words'")
         lead = []
+    particles = data.get("place_names", {}).get("particles")
+    if not isinstance(particles, list):
+        problems.append("[place_names] needs a list 'particles'")
+        particles = []
     zone_of = lambda v: isinstance(v, str) and "/" in v  # noqa: E731
     demonyms = table("demonyms", zone_of, "an IANA zone id")
     places = table("dateline_places", zone_of, "an IANA zone id")
@@ -207,12 +214,14 @@ def lexicon() -> Lexicon:
         past_negations=frozenset(str(w) for w in tense_lists["past_negations"] or ()),
         not_past_ed=frozenset(str(w) for w in tense_lists["not_past_ed"] or ()),
         not_cue_before_to=frozenset(str(w) for w in tense_lists["not_cue_before_to"] or ()),
+        story_future=frozenset(str(w) for w in tense_lists["story_future"] or ()),
         not_time_after=frozenset(str(w) for w in nta),
         unit_qualifiers=frozenset(str(w) for w in qualifiers),
         plural_after_year=frozenset(str(w) for w in year_lists["plural_after"] or ()),
         label_before_number=frozenset(str(w) for w in year_lists["label_before"] or ()),
         street_words=frozenset(str(w) for w in year_lists["street_after"] or ()),
         lead_words=frozenset(str(w) for w in lead),
+        place_particles=frozenset(str(w) for w in particles),
         demonyms=_frozen(demonyms),
         dateline_places=_frozen(places),
     )

@@ -18,7 +18,8 @@ from typing import NamedTuple
 
 from ._frozen import direct_init
 from .discourse import Discourse, discourse
-from .rules.base import Piece
+from .lexicon import lexicon
+from .rules.base import SINCE_BEFORE, Piece
 from .types import Context, Dateline, Granularity, Note, Reading, Resolution, Said, TimexType, ZoneSource
 from .zones import (
     ZoneCandidate,
@@ -266,31 +267,39 @@ def _narrative_year(piece: Piece, before: list[Resolved], pub: date) -> int | No
 
 
 _NARRATIVE_REACH = 4000  # about a page: a history's year holds across long paragraphs
-# In a history these look ahead from the story's time, not from publication ("Iran would
-# invade shortly, and on 22 June ...", "German Samoa (later Western Samoa) on 30 August")
-_STORY_FUTURE = frozenset({"would", "later"})
 
 
 def _speaks_of_coming(piece: Piece, frame: Frame) -> bool:
     """Whether the sentence around a mention in a history speaks of what is still to come
-    at publication ("the funeral will be held on Nov. 2")."""
-    return frame.discourse.tense_direction(piece.start, piece.end, ignore=_STORY_FUTURE) == 1
+    at publication ("the funeral will be held on Nov. 2"); the cues that look ahead from
+    the story's time (en.toml [tense] story_future: "would", "later") do not count."""
+    return frame.discourse.tense_direction(piece.start, piece.end, ignore=lexicon().story_future) == 1
 
 
-_SINCE = re.compile(r"\b[Ss]ince\s+$")
+def _story_year(piece: Piece, frame: Frame, before: list[Resolved], pub: date) -> int | None:
+    """In a history, the year the story is in at ``piece`` (see _narrative_year), unless
+    its sentence looks ahead from publication; None in news."""
+    if not frame.narrative:
+        return None
+    year = _narrative_year(piece, before, pub)
+    return None if year is None or _speaks_of_coming(piece, frame) else year
+
+
+def _story_note(year: int) -> Note:
+    return Note("year_inferred", f"year {year} taken from an earlier mention")
 
 
 def _yearless(piece: Piece, frame: Frame, before: list[Resolved], pub: date, month: int,
               day: int | None) -> tuple[int, Note]:
-    narrative = _narrative_year(piece, before, pub) if frame.narrative else None
-    if narrative is not None and not _speaks_of_coming(piece, frame):
-        return narrative, Note("year_inferred", f"year {narrative} taken from an earlier mention")
+    narrative = _story_year(piece, frame, before, pub)
+    if narrative is not None:
+        return narrative, _story_note(narrative)
     before_text = frame.text[max(0, piece.start - 12) : piece.start].lower()
     if before_text.endswith(("last ", "this past ")):  # "last Oct. 23"
         year = pub.year if (month, day or 1) < (pub.month, pub.day) else pub.year - 1
     elif before_text.endswith("next "):
         year = pub.year if (month, day or 31) > (pub.month, pub.day) else pub.year + 1
-    elif _SINCE.search(frame.text, max(0, piece.start - 8), piece.start):
+    elif SINCE_BEFORE.search(frame.text, max(0, piece.start - 8), piece.start):
         # "since August": the last August before publication, however far
         year = pub.year if (month, day or 1) <= (pub.month, pub.day) else pub.year - 1
     else:
@@ -362,8 +371,6 @@ def movable_holiday(rule: str, year: int) -> date:
 
 
 def _holiday_day(said: Said, piece: Piece, pub: date, frame: Frame) -> date:
-    from .lexicon import lexicon
-
     rule = lexicon().movable_holidays[piece.parts[0]]
     if said.year is not None:
         return movable_holiday(rule, said.year)
@@ -756,13 +763,11 @@ def _season(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     m0 = SEASON_MONTHS[season]
     year = said.year
     notes: list[Note] = []
-    if year is None and said.shift is None and frame.narrative:
+    if year is None and said.shift is None:
         # "During the summer" in a history: that of the year the story is in
-        year = _narrative_year(piece, before, pub)
-        if year is not None and _speaks_of_coming(piece, frame):
-            year = None
+        year = _story_year(piece, frame, before, pub)
         if year is not None:
-            notes.append(Note("year_inferred", f"year {year} taken from an earlier mention"))
+            notes.append(_story_note(year))
     if year is None:
         # the occurrences of the season around publication: (start, end, year)
         spans = []
@@ -820,17 +825,27 @@ def _reference_date(piece: Piece, frame: Frame, before: list[Resolved]) -> date 
     return None
 
 
-def _reference_day(piece: Piece, frame: Frame, before: list[Resolved]) -> date | None:
-    """The day of the latest mention before this one that names a day, within 1500 characters."""
+def _reference_day(piece: Piece, frame: Frame, before: list[Resolved],
+                   periods: frozenset[str] = frozenset()) -> date | None:
+    """The day of the latest mention before this one, within 1500 characters, that names a
+    day; or, when it comes first, that writes out a period whose granularity is in
+    ``periods`` ("in 2019 ... two years later": see _COUNT_FROM and _states_year), the
+    first day of that period. Other mentions do not stop the search."""
     for r in reversed(before):  # in text order: the further back, the further away
         if piece.start - r.piece.end >= 1500:
             return None  # (it went on to the first mention of the text: quadratic)
+        if r.piece.end > piece.start:
+            continue
         if r.day is not None:
             return r.day
+        res = r.resolution
+        if periods and res.start is not None and res.granularity in periods and _states_year(r.piece.said):
+            return res.start.astimezone(tzinfo_for(res.zone or frame.home)).date()
     return None
 
 
-# The reference granularities a count of each unit may start from when no day is named:
+# The granularities of written periods a count of each unit may start from when no day is
+# named (see _reference_day):
 # "in 2019 ... two years later" counts years from 2019, "in March 2019 ... three months
 # later" months from March; "in 2019 ... three days later" names no day to count from.
 _COUNT_FROM = {
@@ -858,26 +873,6 @@ def _is_comparison(piece: Piece, frame: Frame) -> bool:
         and _COMPARISON_BEFORE.search(frame.text, max(0, piece.start - 40), piece.start) is not None
 
 
-def _count_reference(piece: Piece, unit: str, before: list[Resolved], zone: str,
-                     periods: bool = True) -> date | None:
-    """Where "N <unit>s later/earlier" counts from: the latest mention before it, within
-    1500 characters, that names a day, or (with ``periods``) that writes out a period no
-    finer than ``unit`` (see _COUNT_FROM and _states_year: the start of that period, in
-    ``zone`` when it has none); other mentions do not stop the search."""
-    coarse = _COUNT_FROM.get(unit, frozenset()) if periods else frozenset()
-    for r in reversed(before):  # in text order: the further back, the further away
-        if piece.start - r.piece.end >= 1500:
-            return None
-        if r.piece.end > piece.start:
-            continue
-        if r.day is not None:
-            return r.day
-        res = r.resolution
-        if res.start is not None and res.granularity in coarse and _states_year(r.piece.said):
-            return res.start.astimezone(tzinfo_for(res.zone or zone)).date()
-    return None
-
-
 def _states_year(said: Said) -> bool:
     """Whether a mention writes out its year, decade or century ("2019", "March 2019",
     "the 1990s"): "a year ago" and "year-earlier" are themselves counted from
@@ -903,7 +898,7 @@ def _relunit(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
         ref = _reference_date(piece, frame, before)
         if ref is not None and abs(ref.year - pub.year) > 1 and not _speaks_of_coming(piece, frame):
             anchor = ref
-            notes.append(Note("year_inferred", f"year {ref.year} taken from an earlier mention"))
+            notes.append(_story_note(ref.year))
     shift = said.shift
     unit = said.unit or "day"
     if unit == "weekend":
@@ -1028,7 +1023,7 @@ def _ago(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     if said.anchor == "reference":
         # "sold 1945 units, up from 822 a year earlier": from the period reported, not a year named on the way
         comparison = _is_comparison(piece, frame)
-        found = _count_reference(piece, unit, before, frame.home, periods=not comparison)
+        found = _reference_day(piece, frame, before, frozenset() if comparison else _COUNT_FROM.get(unit, frozenset()))
     if unit == "year" and said.amount == int(said.amount):
         period = _reported_quarter(piece, before)
         if period is not None:  # "profit rose from $5 million a year earlier": that quarter, a year before

@@ -16,8 +16,8 @@ from functools import cache
 from ..types import Said
 
 __all__ = [
-    "APOSTROPHE", "DIGIT", "FOUR_DIGITS", "SHORT_NUMBER", "Groups", "Piece", "Rule", "alt", "cap_alt", "gint",
-    "number_value",
+    "APOSTROPHE", "DIGIT", "FOUR_DIGITS", "SHORT_NUMBER", "SINCE_BEFORE", "Groups", "Piece", "Rule", "alt", "cap_alt",
+    "gint", "number_value",
 ]
 
 Groups = dict[str, str | None]
@@ -38,6 +38,9 @@ class Piece:
     said: Said
     parts: tuple[str, ...] = field(default=())
 
+
+# "since" right before a mention: "since August" is the last August, "since year-end" the last year end
+SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+$")
 
 DIGIT = "0"  # in Rule.starts: the rule may start with a number of any length
 SHORT_NUMBER = "00"  # in Rule.starts: the rule may start with a number of one or two digits

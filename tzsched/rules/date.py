@@ -7,7 +7,7 @@ import re
 
 from ..lexicon import lexicon
 from ..types import Said
-from .base import Groups, Piece, Rule, alt, gint
+from .base import SINCE_BEFORE, Groups, Piece, Rule, alt, gint
 
 __all__ = ["rules"]
 
@@ -267,12 +267,10 @@ def _period_end(g: Groups, start: int, end: int, text: str) -> Piece | None:
     """"year-end", "year's end", "month-end": the end of the current year (month,
     quarter), read as "the end of the year" is; "since year-end", the last one past."""
     unit = (g["unit"] or "").lower()
-    shift = -1 if _SINCE_BEFORE.search(text, max(0, start - 8), start) else 0
+    shift = -1 if SINCE_BEFORE.search(text, max(0, start - 8), start) else 0
     return Piece(start, end, "relunit", "date.period_end", Said(unit=unit, shift=shift, anchor="publication",
                                                                 mod="END"))
 
-
-_SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+$")
 
 
 def _year_ago_adjective(g: Groups, start: int, end: int, text: str) -> Piece | None:
