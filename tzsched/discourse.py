@@ -44,14 +44,17 @@ def _abbreviation_tail(tail: str) -> bool:
 
 
 _MERIDIEM_DOT = re.compile(r"\b[aApP]\.\s?[mM]\.$")
-# the word after "a.m."/"p.m.", and the rest of a zone name ending in "time" when one
-# follows: capitalized words and place-name particles ("Moscow time", "Eastern Standard
-# Time", "Rio de Janeiro time", "Kyiv local time"), not a sentence ("The talks began at
-# 2350 local time")
-_NEXT_WORDS = re.compile(
-    r"([A-Z][\w'’.\-]*)(?P<time>(?:\s(?:[A-Z][\w'’.\-]*|de|da|do|dos|das|del|di|du|des|la|le|el|es|al|of)){0,3}"
-    r"(?:\slocal)?\s[Tt]ime\b)?"
-)
+@cache
+def _next_words() -> re.Pattern[str]:
+    """The word after "a.m."/"p.m.", and the rest of a zone name ending in "time" when one
+    follows: capitalized words and the lexicon's place-name particles ("Moscow time",
+    "Eastern Standard Time", "Rio de Janeiro time", "Kyiv local time"), not a sentence
+    ("The talks began at 2350 local time")."""
+    from .rules.base import alt
+
+    particle = alt(lexicon().place_particles)
+    word = r"[A-Z][\w'’.\-]*"
+    return re.compile(rf"({word})(?P<time>(?:\s(?:{word}|{particle})){{0,3}}(?:\slocal)?\s[Tt]ime\b)?")
 
 
 def _meridiem_ends(text: str, m: re.Match[str]) -> bool:
@@ -59,7 +62,7 @@ def _meridiem_ends(text: str, m: re.Match[str]) -> bool:
     EDT", "10 a.m. Eastern" and "5 p.m. Monday" do not."""
     if not _MERIDIEM_DOT.search(text, max(0, m.start() - 5), m.start() + 1):
         return False
-    nxt = _NEXT_WORDS.match(text, m.end())
+    nxt = _next_words().match(text, m.end())
     if nxt is None:
         return False
     first = nxt.group(1).rstrip(".,")

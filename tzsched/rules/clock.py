@@ -9,10 +9,12 @@ read as 14:00, and "10 a" is not a time.
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from ..lexicon import lexicon
 from ..types import Said
 from ..zones import zone_candidates
-from .base import Groups, Piece, Rule, number_value
+from .base import Groups, Piece, Rule, alt, number_value
 from .words import words
 
 __all__ = ["rules"]
@@ -50,15 +52,18 @@ def _with_zone(g: Groups, start: int, end: int, text: str, zone_key: str = "zone
     return cut, _place_after(text, cut)
 
 
-# lower-case particles inside a place name: "Rio de Janeiro", "Dar es Salaam", "Port of Spain"
-_PARTICLE = r"(?:de|da|do|dos|das|del|di|du|des|la|le|el|es|al|of)\s"
-_IN_PLACE = re.compile(rf"\s+in\s+([A-Z][\w'’.\-]+(?:\s(?:{_PARTICLE})?[A-Z][\w'’.\-]+){{0,2}})")
+@cache
+def _in_place() -> re.Pattern[str]:
+    """"in" and a place name of up to three capitalized words, with the lexicon's
+    lower-case particles between them ("in Rio de Janeiro", "in Port of Spain")."""
+    particle = alt(lexicon().place_particles)
+    return re.compile(rf"\s+in\s+([A-Z][\w'’.\-]+(?:\s(?:{particle}\s)?[A-Z][\w'’.\-]+){{0,2}})")
 
 
 def _place_after(text: str, end: int) -> str | None:
     """"8 p.m. in Lagos": a known city or country right after a time gives its zone
     (the place stays outside the mention's span)."""
-    m = _IN_PLACE.match(text, end)
+    m = _in_place().match(text, end)
     if m is None:
         return None
     words = m.group(1).rstrip(".").split()

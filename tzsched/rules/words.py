@@ -49,7 +49,7 @@ def words() -> Words:
     # read as "Central"; the bare US region names follow, then abbreviations.
     zone = (
         r"(?:(?:UTC|GMT)\s?[+\-−–]\s?\d{1,2}(?::?\d{2})?(?!\d)"
-        r"|(?:[A-Z][\w'’.\-]{1,24}(?:\s(?:(?:de|da|do|dos|das|del|di|du|des|la|le|el|es|al|of)\s)?"
+        r"|(?:[A-Z][\w'’.\-]{1,24}(?:\s(?:" + alt(lex.place_particles) + r"\s)?"
         r"[A-Z][\w'’.\-]{1,24}){0,2}\s)?"
         r"(?:(?:local|standard|summer|daylight|Local|Standard|Summer|Daylight)\s)?[Tt]ime(?![\w])"
         r"|(?:Eastern|Central|Mountain|Pacific|Atlantic|Alaska|Hawaii|Newfoundland)"
