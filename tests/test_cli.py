@@ -455,6 +455,36 @@ class TestErrors:
         assert proc.stderr.splitlines()[0] == f"tzsched: {path}: not UTF-8 text (byte 20)"
         no_traceback(proc)
 
+    def test_a_byte_order_mark_heading_a_jsonl_file_or_line_is_ignored(self) -> None:
+        """Windows tools write U+FEFF at the head of a file; joined files carry one on a
+        later line. json refused it, and the article was lost as bad_json."""
+        bom = b"\xef\xbb\xbf"
+        first, second = articles(2)
+        stream = bom + json.dumps(first).encode() + b"\r\n" + bom + json.dumps(second).encode() + b"\n"
+        for command in (("extract", "--jsonl"), ("annotate", "--jsonl", "--format", "jsonl")):
+            proc = run_bytes(*command, stdin=stream)
+            assert proc.returncode == 0, proc.stderr
+            records = [json.loads(line) for line in proc.stdout.decode().splitlines()]
+            assert [r["id"] for r in records] == ["art-0", "art-1"]
+            assert records[0]["mentions"] == tzsched.process_record(first)["mentions"]
+
+    def test_a_byte_order_mark_heading_a_text_file_is_not_part_of_the_text(self, tmp_path: Path) -> None:
+        path = tmp_path / "bom.txt"
+        path.write_bytes(b"\xef\xbb\xbf" + SEED.encode())
+        proc = run("annotate", *SEED_CTX, "--format", "jsonl", path)
+        assert proc.returncode == 0, proc.stderr
+        mentions = json.loads(proc.stdout)["mentions"]
+        assert (mentions[0]["start"], mentions[0]["text"]) == (SEED.index("5 p.m."), "5 p.m. Moscow time")
+        inline = run("annotate", *SEED_CTX, "--no-color", path)
+        assert inline.stdout.startswith("Putin and Trump")
+
+    def test_a_bad_byte_after_a_byte_order_mark_is_counted_from_the_file_start(self, tmp_path: Path) -> None:
+        path = tmp_path / "bad.txt"
+        path.write_bytes(b"\xef\xbb\xbfTalks at 5 \xff")
+        proc = run("annotate", *SEED_CTX, path)
+        assert proc.returncode == 2
+        assert proc.stderr.splitlines()[0] == f"tzsched: {path}: not UTF-8 text (byte 14)"
+
     def test_bad_encoding_in_a_jsonl_line_is_a_record_error(self) -> None:
         stream = jsonl(articles(1)).encode() + b'{"id": "x", "text": "\xff"}\n'
         proc = run_bytes("extract", "--jsonl", stdin=stream)

@@ -280,10 +280,26 @@ def _article(obj: Any, defaults: dict[str, str]) -> tuple[Any, Annotation]:
     return rid, annotate(text, Context.parse(published, home=home, locale=locale))
 
 
+_BOM = b"\xef\xbb\xbf"  # U+FEFF in UTF-8
+
+
+def _utf8(data: bytes) -> str:
+    """``data`` decoded as UTF-8, without the byte order mark that Windows tools write at
+    the head of a file (or of each file, when files are joined): it is no part of the text,
+    and ``json`` refuses it. A UnicodeDecodeError's positions count the bytes of ``data``."""
+    skip = len(_BOM) if data.startswith(_BOM) else 0
+    try:
+        return str(memoryview(data)[skip:], "utf-8")
+    except UnicodeDecodeError as exc:
+        exc.start += skip
+        exc.end += skip
+        raise
+
+
 def _decode_record(task: _Task) -> tuple[Any, dict[str, Any] | None]:
     """(parsed JSON, None) or (None, error record) for one input line (extract's rules)."""
     try:
-        line = task.payload.decode("utf-8")
+        line = _utf8(task.payload)
     except UnicodeDecodeError as exc:
         return None, {"id": None, "error": {"code": "bad_encoding",
                                             "message": f"line {task.lineno}: not UTF-8 at byte {exc.start}"}}
@@ -318,7 +334,7 @@ def _work(task: _Task, opts: _Options) -> _Result:
             name = str(rid)
         else:
             try:
-                text = task.payload.decode("utf-8")
+                text = _utf8(task.payload)
             except UnicodeDecodeError as exc:
                 raise InputError(f"not UTF-8 text (byte {exc.start})", "bad_encoding") from None
             assert opts.context is not None
@@ -506,7 +522,7 @@ def _missing_published(paths: Sequence[str]) -> _Usage:
     """The error for text input without --published, with a hint from a dated dateline."""
     base = "--published is required (the article's publication instant or date, e.g. 2025-05-20T08:00:00+02:00)"
     try:
-        text = _read_bytes(paths[0]).decode("utf-8")
+        text = _utf8(_read_bytes(paths[0]))
     except (_Usage, UnicodeDecodeError):
         return _Usage(base)
     line = find_dateline(text)
