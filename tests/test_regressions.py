@@ -236,3 +236,29 @@ def test_midnight_with_a_relative_day_in_the_statements_strategy() -> None:
     assert _starts(ann) == {"midnight GMT yesterday": "2000-01-02T00:00:00Z"}
     ann = _ann("The talks began at midnight GMT yesterday.", "2000-01-01T12:00:00Z")
     assert _starts(ann) == {"midnight GMT yesterday": "2000-01-01T00:00:00Z"}
+
+
+class TestHomeCountryUnderADateline:
+    """every mention of an article resolves (seed 211): a Jerusalem outlet's story datelined
+    New York wrote "9:10 a.m. IST"; the dateline set the zone of unzoned times, and with it
+    the outlet's own country was dropped from the countries that pick an abbreviation, so
+    IST was read as India's (and flagged ambiguous) instead of Israel's."""
+
+    TEXT = "NEW YORK (AP) — The talks will begin at 9:10 a.m. IST on Sunday."
+
+    def test_the_home_zone_country_still_picks(self) -> None:
+        ann = _ann(self.TEXT, "1970-04-24T07:00:00Z", home="Asia/Jerusalem")
+        res = ann.mentions[0].resolution
+        assert (res.zone, ann.mentions[0].to_record()["utc_start"]) == ("Asia/Jerusalem", "1970-04-26T07:10:00Z")
+        assert "ambiguous_abbreviation" not in {n.code for n in res.notes}
+        assert ann.home == "America/New_York"  # unzoned times still follow the dateline
+
+    def test_the_dateline_country_comes_first(self) -> None:
+        # datelined Dublin, outlet in Jerusalem: Ireland's IST (Irish Standard Time, summer)
+        ann = _ann(self.TEXT.replace("NEW YORK", "DUBLIN"), "2025-06-20T07:00:00Z", home="Asia/Jerusalem")
+        assert ann.mentions[0].resolution.zone == "Europe/Dublin"
+
+    def test_without_any_country_that_picks_it_is_flagged(self) -> None:
+        ann = _ann(self.TEXT, "2025-06-20T07:00:00Z", home="America/Chicago")
+        res = ann.mentions[0].resolution
+        assert res.zone == "Asia/Kolkata" and "ambiguous_abbreviation" in {n.code for n in res.notes}

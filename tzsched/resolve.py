@@ -79,13 +79,14 @@ class Frame:
         object.__setattr__(self, "home_zone", _home_zone(self.home, self.home_source))
         object.__setattr__(self, "pub_home", self.context.local_date(self.home))
         object.__setattr__(self, "pub_days", {})
-        # the dateline's country speaks for the text more than the default locale
+        # the dateline's country speaks for the text more than the default locale; the
+        # context's home (the outlet's zone) still counts when a dateline sets the zone
         out = []
         if self.dateline is not None:
             out.append(country_of(self.dateline.zone))
         out.append(self.context.region)
-        if self.home_source != "default":
-            out.append(country_of(self.home))
+        if self.context.home is not None:
+            out.append(country_of(self.context.home))
         object.__setattr__(self, "regions", tuple(r for r in out if r))
 
 
