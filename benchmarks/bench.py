@@ -2,7 +2,7 @@
 
 A script, not a test:
 
-    .venv/bin/python benchmarks/bench.py [--mb 1.0] [--peers dateparser,datefinder]
+    .venv/bin/python benchmarks/bench.py [--mb 1.0] [--peers dateparser,datefinder,chrono]
                                          [--quick] [--adversarial] [--json PATH]
                                          [--jobs-scaling] [--stream-mb 100] [--cli-only]
 
@@ -12,6 +12,8 @@ bytes of UTF-8).  The corpus is synthetic news text from ``newsgen`` plus, when
 corpus (read in place, never copied).  Peers that are much slower than tzsched
 (dateparser) are timed on a seeded random sample of the corpus documents (at least
 50 KB) and their time for the whole corpus is extrapolated; the output says so.
+chrono (JavaScript) runs under ``node`` on the whole corpus and on each half, through
+``chrono_peer.js``, when node and chrono-node are installed (see README.md).
 The command line sections (``--jobs-scaling``, ``--stream-mb``) run ``python -m tzsched
 extract --jsonl`` on generated JSON Lines and print figures; nothing is asserted.
 """
@@ -25,6 +27,7 @@ import os
 import platform
 import random
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -46,6 +49,9 @@ if str(REPO) not in sys.path:
 
 import newsgen  # noqa: E402
 
+NODE_PEER = "chrono"  # runs under node (chrono_peer.js); the other peers are Python modules
+CHRONO_SCRIPT = HERE / "chrono_peer.js"
+
 MB = 1_000_000
 TZSCHED_PUBLISHED = "2025-05-19T10:00:00-04:00"
 TZSCHED_HOME = "America/Toronto"
@@ -62,6 +68,8 @@ ADV_KINDS = ("news", "digits", "a.m. repeated", "nested parens", "no spaces",
              "no sentence end")
 
 Doc = dict  # {"text", "published", "home", "source"}
+# the corpus halves timed on their own: real newswire (TBAQ) and the denser generated text
+HALVES = (("tbaq", "tzsched, TBAQ half"), ("newsgen", "tzsched, generated half"))
 
 
 # ----------------------------------------------------------------------------- corpus
@@ -216,7 +224,7 @@ def cpu_model() -> str:
     return platform.processor() or "unknown"
 
 
-def machine_lines() -> list[str]:
+def machine_lines(chrono_dir: Path = HERE / "peers") -> list[str]:
     versions = []
     for mod in ("tzsched", "dateparser", "datefinder", "regex"):
         try:
@@ -224,6 +232,9 @@ def machine_lines() -> list[str]:
             versions.append(f"{mod} {getattr(m, '__version__', '?')}")
         except Exception:
             versions.append(f"{mod} -")
+    node = node_peer_error(chrono_dir)
+    versions.append(f"chrono-node {chrono_version(chrono_dir)} (node {node_version()})" if node is None
+                    else "chrono-node -")
     return [
         f"platform : {platform.platform()}",
         f"cpu      : {cpu_model()} ({os.cpu_count()} logical CPUs)",
@@ -274,6 +285,65 @@ def installed_copy(into: str) -> None:
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(Path(into) / "tzsched")], cwd=into, env=env,
                    check=True, capture_output=True, timeout=300)
+
+
+# ----------------------------------------------------------------------------- chrono (node)
+def node_version() -> str:
+    try:
+        proc = subprocess.run(["node", "--version"], capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.SubprocessError):
+        return "-"
+    return proc.stdout.strip() or "-"
+
+
+def chrono_version(module_dir: Path) -> str:
+    try:
+        meta = json.loads((module_dir / "node_modules" / "chrono-node" / "package.json").read_text("utf-8"))
+    except (OSError, ValueError):
+        return "-"
+    return str(meta.get("version", "?"))
+
+
+def node_peer_error(module_dir: Path) -> str | None:
+    """None when chrono can run: ``node`` on PATH and chrono-node under ``module_dir``."""
+    if shutil.which("node") is None:
+        return "node is not on PATH"
+    if chrono_version(module_dir) == "-":
+        return f"no chrono-node in {module_dir}/node_modules (npm install --prefix {module_dir} chrono-node)"
+    return None
+
+
+def run_chrono(docs: list[Doc], module_dir: Path, repeats: int) -> dict:
+    """chrono.parse over ``docs`` in one node process (chrono_peer.js): best of ``repeats``
+    passes after a warm-up pass; seconds, results found, and the node process's peak RSS
+    (``child_ru_maxrss_kb``: started from the small launcher, as tzsched's children are)."""
+    with tempfile.TemporaryDirectory(prefix="tzsched-bench-") as tmp:
+        path = Path(tmp) / "docs.json"
+        path.write_text(json.dumps([{"text": d["text"], "published": d["published"]} for d in docs]),
+                        encoding="utf-8")
+        cmd = ["node", str(CHRONO_SCRIPT), str(module_dir), str(path), str(repeats)]
+        proc = subprocess.run([sys.executable, "-c", _LAUNCHER, *cmd], capture_output=True, text=True,
+                              timeout=3600)
+    if proc.returncode != 0:
+        raise RuntimeError((proc.stderr.strip().splitlines() or ["node failed"])[-1])
+    return dict(json.loads(proc.stdout.strip().splitlines()[-1]))
+
+
+def chrono_cold_start(module_dir: Path, repeats: int = 5, code: str | None = None) -> tuple[float | None, str]:
+    """Best wall time of a fresh node process that loads chrono-node and parses one
+    sentence (or runs ``code``: "" times node alone)."""
+    if code is None:
+        code = (f"const c = require(require.resolve('chrono-node', {{paths: [{json.dumps(str(module_dir))}]}}));"
+                f"c.parse({json.dumps(COLD_SENTENCE)}, new Date({json.dumps(TZSCHED_PUBLISHED)}));")
+    best = float("inf")
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        proc = subprocess.run(["node", "-e", code], capture_output=True, text=True, timeout=300)
+        dt = time.perf_counter() - t0
+        if proc.returncode != 0:
+            return None, (proc.stderr.strip().splitlines() or ["failed"])[-1]
+        best = min(best, dt)
+    return best, ""
 
 
 # ----------------------------------------------------------------------------- children
@@ -611,9 +681,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--mb", type=float, default=None,
                     help="corpus size in MB (default 1.0; 0.25 with --quick)")
-    ap.add_argument("--peers", default="dateparser,datefinder",
-                    help="comma-separated peers to compare (dateparser, datefinder); "
-                         "'none' for none; unimportable peers are skipped")
+    ap.add_argument("--peers", default="dateparser,datefinder,chrono",
+                    help="comma-separated peers to compare (dateparser, datefinder, chrono); "
+                         "'none' for none; peers that cannot run are skipped")
+    ap.add_argument("--chrono-dir", type=Path, default=HERE / "peers",
+                    help="directory whose node_modules holds chrono-node (default benchmarks/peers)")
     ap.add_argument("--quick", action="store_true",
                     help="smaller corpus, 50 KB peer sample, 10 KB/100 KB adversarial")
     ap.add_argument("--adversarial", action="store_true",
@@ -660,7 +732,7 @@ def main(argv: list[str] | None = None) -> int:
     sample_kb = args.sample_kb if args.sample_kb is not None else (50 if args.quick else 100)
     sample_kb = max(sample_kb, 50.0)
     peers = [p.strip() for p in args.peers.split(",") if p.strip() and p.strip() != "none"]
-    results: dict = {"machine": machine_lines(), "mb": mb, "seed": args.seed}
+    results: dict = {"machine": machine_lines(args.chrono_dir), "mb": mb, "seed": args.seed}
 
     print("== machine")
     print("\n".join(results["machine"]))
@@ -671,11 +743,12 @@ def main(argv: list[str] | None = None) -> int:
     tz_err = importable("tzsched")
     if tz_err:
         print(f"\n!! tzsched is not importable ({tz_err}); timing peers only")
-    peer_errs = {p: importable(p) for p in peers}
+    peer_errs = {p: node_peer_error(args.chrono_dir) if p == NODE_PEER else importable(p) for p in peers}
     for p, err in peer_errs.items():
         if err:
-            print(f"-- peer {p} skipped: not importable ({err})")
+            print(f"-- peer {p} skipped: {'cannot run' if p == NODE_PEER else 'not importable'} ({err})")
     peers = [p for p in peers if not peer_errs[p]]
+    py_peers = [p for p in peers if p != NODE_PEER]
 
     docs = build_corpus(mb, args.seed, use_tbaq=not args.no_tbaq)
     total = nbytes(docs)
@@ -699,7 +772,7 @@ def main(argv: list[str] | None = None) -> int:
         tput["tzsched"] = {"bytes": total, "seconds": secs, "mentions": count,
                            "mb_s": total / MB / secs, "measured": "full corpus, best of 3"}
         # each half on its own: real newswire (TBAQ) and the denser generated text
-        for source, label in (("tbaq", "tzsched, TBAQ half"), ("newsgen", "tzsched, generated half")):
+        for source, label in HALVES:
             part = [d for d in docs if d["source"] == source]
             if part and len(part) < len(docs):
                 run_p = make_runner("tzsched", part)
@@ -708,7 +781,7 @@ def main(argv: list[str] | None = None) -> int:
                 p_bytes = nbytes(part)
                 tput[label] = {"bytes": p_bytes, "seconds": p_secs, "mentions": p_count,
                                "mb_s": p_bytes / MB / p_secs, "measured": "that half, best of 3"}
-        if peers:
+        if py_peers:
             run_s = make_runner("tzsched", sample)
             run_s()
             s_secs, s_count = time_runner(run_s, 3)
@@ -716,7 +789,7 @@ def main(argv: list[str] | None = None) -> int:
             tput["tzsched (peer sample)"] = {
                 "bytes": sample_bytes, "seconds": s_secs, "mentions": s_count,
                 "mb_s": tz_sample_rate, "measured": "peer sample, best of 3"}
-    for peer in peers:
+    for peer in py_peers:
         warmup(peer)
         run = make_runner(peer, sample)
         secs, count = time_runner(run, 1)
@@ -728,15 +801,32 @@ def main(argv: list[str] | None = None) -> int:
             "mb_s": rate, "measured": (f"sample of {fmt_bytes(sample_bytes)}, scaled"
                                        if scaled else "full corpus, 1 run"),
             "sample_bytes": sample_bytes, "sample_seconds": secs, "sample_mentions": count,
+            "versus": "tzsched (peer sample)",
         }
+    if NODE_PEER in peers:
+        # fast enough for the whole corpus, and each half, like tzsched's rows
+        parts = [("chrono", docs, "tzsched", "full corpus")]
+        parts += [(f"chrono, {label[len('tzsched, '):]}", [d for d in docs if d["source"] == source], label,
+                   "that half") for source, label in HALVES if label in tput]
+        for name, part, versus, what in parts:
+            try:
+                r = run_chrono(part, args.chrono_dir, 3)
+            except Exception as exc:
+                print(f"-- peer chrono failed on the {what}: {str(exc)[:100]}")
+                continue
+            p_bytes = nbytes(part)
+            tput[name] = {"bytes": p_bytes, "seconds": r["seconds"], "mentions": r["count"],
+                          "mb_s": p_bytes / MB / r["seconds"], "peak_kb": r["child_ru_maxrss_kb"],
+                          "measured": f"{what}, best of 3 (node)", "versus": versus}
     for name, r in tput.items():
+        versus = tput.get(r.get("versus", ""))
         if name == "tzsched":
             ratio = "1.00"
         elif name.startswith("tzsched"):
             ratio = "-"
-        elif tz_sample_rate is not None:
-            ratio = f"{tz_sample_rate / r['mb_s']:.1f}x"
-            r["ratio"] = tz_sample_rate / r["mb_s"]
+        elif versus is not None:
+            r["ratio"] = versus["mb_s"] / r["mb_s"]
+            ratio = f"{r['ratio']:.2f}x" if r["ratio"] < 10 else f"{r['ratio']:.1f}x"
         else:
             ratio = "n/a"
         est = "~" if "scaled" in r["measured"] else ""
@@ -747,11 +837,14 @@ def main(argv: list[str] | None = None) -> int:
     if rows:
         print(fmt_table(["system", "bytes", "seconds", "MB/s", "mentions",
                          "tzsched/peer", "measured on"], rows))
-    if peers:
-        print(f"   peers are timed once on a seeded sample of {len(sample)} whole documents "
+    if py_peers:
+        print(f"   Python peers are timed once on a seeded sample of {len(sample)} whole documents "
               f"({fmt_bytes(sample_bytes)}); '~' marks seconds and mentions scaled to the "
-              "full corpus.\n   tzsched/peer = tzsched MB/s on that same sample / peer MB/s. "
+              "full corpus.\n   tzsched/peer = tzsched MB/s on the same texts / peer MB/s. "
               "dateparser: search_dates(text, languages=['en'], RELATIVE_BASE=published).")
+    if any(name.startswith("chrono") for name in tput):
+        print("   chrono: chrono.parse(text, new Date(published)) in node after one warm-up pass "
+              "(the JIT compiles on it), on the same texts as the tzsched row it is compared with.")
 
     # ---- cold start
     print("\n== cold start (fresh interpreter, import + one call, best of 5)")
@@ -777,6 +870,13 @@ def main(argv: list[str] | None = None) -> int:
                 warm_secs, err2 = cold_start(code, path=copy)
             results["cold_start"]["tzsched_bytecode"] = warm_secs
             cold_rows.append(["tzsched", fmt_s(warm_secs), err2[:70] or "bytecode compiled, as after pip install"])
+    if NODE_PEER in peers:
+        node_base, _ = chrono_cold_start(args.chrono_dir, code="")
+        cold_rows.append(["node -e ''", fmt_s(node_base), ""])
+        chrono_secs, err = chrono_cold_start(args.chrono_dir)
+        results["cold_start"]["node"] = node_base
+        results["cold_start"]["chrono"] = chrono_secs
+        cold_rows.append(["chrono", fmt_s(chrono_secs), err[:70] or "node: require chrono-node + one parse"])
     print(fmt_table(["system", "seconds", "note"], cold_rows))
 
     # ---- memory
@@ -784,7 +884,7 @@ def main(argv: list[str] | None = None) -> int:
     mem_rows = []
     results["memory"] = {}
     with tempfile.TemporaryDirectory(prefix="tzsched-bench-") as tmp:
-        systems = ([] if tz_err else [("tzsched", docs)]) + [(p, sample) for p in peers]
+        systems = ([] if tz_err else [("tzsched", docs)]) + [(p, sample) for p in py_peers]
         for name, d in systems:
             path = Path(tmp) / f"{name}.json"
             path.write_text(json.dumps(d), encoding="utf-8")
@@ -798,11 +898,17 @@ def main(argv: list[str] | None = None) -> int:
             hwm = f"{r['vmhwm_kb'] / 1024:.1f}" if r.get("vmhwm_kb") else "-"
             mem_rows.append([name, fmt_bytes(nbytes(d)), f"{r['before_kb'] / 1024:.1f}",
                              f"{peak_kb / 1024:.1f}", hwm, str(r["count"])])
+    if "chrono" in tput:
+        results["memory"]["chrono"] = {"peak_kb": tput["chrono"]["peak_kb"]}
+        mem_rows.append(["chrono", fmt_bytes(tput["chrono"]["bytes"]), "-",
+                         f"{tput['chrono']['peak_kb'] / 1024:.1f}", "-", str(tput["chrono"]["mentions"])])
     if mem_rows:
         print(fmt_table(["system", "texts", "MiB after import+load", "peak MiB (ru_maxrss)",
                          "VmHWM MiB", "mentions"], mem_rows))
-        if peers:
-            print("   peers run on the throughput sample, tzsched on the whole corpus.")
+        if py_peers:
+            print("   Python peers run on the throughput sample, tzsched on the whole corpus.")
+        if "chrono" in tput:
+            print("   chrono: its whole-corpus throughput run in node (warm-up and three passes).")
         print("   each system runs once in its own interpreter (started via a small launcher so "
               "that Linux's inherited ru_maxrss does not leak in).")
 
