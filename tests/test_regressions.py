@@ -262,3 +262,15 @@ class TestHomeCountryUnderADateline:
         ann = _ann(self.TEXT, "2025-06-20T07:00:00Z", home="America/Chicago")
         res = ann.mentions[0].resolution
         assert res.zone == "Asia/Kolkata" and "ambiguous_abbreviation" in {n.code for n in res.notes}
+
+
+def test_dst_slip_counts_the_local_year_of_a_member_the_link_moved() -> None:
+    """every perturbation is flagged with its cause (seed 314): "2:30 a.m. Shanghai time"
+    under "On Dec. 31, 1985" is 18:30 GMT only on Jan. 1, 1986, local, and China kept
+    summer time in 1986, not in 1985. The link moved it to that day, but the check for
+    summer time read its year from the day it was first read on: cause "unknown"."""
+    ann = _ann("On Dec. 31, 1985, the deadline falls at 17:30 GMT (2:30 a.m. Shanghai time; "
+               "16:30 Sao Paulo time).", "1986-01-03T19:30:00Z")
+    link = _link(ann)
+    assert (link.agree, link.delta_seconds, link.cause) == (False, 3600.0, "dst_slip")
+    assert _starts(ann)["2:30 a.m. Shanghai time"] == "1985-12-31T18:30:00Z"

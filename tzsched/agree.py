@@ -665,9 +665,12 @@ def _judge(m: _Member, anchor: _Member, members: list[_Member], dst: DstPolicy,
 
     # the size of the difference
     year = anchor.start.year
-    if _near(delta, HOUR, tol) and any(  # "that year" is the member's own local year too (Jan. 1 in Beijing)
+    # "that year" is the member's own local year too (Jan. 1 in Beijing), on the day the
+    # link moved it to as well as on the day it was read on
+    readings = (*members, *(x.reading(refined[x.index]) for x in members if x.index in refined))
+    if _near(delta, HOUR, tol) and any(
         x.has("label_mismatch") or _observes_dst(x.res.zone, year)
-        or (x.wall is not None and _observes_dst(x.res.zone, x.wall.year)) for x in members
+        or (x.wall is not None and _observes_dst(x.res.zone, x.wall.year)) for x in readings
     ):
         return _Verdict(False, "dst_slip", [Note(
             "link_verdict", f"1 h apart and daylight saving time is in play ({who()})")])
