@@ -274,3 +274,28 @@ def test_dst_slip_counts_the_local_year_of_a_member_the_link_moved() -> None:
     link = _link(ann)
     assert (link.agree, link.delta_seconds, link.cause) == (False, 3600.0, "dst_slip")
     assert _starts(ann)["2:30 a.m. Shanghai time"] == "1985-12-31T18:30:00Z"
+
+
+class TestSummerTimeThatBeginsOrEndsOnceInAYear:
+    """Whether a zone keeps summer time in a year was read from mid-January and mid-July
+    only: New York kept daylight time through the winter of 1974, so both read -4:00 and
+    "EST" on Jan. 15, 1974 was taken for the zone's clock with no note at all."""
+
+    def test_est_in_the_winter_of_1974_is_a_label_mismatch(self) -> None:
+        res = _ann("The vote was at 4:30 p.m. EST on Jan. 15, 1974.", "1974-01-20").mentions[0].resolution
+        assert "label_mismatch" in {n.code for n in res.notes}
+        assert [(a.label, a.start.isoformat()) for a in res.alternatives if a.label == "literal_label"] == [
+            ("literal_label", "1974-01-15T21:30:00+00:00")]
+
+    def test_edt_that_winter_and_est_a_year_later_need_no_note(self) -> None:
+        for text, published in (("The vote was at 4:30 p.m. EDT on Jan. 15, 1974.", "1974-01-20"),
+                                ("The vote was at 4:30 p.m. EST on Jan. 15, 1975.", "1975-01-20")):
+            res = _ann(text, published).mentions[0].resolution
+            assert "label_mismatch" not in {n.code for n in res.notes}, text
+
+    def test_a_summer_time_that_begins_in_november_counts_for_dst_slip(self) -> None:
+        # Sao Paulo kept summer time from Nov. 2, 1985 (none since 1968): -2:00 on Dec. 30
+        ann = _ann("On Dec. 30, 1985, the deadline falls at 15:30 GMT (2:30 p.m. Sao Paulo time).",
+                   "1986-01-03T12:00:00Z")
+        link = _link(ann)
+        assert (link.agree, link.delta_seconds, link.cause) == (False, 3600.0, "dst_slip")

@@ -466,7 +466,7 @@ def _take_reading(m: _Member, reading: Reading, note: Note, *, zone_source: bool
 
 @lru_cache(maxsize=64)
 def _offsets_in_use(year: int) -> frozenset[int]:
-    """UTC offsets (minutes) that some IANA zone keeps in mid-January or mid-July of
+    """UTC offsets (minutes) that some IANA zone keeps on the 15th of some month of
     ``year``: computed once per year, since it reads every zone."""
     out = {0}
     for name in available_timezones():

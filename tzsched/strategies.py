@@ -153,11 +153,11 @@ def _day_bounds(day: date, zone: str) -> tuple[datetime, datetime]:
 # answers must come from zoneinfo alone, never from the code under test.
 @cache
 def _year_offsets(zone: str, year: int) -> tuple[timedelta, timedelta]:
-    """The zone's lower and higher offset in a year (equal when it keeps no DST)."""
+    """The zone's lower and higher offset in a year (equal when it keeps no DST), read on
+    the 15th of every month (a summer time that begins in November counts)."""
     tz = _tz(zone)
-    a = datetime(year, 1, 15, 12, tzinfo=tz).utcoffset() or timedelta(0)
-    b = datetime(year, 7, 15, 12, tzinfo=tz).utcoffset() or timedelta(0)
-    return min(a, b), max(a, b)
+    offsets = [datetime(year, month, 15, 12, tzinfo=tz).utcoffset() or timedelta(0) for month in range(1, 13)]
+    return min(offsets), max(offsets)
 
 
 def _is_daylight(zone: str, moment: datetime) -> bool:

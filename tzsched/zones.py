@@ -178,11 +178,13 @@ def prefer_for_region(candidates: tuple[ZoneCandidate, ...], regions: tuple[str,
 
 @lru_cache(maxsize=8192)
 def year_offsets(zone: str, year: int) -> tuple[timedelta, timedelta]:
-    """The zone's standard and daylight offsets that year (from mid-January and mid-July)."""
+    """The zone's standard and daylight offsets that year: the lowest and the highest it
+    keeps on the 15th of each month. Every month is read, not only January and July, so
+    that a year whose summer time begins or ends once counts: São Paulo from Nov. 2, 1985,
+    New York's daylight time through the winter of 1974."""
     tz = tzinfo_for(zone)
-    a = datetime(year, 1, 15, 12, tzinfo=tz).utcoffset() or timedelta(0)
-    b = datetime(year, 7, 15, 12, tzinfo=tz).utcoffset() or timedelta(0)
-    return min(a, b), max(a, b)
+    offsets = [datetime(year, month, 15, 12, tzinfo=tz).utcoffset() or timedelta(0) for month in range(1, 13)]
+    return min(offsets), max(offsets)
 
 
 def is_daylight(zone: str, moment: datetime) -> bool:
