@@ -113,6 +113,10 @@ def main(argv: list[str] | None = None) -> int:
     if not corpora:
         print("no corpus given and none in ../shared/corpora", file=sys.stderr)
         return 2
+    missing = [str(p) for p in corpora if not p.is_file()]
+    if missing:
+        print(f"no such corpus file: {', '.join(missing)}", file=sys.stderr)
+        return 2
     peers = [p.strip() for p in args.peers.split(",") if p.strip()]
     usable = []
     for peer in peers:
