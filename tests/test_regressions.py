@@ -6,9 +6,12 @@ gaps not fixed yet are strict xfails with the reason, so a fix shows up as XPASS
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
 import tzsched
+from tzsched.zones import is_daylight
 
 
 def _ann(text: str, published: str, home: str | None = None, locale: str = "en-US") -> tzsched.Annotation:
@@ -292,6 +295,15 @@ class TestSummerTimeThatBeginsOrEndsOnceInAYear:
                                 ("The vote was at 4:30 p.m. EST on Jan. 15, 1975.", "1975-01-20")):
             res = _ann(text, published).mentions[0].resolution
             assert "label_mismatch" not in {n.code for n in res.notes}, text
+
+    def test_a_change_of_standard_offset_is_not_summer_time(self) -> None:
+        # Moscow went from +4 to +3 for good on Oct. 26, 2014: an hour's difference that
+        # November is not explained by summer time, which Russia did not keep that year
+        ann = _ann("The vote was at 5 p.m. Moscow time on Nov. 15, 2014 (1300 GMT).", "2014-11-20")
+        link = _link(ann)
+        assert (link.agree, link.delta_seconds, link.cause) == (False, 3600.0, "unknown")
+        assert not is_daylight("Europe/Moscow", datetime(2014, 1, 15, 12, tzinfo=UTC))
+        assert is_daylight("America/Sao_Paulo", datetime(1985, 12, 30, 12, tzinfo=UTC))
 
     def test_a_summer_time_that_begins_in_november_counts_for_dst_slip(self) -> None:
         # Sao Paulo kept summer time from Nov. 2, 1985 (none since 1968): -2:00 on Dec. 30

@@ -82,7 +82,7 @@ from zoneinfo import available_timezones
 
 from .discourse import sentence_bounds
 from .types import DstPolicy, Link, Mention, Note, Reading, Resolution, iso_z
-from .zones import fixed_zone_name, wall_to_utc, year_offsets, zone_candidates
+from .zones import fixed_zone_name, month_offsets, wall_to_utc, year_offsets, zone_candidates
 
 __all__ = ["APPROX_TOLERANCE", "CAUSES", "link_and_refine", "link_mentions"]
 
@@ -471,11 +471,10 @@ def _offsets_in_use(year: int) -> frozenset[int]:
     out = {0}
     for name in available_timezones():
         try:
-            low, high = year_offsets(name, year)
+            months = month_offsets(name, year)
         except Exception:  # pragma: no cover - a broken tzdata entry
             continue
-        out.add(int(low.total_seconds() // 60))
-        out.add(int(high.total_seconds() // 60))
+        out.update(int(offset.total_seconds() // 60) for offset, _ in months)
     return frozenset(out)
 
 

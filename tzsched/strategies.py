@@ -153,10 +153,14 @@ def _day_bounds(day: date, zone: str) -> tuple[datetime, datetime]:
 # answers must come from zoneinfo alone, never from the code under test.
 @cache
 def _year_offsets(zone: str, year: int) -> tuple[timedelta, timedelta]:
-    """The zone's lower and higher offset in a year (equal when it keeps no DST), read on
-    the 15th of every month (a summer time that begins in November counts)."""
+    """The zone's lower and higher offset in a year, read on the 15th of every month (a
+    summer time that begins in November counts); equal when zoneinfo counts none of those
+    days as summer time (a change of standard offset, as Moscow's in 2014, is not DST)."""
     tz = _tz(zone)
-    offsets = [datetime(year, month, 15, 12, tzinfo=tz).utcoffset() or timedelta(0) for month in range(1, 13)]
+    days = [datetime(year, month, 15, 12, tzinfo=tz) for month in range(1, 13)]
+    offsets = [day.utcoffset() or timedelta(0) for day in days]
+    if not any(day.dst() for day in days):
+        return offsets[0], offsets[0]
     return min(offsets), max(offsets)
 
 

@@ -23,6 +23,7 @@ __all__ = [
     "city",
     "fixed_zone_name",
     "is_daylight",
+    "month_offsets",
     "prefer_for_region",
     "region_zones",
     "tzinfo_for",
@@ -177,13 +178,32 @@ def prefer_for_region(candidates: tuple[ZoneCandidate, ...], regions: tuple[str,
 
 
 @lru_cache(maxsize=8192)
-def year_offsets(zone: str, year: int) -> tuple[timedelta, timedelta]:
-    """The zone's standard and daylight offsets that year: the lowest and the highest it
-    keeps on the 15th of each month. Every month is read, not only January and July, so
-    that a year whose summer time begins or ends once counts: São Paulo from Nov. 2, 1985,
-    New York's daylight time through the winter of 1974."""
+def month_offsets(zone: str, year: int) -> tuple[tuple[timedelta, bool], ...]:
+    """The zone's UTC offset at noon on the 15th of each month of ``year``, each with
+    whether zoneinfo counts it as summer time there (a nonzero ``dst()``; negative for
+    Dublin's winter, whose law calls the summer offset standard)."""
     tz = tzinfo_for(zone)
-    offsets = [datetime(year, month, 15, 12, tzinfo=tz).utcoffset() or timedelta(0) for month in range(1, 13)]
+    out = []
+    for month in range(1, 13):
+        moment = datetime(year, month, 15, 12, tzinfo=tz)
+        out.append((moment.utcoffset() or timedelta(0), bool(moment.dst())))
+    return tuple(out)
+
+
+@lru_cache(maxsize=8192)
+def year_offsets(zone: str, year: int) -> tuple[timedelta, timedelta]:
+    """The zone's standard and daylight offsets that year: the lowest and the highest of
+    :func:`month_offsets` when summer time was kept on one of those days, else the
+    mid-January offset twice (no summer time that year).
+
+    Every month is read, not only January and July, so that a year whose summer time
+    begins or ends once counts (São Paulo from Nov. 2, 1985; New York on daylight time
+    through the winter of 1974), and a change of standard offset is not taken for summer
+    time (Moscow from +4 to +3 on Oct. 26, 2014)."""
+    months = month_offsets(zone, year)
+    offsets = [offset for offset, _ in months]
+    if not any(summer for _, summer in months):
+        return offsets[0], offsets[0]
     return min(offsets), max(offsets)
 
 
