@@ -206,6 +206,9 @@ class TestRestatements:
             part = case.parts[broken[0]]
             if case.perturbation == "dst_slip":  # drawn only in zones whose summer time is one hour ahead
                 assert abs((part.said_utc - case.expected_utc).total_seconds()) == 3600, case.text
+                # and the slip shows: the part's name fits the slipped instant, and its text
+                # cannot be read as the intended one (seed 452: "1:00 a.m. WEST" in Lisbon's fold)
+                assert part.zone.valid_at(part.said_utc) and case.expected_utc not in part.readings, case.text
             else:
                 # wall times in the part's zone: the day, or the half of the day, is off, and
                 # nothing else (in UTC that is 24 h or 12 h give or take the zone's DST shift

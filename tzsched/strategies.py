@@ -1009,6 +1009,10 @@ def _restatement(draw: st.DrawFn, instant: datetime | None, perturbation: str | 
             else:  # this zone's time was worked out from the local one with that offset
                 said = at + (current - other)
             assume(abs(said - at) == timedelta(hours=1))  # not lost in the gap of a transition
+            # the slip must show in the text: across this zone's own fold the slipped wall
+            # time is the same, and a name that reads it as ``at`` ("1:00 a.m. WEST" on the
+            # night Lisbon's summer time ends) hides it
+            assume(at not in _readings(said, nm) and nm.valid_at(said))
         wall = _written_wall(said, nm)
         clock = draw(_clock_style(wall, nm, mode if day_mode == "own" else day_mode, tense, i == 0))
         if i == target and cause == "am_pm_swap":
