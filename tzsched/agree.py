@@ -77,7 +77,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
-from itertools import pairwise
+from itertools import chain, pairwise
 from zoneinfo import available_timezones
 
 from .discourse import sentence_bounds
@@ -666,10 +666,10 @@ def _judge(m: _Member, anchor: _Member, members: list[_Member], dst: DstPolicy,
     year = anchor.start.year
     # "that year" is the member's own local year too (Jan. 1 in Beijing), on the day the
     # link moved it to as well as on the day it was read on
-    readings = (*members, *(x.reading(refined[x.index]) for x in members if x.index in refined))
+    relinked = (x.reading(refined[x.index]) for x in members if x.index in refined)
     if _near(delta, HOUR, tol) and any(
         x.has("label_mismatch") or _observes_dst(x.res.zone, year)
-        or (x.wall is not None and _observes_dst(x.res.zone, x.wall.year)) for x in readings
+        or (x.wall is not None and _observes_dst(x.res.zone, x.wall.year)) for x in chain(members, relinked)
     ):
         return _Verdict(False, "dst_slip", [Note(
             "link_verdict", f"1 h apart and daylight saving time is in play ({who()})")])
