@@ -258,18 +258,22 @@ def cold_start(code: str, repeats: int = 5, path: str | None = None) -> tuple[fl
 
     With ``path``, the child runs there with that directory first on its PYTHONPATH
     (see :func:`installed_copy`)."""
-    best = float("inf")
     env = child_env()
     if path is not None:
         env["PYTHONPATH"] = path + os.pathsep + env["PYTHONPATH"]
+    return best_start([sys.executable, "-c", code], repeats, cwd=path or str(REPO), env=env)
+
+
+def best_start(cmd: list[str], repeats: int, cwd: str | None = None,
+               env: dict[str, str] | None = None) -> tuple[float | None, str]:
+    """Best wall time of ``repeats`` fresh runs of ``cmd``; (None, error) if one fails."""
+    best = float("inf")
     for _ in range(repeats):
         t0 = time.perf_counter()
-        proc = subprocess.run([sys.executable, "-c", code], cwd=path or REPO, env=env,
-                              capture_output=True, text=True, timeout=300)
+        proc = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
         dt = time.perf_counter() - t0
         if proc.returncode != 0:
-            err = (proc.stderr.strip().splitlines() or ["failed"])[-1]
-            return None, err
+            return None, (proc.stderr.strip().splitlines() or ["failed"])[-1]
         best = min(best, dt)
     return best, ""
 
@@ -335,15 +339,7 @@ def chrono_cold_start(module_dir: Path, repeats: int = 5, code: str | None = Non
     if code is None:
         code = (f"const c = require(require.resolve('chrono-node', {{paths: [{json.dumps(str(module_dir))}]}}));"
                 f"c.parse({json.dumps(COLD_SENTENCE)}, new Date({json.dumps(TZSCHED_PUBLISHED)}));")
-    best = float("inf")
-    for _ in range(repeats):
-        t0 = time.perf_counter()
-        proc = subprocess.run(["node", "-e", code], capture_output=True, text=True, timeout=300)
-        dt = time.perf_counter() - t0
-        if proc.returncode != 0:
-            return None, (proc.stderr.strip().splitlines() or ["failed"])[-1]
-        best = min(best, dt)
-    return best, ""
+    return best_start(["node", "-e", code], repeats)
 
 
 # ----------------------------------------------------------------------------- children

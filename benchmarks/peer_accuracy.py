@@ -38,7 +38,7 @@ sys.path.insert(0, str(REPO / "scripts"))
 import bench  # noqa: E402
 import evaluate as tzsched_evaluate  # noqa: E402  (scripts/evaluate.py)
 
-from tzsched.evaluate import Document, Scores, Timex, load_corpus, score_document  # noqa: E402
+from tzsched.evaluate import Document, Timex, load_corpus, score_corpus  # noqa: E402
 
 CORPORA = REPO.parent / "shared" / "corpora"
 SPAN_ONLY = {"datefinder", "dateparser"}
@@ -92,13 +92,6 @@ def dateparser_predict(doc: Document) -> list[Timex]:
     return out
 
 
-def score(docs: list[Document], predict: Predictor) -> Scores:
-    total = Scores()
-    for doc in docs:
-        total = total + score_document(doc.timexes, predict(doc))
-    return total
-
-
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("corpora", nargs="*", type=Path,
@@ -139,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
             elif peer == "dateparser":
                 systems.append(("dateparser", dateparser_predict))
         for name, predict in systems:
-            s = score(docs, predict)
+            s = score_corpus((doc.timexes, predict(doc)) for doc in docs)
             typed = name not in SPAN_ONLY
             rows.append([name, str(s.predicted), f"{s.strict_f1:.3f}", f"{s.relaxed_f1:.3f}",
                          f"{s.type_accuracy:.3f}" if typed else "-", f"{s.value_accuracy:.3f}" if typed else "-",

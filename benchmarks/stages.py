@@ -20,10 +20,8 @@ is the steadier figure.
 from __future__ import annotations
 
 import argparse
-import gc
 import sys
-import time
-from collections.abc import Callable
+from collections.abc import Callable, Sized
 from pathlib import Path
 from unittest import mock
 
@@ -38,15 +36,10 @@ from tzsched import api  # noqa: E402
 from tzsched.scan import scanner  # noqa: E402
 
 
-def best(run: Callable[[], object], repeats: int) -> float:
-    run()  # warm-up
-    out = float("inf")
-    for _ in range(repeats):
-        gc.collect()
-        t0 = time.perf_counter()
-        run()
-        out = min(out, time.perf_counter() - t0)
-    return out
+def best(run: Callable[[], Sized], repeats: int) -> float:
+    """Best seconds of ``repeats`` runs after one warm-up run (bench.time_runner)."""
+    run()
+    return bench.time_runner(lambda: len(run()), repeats)[0]
 
 
 def _unlinked(text: str, mentions: object, dst: str = "report") -> tuple[tuple[object, ...], tuple[()]]:
