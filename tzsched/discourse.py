@@ -44,6 +44,8 @@ def _abbreviation_tail(tail: str) -> bool:
 
 
 _MERIDIEM_DOT = re.compile(r"\b[aApP]\.\s?[mM]\.$")
+
+
 @cache
 def _next_words() -> re.Pattern[str]:
     """The word after "a.m."/"p.m.", and the rest of a zone name ending in "time" when one

@@ -272,7 +272,6 @@ def _period_end(g: Groups, start: int, end: int, text: str) -> Piece | None:
                                                                 mod="END"))
 
 
-
 def _year_ago_adjective(g: Groups, start: int, end: int, text: str) -> Piece | None:
     """"year-earlier results": the period being reported, a year before."""
     return Piece(start, end, "quarter", "date.year_ago", Said(shift=-4, unit="quarter"))
