@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import random
 import re
 from pathlib import Path
 
 import pytest
 
+from tzsched.lexicon import lexicon
 from tzsched.rules import all_rules
-from tzsched.rules.base import Piece
+from tzsched.rules.base import DIGIT, FOUR_DIGITS, SHORT_NUMBER, Piece, Rule
 from tzsched.scan import Scanner, scanner
 
 _WORD_START = re.compile(r"(?<![\w'’])[\w'’]")
@@ -87,6 +89,116 @@ def test_prefilter_finds_what_brute_force_finds_on_generated_news() -> None:
     for text in texts:
         assert [(p.start, p.end, p.rule) for p in sc._match(text)] == \
             [(p.start, p.end, p.rule) for p in _brute_force(text)]
+
+
+# Hard cases for Rule.after (what may follow a rule's start word or number), my own phrases
+AFTER_CASES = """
+It took 51/2 hours, 5 1/2 hours, 5½ hours, 2.5 hours, 2,5 days, a 3-day trip, 3 - day, 12-hour shifts and
+3 times a week, 2.5 times a year. In the 1990's, the 1990’s, the 1990s, the mid-1990s, the ’90s, the '90s,
+the early 2000s and the late-1980s. Troops moved at 1400hrs, at 1400 hours, at 1400 h, 1400 in Lagos, 1400GMT,
+1300-1500 GMT, 1300 to 1500 GMT, between 1300 and 1500 GMT, 1300–1500 GMT, at 12 noon, 12 midnight, 12 mid-day,
+4 o’clock, 4 o'clock, 4 in the morning, 9 at night, 9 tonight, 9 this evening. The 1st quarter, the 2nd-half,
+the 2025 first quarter, 1999 fiscal third quarter, 2025 1st half, the 21st century, 21-century, the 5th-century
+church. At 5pm, 5 p.m., 5.30 pm, 5:30pm, 9-11 a.m., 9 to 11 a.m., 9 until 11 p.m., 9–11 a.m., 2pm-4pm, 15h30,
+on 24th of May, 24 of May, 24 May, 3/4/2025, 2025-02-24, 1861-63, 1915–1917, 1998-2001, the 24th of May, the
+third of May, the twenty-first century, the same quarter, the year-ago quarter, the 1999 fourth quarter, the
+fiscal year, the full year, the whole week, the day after tomorrow, the next day, the following morning, the
+past weekend, the weekend, the past 20 years, the next few days, the several weeks, the two weeks, the first
+half, the summer of 2019, the early spring, the night of Oct. 23, in the morning, the past, the future, the
+present, the previous quarter, the fiscal 2025 second quarter.
+"""
+
+
+def _after_texts() -> list[str]:
+    shared = Path(__file__).resolve().parents[2] / "shared"
+    spec = importlib.util.spec_from_file_location("newsgen_for_after", _ROOT / "benchmarks" / "newsgen.py")
+    assert spec is not None and spec.loader is not None
+    newsgen = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(newsgen)
+    generated = [a["text"] for a in newsgen.generate_articles(60, seed=11)]
+    return [AFTER_CASES, *_texts(shared if shared.is_dir() else None), *generated]
+
+
+_START = re.compile(r"\d+|[A-Za-z]+")
+_BLANKS = re.compile(r"\s*")
+_NUMBER_LENGTHS = {DIGIT: range(1, 6), SHORT_NUMBER: range(1, 3), FOUR_DIGITS: range(4, 5)}
+
+
+def _declared_after(rule: Rule, start: str) -> frozenset[str] | None:
+    """What ``rule`` declares may follow ``start`` (a number or a word); None: anything."""
+    if not start[0].isdigit():
+        return rule.after.get(start.lower())
+    covering = [key for key in rule.starts if key in _NUMBER_LENGTHS and min(len(start), 5) in _NUMBER_LENGTHS[key]]
+    if not covering or any(key not in rule.after for key in covering):
+        return None
+    return frozenset().union(*(rule.after[key] for key in covering))
+
+
+def test_rules_declare_what_follows_their_start() -> None:
+    """Rule.after lets the scanner skip a rule by what follows its start ("2025," is no
+    military time): wherever the rule's builder accepts a match, after the start (a
+    number's digits, then any blanks) comes one of the strings it declares."""
+    checked: set[str] = set()
+    texts = _after_texts()
+    for rule in all_rules():
+        if not rule.after:
+            continue
+        pattern = re.compile(rule.pattern)
+        names = tuple(dict.fromkeys(re.findall(r"\(\?P<(\w+)>", rule.pattern)))
+        for text in texts:
+            for w in _WORD_START.finditer(text):
+                m = pattern.match(text, w.start())
+                if m is None:
+                    continue
+                piece = rule.build({n: m.group(n) for n in names}, m.start(), m.end(), text)
+                start = _START.match(text, w.start())
+                if piece is None or piece.end <= piece.start or start is None:
+                    continue
+                after = _declared_after(rule, start.group())
+                if after is None:
+                    continue
+                rest = _BLANKS.match(text, start.end()).end()
+                assert any(text[rest : rest + len(a)].lower() == a for a in after), (rule.id, text[m.start() : m.end()])
+                checked.add(rule.id)
+    assert checked == {rule.id for rule in all_rules() if rule.after}  # each declaration was put to the test
+
+
+def test_prefilter_finds_what_brute_force_finds_in_word_soups() -> None:
+    """Rule words, numbers and the punctuation between them in random order: starts and
+    what follows them in combinations no news text has."""
+    lex = lexicon()
+    vocabulary = sorted({w for table in (lex.months, lex.weekdays, lex.numbers, lex.ordinals, lex.units,
+                                         lex.parts_of_day, lex.seasons, lex.relative_days, lex.vague_quantity,
+                                         lex.shift_words, lex.set_words, lex.references, lex.unit_qualifiers)
+                         for phrase in table for w in phrase.split()}
+                        | {"the", "of", "to", "and", "from", "between", "in", "o'clock", "o’clock", "GMT", "UTC",
+                           "EDT", "hours", "hrs", "times", "fiscal", "quarter", "half", "century", "year-ago", "mid",
+                           "noon", "midnight", "Lagos", "local", "time"})
+    numbers = ["5", "12", "24", "1", "9", "05", "21", "123", "2025", "1400", "1990", "1861", "12345", "2.5", "51/2"]
+    glue = [" ", " ", " ", ", ", ". ", "-", "–", ":", ".", "/", "'", "’", "s", "th", "pm", "p.m.", "\u00a0", "(", "h"]
+    sc = scanner()
+    for seed in range(200):
+        rng = random.Random(seed)
+        words = [rng.choice(numbers) if rng.random() < 0.35 else rng.choice(vocabulary) for _ in range(80)]
+        text = "".join(rng.choice((w, w.capitalize(), w.upper())) + rng.choice(glue) for w in words)
+        assert [(p.start, p.end, p.rule) for p in sc._match(text)] == \
+            [(p.start, p.end, p.rule) for p in _brute_force(text)], seed
+
+
+def test_what_follows_a_number_narrows_the_rules_tried() -> None:
+    sc = scanner()
+    year_then_comma = [c.rule.id for c in sc._digit_rules[4].at("In 2025, prices rose", 7)]
+    assert "date.year" in year_then_comma
+    assert "clock.military" not in year_then_comma and "date.iso" not in year_then_comma
+    assert "clock.military" in [c.rule.id for c in sc._digit_rules[4].at("At 1400 GMT", 7)]
+    # "ſ" matches "s" case-insensitively but is not a declared string: every rule is tried
+    assert sc._digit_rules[4].at("the 1990ſ", 8) == sc._digit_rules[4].every
+
+
+def test_a_rule_says_what_follows_only_starts_it_lists() -> None:
+    with pytest.raises(ValueError, match="does not list"):
+        Scanner([Rule("x.after", "x", lambda g, s, e, t: None, starts=frozenset({"x"}),
+                      after={"y": frozenset({"z"})})])
 
 
 def test_every_rule_declares_start_words() -> None:

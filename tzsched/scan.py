@@ -3,8 +3,8 @@
 The passes, in order (each one a small function below):
 
 1. **match**: an anchor pattern finds the words some rule can begin with; there the
-   rules that can begin with that word are tried in a fixed order, and the first
-   whose builder accepts its match wins;
+   rules that can begin with that word, and go on with what follows it, are tried in
+   a fixed order, and the first whose builder accepts its match wins;
 2. **modifiers**: "about", "early", "the end of" just before a piece widen its span;
 3. **merge**: neighbours that form one expression join ("10 p.m. Wednesday",
    "Friday morning", "Monday, May 19", "5 p.m. EST Nov. 9");
@@ -30,6 +30,66 @@ __all__ = ["Scanner", "scanner"]
 class _Compiled:
     rule: Rule
     index: int
+
+
+_DIGIT_STARTS = {DIGIT: range(1, 6), SHORT_NUMBER: range(1, 3), FOUR_DIGITS: range(4, 5)}  # 5: five or more
+
+
+class _Candidates:
+    """The rules that may start with one word (or a number of one length), in rule order,
+    narrowed by what follows the start where the rules declare it (Rule.after)."""
+
+    __slots__ = ("_afters", "_declared", "_narrowing", "_number", "every")
+
+    def __init__(self, every: list[tuple[_Compiled, frozenset[str] | None]], number: bool) -> None:
+        self.every = tuple(comp for comp, _ in every)
+        self._afters = tuple(after for _, after in every)  # None: anything may follow
+        self._declared = any(after is not None for after in self._afters)
+        self._number = number
+        # built on first use, as the rules' patterns are compiled: most starts never occur
+        # in a short text. A race builds it twice.
+        self._narrowing: _Narrowing | None = None
+
+    def at(self, text: str, end: int) -> tuple[_Compiled, ...]:
+        """The rules that may match where the start ends at ``end``."""
+        if not self._declared:
+            return self.every
+        narrowing = self._narrowing
+        if narrowing is None:
+            narrowing = self._narrowing = _Narrowing.of(self.every, self._afters, self._number)
+        m = narrowing.follower.match(text, end)  # matches always: every part of it is optional
+        follower = m.group(1) if m is not None else None
+        if follower is None:
+            return narrowing.unfollowed
+        # a follower matched case-insensitively that is not its lower-case self ("ſ" for
+        # "s"): not a key, so every rule is tried
+        return narrowing.by_follower.get(follower.lower(), self.every)
+
+
+@dataclass(frozen=True, slots=True)
+class _Narrowing:
+    """The strings the rules declare may follow a start, as one trie pattern matched once
+    after it: it finds the longest declared string that begins what follows, and every
+    rule that declares that string or one of its prefixes may match there (the others
+    cannot: none of their strings begins the text). When none begins it, only the rules
+    that declare nothing for this start may match."""
+
+    follower: re.Pattern[str]
+    by_follower: dict[str, tuple[_Compiled, ...]]
+    unfollowed: tuple[_Compiled, ...]
+
+    @staticmethod
+    def of(every: tuple[_Compiled, ...], afters: tuple[frozenset[str] | None, ...], number: bool) -> _Narrowing:
+        declared: set[str] = set().union(*(after for after in afters if after is not None))
+        by_follower: dict[str, tuple[_Compiled, ...]] = {}
+        for follower in declared:
+            prefixes = {follower[:n] for n in range(1, len(follower) + 1)}
+            by_follower[follower] = tuple(comp for comp, after in zip(every, afters, strict=True)
+                                          if after is None or not prefixes.isdisjoint(after))
+        # after a number, the rest of its digits (the anchor may stop short of them); then blanks
+        pattern = (r"\d*" if number else "") + r"\s*(?i:(" + trie_regex(declared) + "))?"
+        unfollowed = tuple(comp for comp, after in zip(every, afters, strict=True) if after is None)
+        return _Narrowing(re.compile(pattern), by_follower, unfollowed)
 
 
 def _lexicon_words(lex: Lexicon) -> set[str]:
@@ -84,7 +144,8 @@ class Scanner:
     compile-on-first-use slots is the only change after construction).
 
     A cheap anchor pattern finds the words any rule can begin with (Rule.starts);
-    only the rules that can begin with that word are tried there, in rule order.
+    only the rules that can begin with that word, and go on with what follows it
+    (Rule.after), are tried there, in rule order.
     """
 
     __slots__ = ("_anchor_after_separator", "_anchor_any_case", "_anchor_lower", "_apos_rules", "_by_word",
@@ -92,27 +153,35 @@ class Scanner:
 
     def __init__(self, rules: list[Rule]) -> None:
         compiled: list[_Compiled] = []
-        by_word: dict[str, list[_Compiled]] = {}
-        by_length: dict[int, list[_Compiled]] = {n: [] for n in range(1, 6)}
+        # per start, each rule that may begin with it and what it declares may follow (None: anything)
+        by_word: dict[str, list[tuple[_Compiled, frozenset[str] | None]]] = {}
+        by_length: dict[int, dict[_Compiled, frozenset[str] | None]] = {n: {} for n in range(6)}
         apos: list[_Compiled] = []
         for i, rule in enumerate(rules):
             if not rule.starts:
                 raise ValueError(f"rule {rule.id} lists no start words")
+            if not rule.after.keys() <= rule.starts:
+                raise ValueError(f"rule {rule.id} says what follows starts it does not list")
             comp = _Compiled(rule, i)
             compiled.append(comp)
             for word in rule.starts:
-                if word in (DIGIT, SHORT_NUMBER, FOUR_DIGITS):
-                    lengths = {DIGIT: range(1, 6), SHORT_NUMBER: range(1, 3), FOUR_DIGITS: range(4, 5)}[word]
-                    for n in lengths:
-                        if comp not in by_length[n]:
-                            by_length[n].append(comp)
+                after = rule.after.get(word)
+                if word in _DIGIT_STARTS:
+                    for n in _DIGIT_STARTS[word]:
+                        if comp in by_length[n]:  # two number starts cover this length: either may follow
+                            known = by_length[n][comp]
+                            after = None if known is None or after is None else known | after
+                        by_length[n][comp] = after
                 elif word == APOSTROPHE:
                     apos.append(comp)
                 else:
-                    by_word.setdefault(word, []).append(comp)
-        self._by_word = {w: tuple(c) for w, c in by_word.items()}
-        # rules by the length of the digit run they can start with (5 = five or more)
-        self._digit_rules = tuple(tuple(sorted(by_length.get(n, []), key=lambda c: c.index)) for n in range(6))
+                    by_word.setdefault(word, []).append((comp, after))
+        self._by_word = {w: _Candidates(c, number=False) for w, c in by_word.items()}
+        # rules by the length of the digit run they can start with (5 = five or more); lengths
+        # with the same rules share one _Candidates, whose narrowing is then built once
+        lists = [tuple(sorted(by_length[n].items(), key=lambda c: c[0].index)) for n in range(6)]
+        shared = {same: _Candidates(list(same), number=True) for same in set(lists)}
+        self._digit_rules = tuple(shared[same] for same in lists)
         self._apos_rules = tuple(apos)
         # Rule patterns (and the last two, the rarely needed anchors) are compiled on first
         # use: a short text needs a few of them, and compiling all up front is a tenth of
@@ -171,12 +240,14 @@ class Scanner:
             if pos < covered:
                 continue
             kind = a.lastgroup
+            end = a.end() - shift
             if kind in ("d", "s"):
-                candidates = self._digit_rules[min(a.end() - shift - pos, 5)]
+                candidates = self._digit_rules[min(end - pos, 5)].at(text, end)
             elif kind == "a":
                 candidates = self._apos_rules
             else:  # the word that matched: what follows it was looked at, not taken
-                candidates = self._by_word.get(a.group()[shift:].lower(), ())
+                by_word = self._by_word.get(a.group()[shift:].lower())
+                candidates = by_word.at(text, end) if by_word is not None else ()
             piece = self._try(text, pos, candidates)
             if piece is not None and piece.end > piece.start:
                 out.append(piece)

@@ -88,6 +88,71 @@ def _starts(lex: Lexicon) -> dict[str, frozenset[str]]:
     }
 
 
+def _after(lex: Lexicon) -> dict[str, dict[str, frozenset[str]]]:
+    """What may follow a start in each rule's matches (see Rule.after), for the starts
+    most rules share: numbers and "the". A start not listed may be followed by anything.
+
+    tests/test_scan.py checks, on real text and on hard cases, that every match a rule's
+    builder accepts is followed by one of these strings.
+    """
+
+    def first(words: Iterable[str]) -> set[str]:
+        return {w.split()[0] for w in words}
+
+    digits = set("0123456789")
+    ordinal_suffix = {"st", "nd", "rd", "th"}
+    # after the digits of a count, before its unit: "2.5 hours", "5 1/2 hours", "51/2" (five
+    # and a half, its digits run together), "5½", "3-day"
+    count_digits = {".", ",", "/", "½", "-", *digits}
+    dashes = {"-", "–", "—"}
+    meridiem = {"a", "p"}  # "a.m.", "pm"
+    lead = {"past", "last", "next", "coming", "previous", "following"}
+    quarter_words = {"fiscal", "first", "second", "third", "fourth", "final", "quarter", "half", "period"}
+    position = {"early", "mid", "late"}
+    return {
+        "range.clock": {SHORT_NUMBER: frozenset({":", ".", *meridiem, "to", "until", "till", "through", "and",
+                                                 *dashes})},
+        "range.military": {FOUR_DIGITS: frozenset({"to", "until", "till", "and", *dashes})},
+        "date.iso": {FOUR_DIGITS: frozenset({"-"})},
+        "date.numeric": {SHORT_NUMBER: frozenset({"/"})},
+        # a zone, "hours" or "in <place>" must follow: all begin with a letter
+        "clock.military": {FOUR_DIGITS: frozenset("abcdefghijklmnopqrstuvwxyz")},
+        "clock.24h": {SHORT_NUMBER: frozenset({":", "h"})},
+        "clock.meridiem": {SHORT_NUMBER: frozenset({":", ".", *meridiem})},
+        "clock.oclock": {SHORT_NUMBER: frozenset({"o", "in", "at", "this", "tonight"})},
+        "clock.word": {SHORT_NUMBER: frozenset({"noon", "midnight", "mid"})},
+        "date.day_month": {
+            SHORT_NUMBER: frozenset({*ordinal_suffix, "of", *first(lex.months)}),
+            "the": frozenset({*digits, *first(lex.ordinals)}),
+        },
+        "date.quarter": {
+            "the": frozenset({"same", "latest", "current", "prior", "year", "comparable", "corresponding", "recent",
+                              "preceding", *lead, *digits, *quarter_words}),
+            FOUR_DIGITS: frozenset({*digits, *quarter_words}),
+            SHORT_NUMBER: frozenset(ordinal_suffix),
+        },
+        "date.decade": {"the": frozenset({*position, *digits, "'", "’"}), FOUR_DIGITS: frozenset({"s", "'", "’"})},
+        "date.century": {
+            "the": frozenset({*position, *digits, *first(lex.ordinals)}),
+            SHORT_NUMBER: frozenset({*ordinal_suffix, "-", "century"}),
+        },
+        "rel.day_far": {"the": frozenset({"day"})},
+        "rel.next_day": {"the": frozenset({"next", "following", "previous", "preceding"})},
+        "rel.weekend": {"the": frozenset({"past", "last", "coming", "next", "weekend"})},
+        "dur.count": {
+            "the": frozenset({*lead, "first", *digits, *first(lex.numbers), *first(lex.vague_quantity)}),
+            DIGIT: frozenset({*count_digits, *first(lex.units)}),
+        },
+        "dur.the_past_unit": {"the": frozenset(lead)},
+        "date.the_unit": {"the": frozenset({*first(lex.unit_qualifiers), "year", "week", "month", "day"})},
+        "date.season": {"the": frozenset({*position, *first(lex.seasons)})},
+        "rel.part_of_day": {"the": frozenset({"morning", "afternoon", "evening", "night", "overnight"})},
+        "set.frequency": {DIGIT: frozenset({*count_digits, "times"})},
+        "ref.word": {"the": frozenset(w.split()[1] for w in lex.references if w.startswith("the "))},
+        "date.year_span": {FOUR_DIGITS: frozenset({"-", "–"})},
+    }
+
+
 def all_rules() -> list[Rule]:
     c = _by_id(clock.rules())
     d = _by_id(date.rules())
@@ -108,7 +173,8 @@ def all_rules() -> list[Rule]:
         d["date.quarter_short"],
     ]
     starts = _starts(lexicon())
-    order = [replace(rule, starts=starts[rule.id]) for rule in order]
+    after = _after(lexicon())
+    order = [replace(rule, starts=starts[rule.id], after=after.get(rule.id, {})) for rule in order]
     ids = [rule.id for rule in order]
     every = {**c, **d, **r, **u}
     missing = sorted(set(every) - set(ids))
