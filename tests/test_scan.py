@@ -15,6 +15,7 @@ from tzsched.lexicon import lexicon
 from tzsched.rules import all_rules
 from tzsched.rules.base import DIGIT, FOUR_DIGITS, SHORT_NUMBER, Piece, Rule
 from tzsched.scan import Scanner, scanner
+from tzsched.types import Said
 
 _WORD_START = re.compile(r"(?<![\w'’])[\w'’]")
 _ROOT = Path(__file__).resolve().parents[1]
@@ -193,6 +194,23 @@ def test_what_follows_a_number_narrows_the_rules_tried() -> None:
     assert "clock.military" in [c.rule.id for c in sc._digit_rules[4].at("At 1400 GMT", 7)]
     # "ſ" matches "s" case-insensitively but is not a declared string: every rule is tried
     assert sc._digit_rules[4].at("the 1990ſ", 8) == sc._digit_rules[4].every
+
+
+def test_a_declared_string_admits_whatever_it_begins() -> None:
+    """A rule is tried where one of its strings, or a prefix of it ("" lets anything
+    follow), begins what follows its start; only the rules that declare nothing are
+    tried where no declared string does."""
+    def build(g: dict[str, str | None], s: int, e: int, t: str) -> Piece:
+        return Piece(s, e, "x", "x", Said())
+
+    rules = [Rule("x.q", r"zz\s+q", build, starts=frozenset({"zz"}), after={"zz": frozenset({"q"})}),
+             Rule("x.quiet", r"zz\s+quiet", build, starts=frozenset({"zz"}), after={"zz": frozenset({"quiet"})}),
+             Rule("x.any", r"zz", build, starts=frozenset({"zz"}), after={"zz": frozenset({""})}),
+             Rule("x.free", r"zz", build, starts=frozenset({"zz"}))]
+    at = Scanner(rules)._by_word["zz"].at
+    assert [c.rule.id for c in at("zz  QUIETLY", 2)] == ["x.q", "x.quiet", "x.any", "x.free"]
+    assert [c.rule.id for c in at("zz quay", 2)] == ["x.q", "x.any", "x.free"]
+    assert [c.rule.id for c in at("zz, then", 2)] == ["x.any", "x.free"]
 
 
 def test_a_rule_says_what_follows_only_starts_it_lists() -> None:

@@ -83,7 +83,7 @@ class _Narrowing:
         declared: set[str] = set().union(*(after for after in afters if after is not None))
         by_follower: dict[str, tuple[_Compiled, ...]] = {}
         for follower in declared:
-            prefixes = {follower[:n] for n in range(1, len(follower) + 1)}
+            prefixes = {follower[:n] for n in range(len(follower) + 1)}  # "" too: a rule may declare it
             by_follower[follower] = tuple(comp for comp, after in zip(every, afters, strict=True)
                                           if after is None or not prefixes.isdisjoint(after))
         # after a number, the rest of its digits (the anchor may stop short of them); then blanks
