@@ -225,11 +225,16 @@ class WallResult:
     alternatives: tuple[tuple[str, datetime], ...]
 
 
-def _in_zone(wall: datetime, tz: tzinfo, fold: int) -> datetime:
-    """``wall.replace(tzinfo=tz, fold=fold)``, built by the constructor, which is several
-    times faster than ``replace`` with keywords."""
-    return datetime(wall.year, wall.month, wall.day, wall.hour, wall.minute, wall.second, wall.microsecond, tz,
-                    fold=fold)
+def _in_zone(wall: datetime, tz: tzinfo) -> datetime:
+    """``wall.replace(tzinfo=tz)``, built by the constructor, which is several times
+    faster than ``replace`` with keywords."""
+    return datetime(wall.year, wall.month, wall.day, wall.hour, wall.minute, wall.second, wall.microsecond, tz)
+
+
+def _both_folds(wall: datetime, tz: tzinfo) -> tuple[datetime, datetime]:
+    """``wall.replace(tzinfo=tz, fold=0)`` and ``fold=1`` (see _in_zone)."""
+    fields = (wall.year, wall.month, wall.day, wall.hour, wall.minute, wall.second, wall.microsecond, tz)
+    return datetime(*fields), datetime(*fields, fold=1)
 
 
 def _fmt(moment: datetime) -> str:
@@ -246,11 +251,12 @@ def wall_to_utc(wall: datetime, zone: str, policy: DstPolicy = "report", label: 
     """
     tz = tzinfo_for(zone)
     if isinstance(tz, timezone):  # "UTC", "UTC+05:30": one offset, no gap, fold or season
-        return WallResult(_in_zone(wall, tz, 0).astimezone(UTC), (), ())
-    first = _in_zone(wall, tz, 0)
-    second = _in_zone(wall, tz, 1)
+        return WallResult(_in_zone(wall, tz).astimezone(UTC), (), ())
+    first, second = _both_folds(wall, tz)
     u0 = first.astimezone(UTC)
     u1 = second.astimezone(UTC)
+    if u0 == u1 and label not in ("standard", "daylight"):
+        return WallResult(u0, (), ())  # most times: one reading, nothing to note
     notes: list[Note] = []
     alts: list[tuple[str, datetime]] = []
     utc = u0
