@@ -79,15 +79,23 @@ class Frame:
         object.__setattr__(self, "home_zone", _home_zone(self.home, self.home_source))
         object.__setattr__(self, "pub_home", self.context.local_date(self.home))
         object.__setattr__(self, "pub_days", {})
-        # the dateline's country speaks for the text more than the default locale; the
-        # context's home (the outlet's zone) still counts when a dateline sets the zone
-        out = []
-        if self.dateline is not None:
-            out.append(country_of(self.dateline.zone))
-        out.append(self.context.region)
-        if self.context.home is not None:
-            out.append(country_of(self.context.home))
-        object.__setattr__(self, "regions", tuple(r for r in out if r))
+        dateline_zone = self.dateline.zone if self.dateline is not None else None
+        object.__setattr__(self, "regions", _regions(dateline_zone, self.context.region, self.context.home))
+
+
+@lru_cache(maxsize=256)
+def _regions(dateline_zone: str | None, locale_region: str, home: str | None) -> tuple[str, ...]:
+    """The countries that pick among ambiguous zone abbreviations, in order (see Frame).
+
+    The dateline's country speaks for the text more than the default locale; the
+    context's home (the outlet's zone) still counts when a dateline sets the zone."""
+    out = []
+    if dateline_zone is not None:
+        out.append(country_of(dateline_zone))
+    out.append(locale_region)
+    if home is not None:
+        out.append(country_of(home))
+    return tuple(r for r in out if r)
 
 
 class Resolved(NamedTuple):
@@ -560,8 +568,11 @@ def _clock(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     zone = _zone_of(said, frame)
     notes: list[Note] = []
     pub = _pub_day(frame, zone.zone)
-    day, day_notes = _day_of(said, pub, piece, frame, before)
-    notes += day_notes
+    stated_day = said.day is not None or said.weekday is not None or said.relative_day is not None
+    day: date | None = None
+    if stated_day:  # else _day_of finds none
+        day, day_notes = _day_of(said, pub, piece, frame, before)
+        notes += day_notes
     if day is None:
         governed = _governing_day(piece, frame, before)
         if governed is not None:
@@ -571,7 +582,6 @@ def _clock(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
         else:
             day = _narrated_day(piece, frame, before, pub)
     hour, minute = said.hour or 0, said.minute or 0
-    stated_day = said.day is not None or said.weekday is not None or said.relative_day is not None
     if piece.rule.startswith("clock.word") and hour == 0 and minute == 0 and (
         stated_day or _direction(piece, frame) == 1
     ):
