@@ -615,6 +615,35 @@ class TestErrors:
         assert b"worker process died" in err and b"Traceback" not in err
         assert b'"big"' not in out
 
+    def test_workers_do_not_outlive_the_parent(self) -> None:
+        """Workers are killed by the kernel when the parent process goes, however it goes:
+        a worker left behind would hold the output pipe open, and whatever reads
+        tzsched's output would wait forever (seen after a worker was killed: the pool
+        had just started a replacement)."""
+        proc = subprocess.Popen([*_command(), "extract", "--jsonl", "-q", "-j", "2"], stdin=subprocess.PIPE,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_env())
+        assert proc.stdin is not None and proc.stdout is not None
+        proc.stdin.write(jsonl(articles(1)).encode())
+        proc.stdin.flush()
+        assert json.loads(proc.stdout.readline())["id"] == "art-0"  # the workers are up and set
+        workers = [int(pid) for pid in Path(f"/proc/{proc.pid}/task/{proc.pid}/children").read_text().split()]
+        assert len(workers) == 2
+        # a worker that cannot notice the end of its input pipe (here: stopped; in the
+        # case seen, waiting for a lock that a killed worker held) must go as well
+        os.kill(workers[0], signal.SIGSTOP)
+        proc.kill()
+        proc.wait(timeout=60)
+        alive = set(workers)
+        for _ in range(200):  # bounded: at most about 20 s
+            alive = {pid for pid in alive if _running(pid)}
+            if not alive:
+                break
+            select.select([], [], [], 0.1)
+        for pid in alive:  # do not leave them behind when the test fails
+            os.kill(pid, signal.SIGKILL)
+        assert not alive, f"workers {sorted(alive)} outlived the parent"
+        assert proc.stdout.read() == b""  # every writer of the pipe is gone: end of file, no hang
+
     def test_broken_pipe_is_quiet(self) -> None:
         proc = subprocess.Popen([*_command(), "annotate", "--jsonl", "-q"], stdin=subprocess.PIPE,
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_env())
@@ -626,6 +655,15 @@ class TestErrors:
         err = proc.stderr.read() if proc.stderr else b""
         proc.wait(timeout=120)
         assert b"Traceback" not in err and b"Exception ignored" not in err, err
+
+
+def _running(pid: int) -> bool:
+    """True while process ``pid`` exists and is not a zombie."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except FileNotFoundError:
+        return False
+    return fields[0] != "Z"
 
 
 def _wait_for_children(pid: int, count: int) -> None:

@@ -603,11 +603,33 @@ def _warm_up() -> None:
     annotate(text, Context.parse(published, home=home))
 
 
-def _init_worker(warm_up: bool) -> None:
+def _init_worker(warm_up: bool, parent: int) -> None:
     # Workers leave Ctrl-C to the parent, which stops the pool and exits 130.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with_parent(parent)
     if warm_up:
         _warm_up()
+
+
+def _die_with_parent(parent: int) -> None:
+    """On Linux, have the kernel kill this worker when the parent exits. When a worker
+    dies, the parent kills the others and exits 2, but the pool's own thread may have
+    started a replacement worker just then: one that nobody stops, and that keeps the
+    parent's output pipe open, so whatever reads tzsched's output would wait forever."""
+    if sys.platform != "linux":
+        return
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # no prctl in this C library: nothing to arm
+        return
+    if os.getppid() != parent:  # the parent was gone before the request was armed
+        os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
 def _start_pool(jobs: int) -> Pool:
@@ -625,7 +647,7 @@ def _start_pool(jobs: int) -> Pool:
     # one stops (the process then hangs at exit): hold SIGINT until the pool exists.
     held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
-        return context.Pool(jobs, initializer=_init_worker, initargs=(not forked,))
+        return context.Pool(jobs, initializer=_init_worker, initargs=(not forked, os.getpid()))
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
