@@ -311,3 +311,15 @@ class TestSummerTimeThatBeginsOrEndsOnceInAYear:
                    "1986-01-03T12:00:00Z")
         link = _link(ann)
         assert (link.agree, link.delta_seconds, link.cause) == (False, 3600.0, "dst_slip")
+
+
+@pytest.mark.parametrize("said", ["12 midday", "12 mid-day"])
+def test_twelve_midday_keeps_its_number(said: str) -> None:
+    """The scanner tried rules after a short number only when a word a rule can continue
+    with followed it, and "midday" was not among those words: "12 midday" was found as
+    "midday" alone (same instant, a span three characters short)."""
+    text = f"The polls close at {said} on Friday."
+    ctx = tzsched.Context.parse("2025-05-19T10:00:00-04:00", home="America/Toronto")
+    (mention,) = tzsched.annotate(text, ctx).mentions
+    assert mention.text == f"{said} on Friday"
+    assert mention.resolution.value == "2025-05-23T12:00"

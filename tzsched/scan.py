@@ -134,7 +134,7 @@ def _anchor_pattern(lead: set[str], words: set[str], follow: set[str], after_num
 def _after_number_words(lex: Lexicon) -> set[str]:
     """Words that can follow a one- to three-digit number inside some rule."""
     out = {"o'clock", "o’clock", "in", "this", "tonight", "at", "to", "until", "till", "through", "and", "noon",
-           "midnight", "of", "times", "century", "hours", "hrs", "local"}
+           "midnight", "midday", "mid", "of", "times", "century", "hours", "hrs", "local"}
     out.update(w.split()[0] for w in (*lex.months, *lex.units))
     return out
 
