@@ -595,12 +595,8 @@ class TestErrors:
     def test_a_killed_worker_stops_the_run_instead_of_hanging(self) -> None:
         """A worker killed mid-article (the OOM killer, say) takes its chunk with it; the
         parent must notice and stop with exit 2, not wait for that chunk forever."""
-        proc = subprocess.Popen([*_command(), "extract", "--jsonl", "-q", "-j", "2"], stdin=subprocess.PIPE,
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_env())
+        proc = _two_workers_answering()
         assert proc.stdin is not None and proc.stdout is not None
-        proc.stdin.write(jsonl(articles(1)).encode())
-        proc.stdin.flush()
-        assert json.loads(proc.stdout.readline())["id"] == "art-0"  # the pool is up and answering
         # an article of several MB keeps a worker busy for seconds
         big = {"id": "big", "text": " ".join(SENTENCES) * 10_000, "published": "2025-05-19T10:00:00-04:00"}
         proc.stdin.write(jsonl([big]).encode())
@@ -620,12 +616,8 @@ class TestErrors:
         a worker left behind would hold the output pipe open, and whatever reads
         tzsched's output would wait forever (seen after a worker was killed: the pool
         had just started a replacement)."""
-        proc = subprocess.Popen([*_command(), "extract", "--jsonl", "-q", "-j", "2"], stdin=subprocess.PIPE,
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_env())
-        assert proc.stdin is not None and proc.stdout is not None
-        proc.stdin.write(jsonl(articles(1)).encode())
-        proc.stdin.flush()
-        assert json.loads(proc.stdout.readline())["id"] == "art-0"  # the workers are up and set
+        proc = _two_workers_answering()
+        assert proc.stdout is not None
         workers = [int(pid) for pid in Path(f"/proc/{proc.pid}/task/{proc.pid}/children").read_text().split()]
         assert len(workers) == 2
         # a worker that cannot notice the end of its input pipe (here: stopped; in the
@@ -655,6 +647,17 @@ class TestErrors:
         err = proc.stderr.read() if proc.stderr else b""
         proc.wait(timeout=120)
         assert b"Traceback" not in err and b"Exception ignored" not in err, err
+
+
+def _two_workers_answering() -> subprocess.Popen[bytes]:
+    """``tzsched extract --jsonl -j 2`` with its pool up: the first article's record was read."""
+    proc = subprocess.Popen([*_command(), "extract", "--jsonl", "-q", "-j", "2"], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_env())
+    assert proc.stdin is not None and proc.stdout is not None
+    proc.stdin.write(jsonl(articles(1)).encode())
+    proc.stdin.flush()
+    assert json.loads(proc.stdout.readline())["id"] == "art-0"
+    return proc
 
 
 def _running(pid: int) -> bool:
