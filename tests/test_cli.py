@@ -577,8 +577,12 @@ class TestErrors:
 
     @pytest.mark.parametrize("jobs", ["1", "2"])
     def test_ctrl_c_exits_130_without_traceback(self, jobs: str) -> None:
+        # A test run started as a background job (`pytest ... &` in a script) inherits
+        # SIGINT ignored, and Python then leaves it ignored in the CLI (as a background
+        # job should): the CLI under test gets the default disposition back.
         proc = subprocess.Popen([*_command(), "extract", "--jsonl", "--jobs", jobs], stdin=subprocess.PIPE,
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_env())
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_env(),
+                                preexec_fn=_default_sigint)
         assert proc.stdin is not None and proc.stdout is not None
         proc.stdin.write((jsonl(articles(1))).encode())
         proc.stdin.flush()
@@ -647,6 +651,11 @@ class TestErrors:
         err = proc.stderr.read() if proc.stderr else b""
         proc.wait(timeout=120)
         assert b"Traceback" not in err and b"Exception ignored" not in err, err
+
+
+def _default_sigint() -> None:
+    """In the child before exec: SIGINT back to its default disposition."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def _two_workers_answering() -> subprocess.Popen[bytes]:
