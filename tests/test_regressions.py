@@ -313,7 +313,7 @@ class TestSummerTimeThatBeginsOrEndsOnceInAYear:
         assert (link.agree, link.delta_seconds, link.cause) == (False, 3600.0, "dst_slip")
 
 
-@pytest.mark.parametrize("said", ["12 midday", "12 mid-day"])
+@pytest.mark.parametrize("said", ["12 midday", "12 mid-day", "12 MIDDAY", "MIDDAY", "Mid-day"])
 def test_twelve_midday_keeps_its_number(said: str) -> None:
     """The scanner tried rules after a short number only when a word a rule can continue
     with followed it, and "midday" was not among those words: "12 midday" was found as

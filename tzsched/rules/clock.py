@@ -248,7 +248,7 @@ def rules() -> list[Rule]:
         ),
         Rule(
             "clock.word",
-            rf"(?P<w>(?:12\s|twelve\s|high\s)?(?:[Nn]oon|NOON|[Mm]idnight|MIDNIGHT|[Mm]id-?day))(?![\w-]){zone}",
+            rf"(?P<w>(?:12\s|twelve\s|high\s)?(?:[Nn]oon|NOON|[Mm]idnight|MIDNIGHT|[Mm]id-?day|MID-?DAY))(?![\w-]){zone}",
             _word,
         ),
         Rule(
