@@ -317,7 +317,8 @@ class TestSummerTimeThatBeginsOrEndsOnceInAYear:
 def test_twelve_midday_keeps_its_number(said: str) -> None:
     """The scanner tried rules after a short number only when a word a rule can continue
     with followed it, and "midday" was not among those words: "12 midday" was found as
-    "midday" alone (same instant, a span three characters short)."""
+    "midday" alone (same instant, a span three characters short). "MIDDAY" in capitals
+    was not read at all ("NOON" and "MIDNIGHT" were)."""
     text = f"The polls close at {said} on Friday."
     ctx = tzsched.Context.parse("2025-05-19T10:00:00-04:00", home="America/Toronto")
     (mention,) = tzsched.annotate(text, ctx).mentions
