@@ -106,7 +106,7 @@ def _after(lex: Lexicon) -> dict[str, dict[str, frozenset[str]]]:
     count_digits = {".", ",", "/", "½", "-", *digits}
     dashes = {"-", "–", "—"}
     meridiem = {"a", "p"}  # "a.m.", "pm"
-    lead = {"past", "last", "next", "coming", "previous", "following"}
+    lead = set(duration.LEADS)
     quarter_words = {"fiscal", "first", "second", "third", "fourth", "final", "quarter", "half", "period"}
     position = {"early", "mid", "late"}
     return {
@@ -126,8 +126,7 @@ def _after(lex: Lexicon) -> dict[str, dict[str, frozenset[str]]]:
             "the": frozenset({*digits, *first(lex.ordinals)}),
         },
         "date.quarter": {
-            "the": frozenset({"same", "latest", "current", "prior", "year", "comparable", "corresponding", "recent",
-                              "preceding", *lead, *digits, *quarter_words}),
+            "the": frozenset({*(w.split("-")[0] for w in date.QUARTER_RELATIONS), *digits, *quarter_words}),
             FOUR_DIGITS: frozenset({*digits, *quarter_words}),
             SHORT_NUMBER: frozenset(ordinal_suffix),
         },
@@ -137,7 +136,7 @@ def _after(lex: Lexicon) -> dict[str, dict[str, frozenset[str]]]:
             SHORT_NUMBER: frozenset({*ordinal_suffix, "-", "century"}),
         },
         "rel.day_far": {"the": frozenset({"day"})},
-        "rel.next_day": {"the": frozenset({"next", "following", "previous", "preceding"})},
+        "rel.next_day": {"the": frozenset(relative.NEXT_DAY_WORDS)},
         "rel.weekend": {"the": frozenset({"past", "last", "coming", "next", "weekend"})},
         "dur.count": {
             "the": frozenset({*lead, "first", *digits, *first(lex.numbers), *first(lex.vague_quantity)}),
@@ -146,7 +145,7 @@ def _after(lex: Lexicon) -> dict[str, dict[str, frozenset[str]]]:
         "dur.the_past_unit": {"the": frozenset(lead)},
         "date.the_unit": {"the": frozenset({*first(lex.unit_qualifiers), "year", "week", "month", "day"})},
         "date.season": {"the": frozenset({*position, *first(lex.seasons)})},
-        "rel.part_of_day": {"the": frozenset({"morning", "afternoon", "evening", "night", "overnight"})},
+        "rel.part_of_day": {"the": frozenset(relative.PARTS_OF_DAY)},
         "set.frequency": {DIGIT: frozenset({*count_digits, "times"})},
         "ref.word": {"the": frozenset(w.split()[1] for w in lex.references if w.startswith("the "))},
         "date.year_span": {FOUR_DIGITS: frozenset({"-", "–"})},

@@ -9,7 +9,12 @@ from ..lexicon import lexicon
 from ..types import Said
 from .base import SINCE_BEFORE, Groups, Piece, Rule, alt, gint
 
-__all__ = ["rules"]
+__all__ = ["QUARTER_RELATIONS", "rules"]
+
+# "the same quarter", "the year-ago quarter", "the following half"
+QUARTER_RELATIONS = ("same", "latest", "current", "previous", "prior", "past", "last", "year-ago", "year-earlier",
+                     "year-before", "comparable", "corresponding", "recent", "next", "coming", "following",
+                     "preceding")
 
 # Words before a bare month or year that make it a date ("in May", "since 2022").
 _DATE_CUE = re.compile(
@@ -358,8 +363,7 @@ def rules() -> list[Rule]:
         Rule("date.month_year", rf"(?P<mon>{w.month})(?:,?\s|\sof\s){year4}(?![\w])", _my),
         Rule(
             "date.quarter",
-            rf"(?:(?P<the>the|The)\s)?(?:(?P<rel>same|latest|current|previous|prior|past|last|year-ago|"
-            rf"year-earlier|year-before|comparable|corresponding|recent|next|coming|following|preceding)[\s-])?"
+            rf"(?:(?P<the>the|The)\s)?(?:(?P<rel>{'|'.join(QUARTER_RELATIONS)})[\s-])?"
             rf"(?:(?P<y0>1[0-9]\d\d|20\d\d)\s)?(?:(?P<fiscal>fiscal)\s)?(?:(?P<ord>(?i:first|second|third|fourth|final|1st|2nd|3rd|4th))[\s-])?"
             rf"(?:fiscal[\s-])?(?P<unit>quarter|half|period)(?![\w-])(?:\s(?:of\s)?(?:fiscal\s)?{year4}(?![\w]))?",
             _quarter,

@@ -9,7 +9,11 @@ from ..lexicon import lexicon
 from ..types import Said
 from .base import Groups, Piece, Rule, alt, number_value
 
-__all__ = ["rules"]
+__all__ = ["LEADS", "rules"]
+
+# "the past two weeks", "the next 10 days": the words before a count and their direction
+LEADS = {"past": -1, "last": -1, "next": 1, "coming": 1, "previous": -1, "following": 1}
+_LEAD = "|".join(LEADS)
 
 _PER_BEFORE = re.compile(
     r"(?:\d|\b(?:times|once|twice|dollars?|dlrs|cents?|pct|percent|hours|minutes|days|weeks|months|miles|"
@@ -59,7 +63,7 @@ def _count(g: Groups, start: int, end: int, text: str) -> Piece | None:
             return Piece(start, end, "ago", "dur.ago_vague", said)
         said = Said(unit=unit, amount=amount, shift=sign, anchor=anchor)
         return Piece(start, end, "ago", "dur.ago", said)
-    shift = {"past": -1, "last": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}.get(lead)
+    shift = LEADS.get(lead)
     said = Said(unit=unit, amount=amount, shift=shift, anchor="publication" if shift else None)
     return Piece(start, end, "duration", "dur.count", said)
 
@@ -129,14 +133,14 @@ def rules() -> list[Rule]:
     return [
         Rule(
             "dur.count",
-            rf"(?:(?P<the>the|The)\s)?(?:(?P<lead>(?i:past|last|next|coming|previous|following|first))\s)?"
+            rf"(?:(?P<the>the|The)\s)?(?:(?P<lead>(?i:{_LEAD}|first))\s)?"
             rf"(?P<q>(?i:{w.number}))(?:[\s-]|\s?-\s?)(?P<unit>(?i:{w.unit}))(?P<suffix>-(?i:long|old|plus))?(?![\w-])(?P<half>\s(?:and\s)?a\shalf)?"
             rf"(?:\s(?P<dir>(?i:ago|earlier|later|from\snow|hence|back)))?(?![\w])",
             _count,
         ),
         Rule(
             "dur.the_past_unit",
-            rf"(?:(?P<the>the|The)\s)(?P<lead>(?i:past|last|next|coming|previous|following))\s"
+            rf"(?:(?P<the>the|The)\s)(?P<lead>(?i:{_LEAD}))\s"
             rf"(?P<unit>(?i:{singular}))(?![\w-])",
             lambda g, s, e, t: _count({**g, "q": ""}, s, e, t) if g.get("the") else None,
         ),

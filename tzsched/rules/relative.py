@@ -9,7 +9,10 @@ from ..lexicon import lexicon
 from ..types import Said
 from .base import Groups, Piece, Rule, alt
 
-__all__ = ["rules"]
+__all__ = ["NEXT_DAY_WORDS", "PARTS_OF_DAY", "rules"]
+
+NEXT_DAY_WORDS = ("next", "following", "previous", "preceding")  # "the following morning"
+PARTS_OF_DAY = ("morning", "afternoon", "evening", "night", "overnight")  # "that evening", "the night"
 
 
 def _pod(word: str | None) -> str | None:
@@ -158,7 +161,7 @@ def rules() -> list[Rule]:
         ),
         Rule(
             "rel.next_day",
-            r"(?i:the\s+(?P<dir>next|following|previous|preceding)\s+"
+            rf"(?i:the\s+(?P<dir>{'|'.join(NEXT_DAY_WORDS)})\s+"
             r"(?P<unit>day|week|month|year|morning|afternoon|evening|night))(?![\w])",
             _the_next_day,
         ),
@@ -188,7 +191,7 @@ def rules() -> list[Rule]:
         Rule(
             "rel.part_of_day",
             r"(?:(?P<pos>(?i:early|late))\s)?(?:(?P<lead>(?i:this|last|the|that|tomorrow|yesterday|next))\s)?"
-            r"(?P<pod>(?i:morning|afternoon|evening|night|overnight))(?![\w])",
+            rf"(?P<pod>(?i:{'|'.join(PARTS_OF_DAY)}))(?![\w])",
             _pod_phrase,
         ),
         Rule(
