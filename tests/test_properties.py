@@ -10,7 +10,7 @@ import json
 import os
 import subprocess
 import sys
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 from hypothesis import HealthCheck, assume, given, settings
@@ -19,31 +19,15 @@ from hypothesis import strategies as st
 import tzsched
 from tzsched.strategies import CAUSES, articles, restatements, statements, zones
 from tzsched.testing import assert_agreement, assert_resolves, check_spans
-from tzsched.zones import tzinfo_for
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def known_gap(case: object) -> str | None:
     """Why a generated case hits a gap kept as a strict xfail in tests/test_regressions.py
-    (None when it does not). When a gap is fixed its xfail turns XPASS: remove it here too."""
-    if getattr(case, "perturbation", None) == "dst_slip" and all(p.day == "none" for p in case.parts) \
-            and any(_dst_change_a_day_away(p.said_utc, p.zone.zone) for p in case.parts):  # type: ignore[attr-defined]
-        return "test_a_slip_next_to_a_dst_change_is_not_explained_by_moving_both_days"
+    (None when it does not): none is open. When a gap is found, skip its cases here and
+    record it there; when it is fixed its xfail turns XPASS: remove it in both places."""
     return None
-
-
-def _dst_change_a_day_away(utc: datetime, zone: str) -> bool:
-    """Whether the wall time of ``utc`` in ``zone`` falls in a DST gap or fold on the day
-    before or after."""
-    tz = tzinfo_for(zone)
-    wall = utc.astimezone(tz).replace(tzinfo=None)
-    for days in (-1, 1):
-        moved = wall + timedelta(days=days)
-        first, second = moved.replace(tzinfo=tz, fold=0), moved.replace(tzinfo=tz, fold=1)
-        if first.utcoffset() != second.utcoffset():
-            return True
-    return False
 
 
 def _ann(case: object) -> tzsched.Annotation:

@@ -329,6 +329,12 @@ class _Member:
             self._on_day[days] = found
         return self._on_day[days]
 
+    def in_dst_gap_on(self, days: int) -> bool:
+        """Whether the clock wall time ``days`` local days later is one the clocks skipped
+        (and was not already one on its own day)."""
+        moved = self.on_day(days)
+        return moved is not None and not self.has("dst_gap") and any(n.code == "dst_gap" for n in moved.notes)
+
     @property
     def label(self) -> str:
         """"standard" or "daylight" when the written zone name carries a season (EST, CEST)."""
@@ -536,9 +542,9 @@ def _zone_from_anchor(m: _Member, anchor: _Member) -> Resolution | None:
 
 
 # The best key a day shift can have: one member, the one written second, moves and lands
-# exactly on the other (keys in _move_days: outside the tolerance, gap, members moved, the
-# one written first moved).
-_EXACT_MOVE = (False, 0.0, 1, 0)
+# exactly on the other (keys in _move_days: outside the tolerance or in a DST gap, in a DST
+# gap, gap, members moved, the one written first moved).
+_EXACT_MOVE = (False, False, 0.0, 1, 0)
 
 
 def _move_days(m: _Member, anchor: _Member, size: int, tol: float) -> tuple[_Member, _Member, list[Note]] | None:
@@ -548,27 +554,32 @@ def _move_days(m: _Member, anchor: _Member, size: int, tol: float) -> tuple[_Mem
     or when ``m``'s day is stated and cannot move. The best shift brings the two within
     the tolerance, or else cuts at least 12 hours off the difference (a DST slip across
     midnight stays a DST slip). When both may move, the one written second moves first.
+    A shift that puts a member's wall time in a DST gap (a time the clocks skipped that
+    day) explains nothing within the tolerance: writers name times that exist, so an
+    hour's difference beside a DST change stays a DST slip rather than agreeing through
+    the gap's other reading.
     """
     m_days = (0, -1, 1) if m.day_movable else (0,)
     a_days = (0, -1, 1) if anchor.day_movable and (size == 2 or not m.day_movable) else (0,)
     later_is_m = m.index > anchor.index
     base = abs(_secs(m.start - anchor.start))
-    best: tuple[tuple[bool, float, int, int], int, int] | None = None
+    best: tuple[tuple[bool, bool, float, int, int], int, int] | None = None
     for dm, da in product(m_days, a_days):
         if (dm, da) == (0, 0):
             continue
         # a member's start on another day is read only when a shift asks for it (see below)
         gap = abs(_secs((m.start if dm == 0 else _shifted_start(m, dm))
                         - (anchor.start if da == 0 else _shifted_start(anchor, da))))
+        skipped = (dm != 0 and m.in_dst_gap_on(dm)) or (da != 0 and anchor.in_dst_gap_on(da))
         moves_earlier = (dm != 0 and not later_is_m) or (da != 0 and later_is_m)
-        key = (gap > tol, gap, abs(dm) + abs(da), int(moves_earlier))
+        key = (gap > tol or skipped, skipped, gap, abs(dm) + abs(da), int(moves_earlier))
         if best is None or key < best[0]:
             best = (key, dm, da)
             if key == _EXACT_MOVE:
                 break  # no shift can beat it: the rest need not be read on other days
     if best is None:
         return None
-    (outside, gap, _, _), dm, da = best
+    (outside, _, gap, _, _), dm, da = best
     if outside and base - gap < HALF_DAY - tol:
         return None
     nm = m if dm == 0 else m.reading(_shift_day(m, dm))
