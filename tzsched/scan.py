@@ -8,7 +8,9 @@ The passes, in order (each one a small function below):
 2. **modifiers**: "about", "early", "the end of" just before a piece widen its span;
 3. **merge**: neighbours that form one expression join ("10 p.m. Wednesday",
    "Friday morning", "Monday, May 19", "5 p.m. EST Nov. 9");
-4. **overlaps**: a piece inside a longer one is dropped.
+4. **day lists**: days listed beside a date take its month ("June 24 and 25",
+   "May 5, 6 and 7", "the 3rd and 4th of June"); "June 24 to 26" is one span of days;
+5. **overlaps**: a piece inside a longer one is dropped.
 
 No clock arithmetic happens here; :mod:`tzsched.resolve` does that.
 """
@@ -20,7 +22,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from .lexicon import Lexicon, lexicon
-from .rules import all_rules
+from .rules import all_rules, duration
 from .rules.base import APOSTROPHE, DIGIT, FOUR_DIGITS, SHORT_NUMBER, Groups, Piece, Rule, alt, trie_regex
 
 __all__ = ["Scanner", "scanner"]
@@ -136,6 +138,7 @@ def _after_number_words(lex: Lexicon) -> set[str]:
     out = {"o'clock", "o’clock", "in", "this", "tonight", "at", "to", "until", "till", "through", "and", "noon",
            "midnight", "midday", "mid", "of", "times", "century", "hours", "hrs", "local"}
     out.update(w.split()[0] for w in (*lex.months, *lex.units))
+    out.update(duration.BETWEEN)  # "20 more years"
     return out
 
 
@@ -193,7 +196,7 @@ class Scanner:
         # continue one ("the third quarter", "a few days", "from 9"): checking that in
         # the anchor keeps the scanner from trying rules at every "the" in the text.
         lead = {w for w in by_word if w in lex.lead_words}
-        follow = set(by_word) | _lexicon_words(lex)
+        follow = set(by_word) | _lexicon_words(lex) | set(duration.BETWEEN)  # "an additional year"
         # The anchor runs on the lower-cased text (much faster than a case-insensitive
         # pattern); text whose length changes when lower-cased uses the second pattern.
         after_number = _after_number_words(lex)
@@ -219,6 +222,7 @@ class Scanner:
         found = self._match(text)
         found = [self._modifiers(p, text) for p in found]
         found = _merge(found, text)
+        found = _day_lists(found, text)
         return _drop_overlaps(found)
 
     def _match(self, text: str) -> list[Piece]:
@@ -364,7 +368,7 @@ def _join(a: Piece, b: Piece, text: str) -> Piece | None:
         m = _IN_BLANK.match(gap)
         if m is not None and gap.startswith(place, m.end()):
             gap = gap[m.end() + len(place) :]
-    if len(gap) > 6 or "\n\n" in gap:
+    if (len(gap) > 6 and gap != " hours of ") or "\n\n" in gap:
         return None
     sa, sb = a.said, b.said
     # "10 p.m. Wednesday", "5 p.m. EST, Nov. 9", "noon Thursday", "midnight Friday"
@@ -401,12 +405,107 @@ def _join(a: Piece, b: Piece, text: str) -> Piece | None:
     if a.kind == "relunit" and sa.unit == "week" and sa.shift == 0 and gap == " of " and b.kind == "date" \
             and sb.day is not None:
         return Piece(a.start, b.end, "date", a.rule + "+" + b.rule, replace(sb, unit="week"))
-    # "the night of Friday, Oct. 23"
-    if a.kind == "relday" and sa.part_of_day and sa.anchor == "reference" and gap == " of " \
+    # "the night of Friday, Oct. 23", "the early morning hours of 30 April"
+    if a.kind == "relday" and sa.part_of_day and sa.anchor == "reference" and gap in (" of ", " hours of ") \
             and b.kind in ("date", "weekday") and (sb.day is not None or sb.weekday is not None):
         said = replace(sb, part_of_day=sa.part_of_day)
         return Piece(a.start, b.end, "date", a.rule + "+" + b.rule, said)
     return None
+
+
+# A day of a list: "1", "25", "4th" (not part of a longer number or word).
+_LIST_DAY = r"(?P<item>(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)(?![\w])"
+# after a date: ", 6", " and 7", ", and 7", " or 25", " to 26" (c: a comma, the list goes on)
+_DAY_AFTER = re.compile(r"(?:(?P<c>,)\s|,?\s(?P<w>and|or|&|to|through|until|till)\s)" + _LIST_DAY)
+# before a date, read back from its start: "3rd and ", "3, " (c: a comma, more may come before)
+_DAY_BEFORE = re.compile(r"(?<![\w.,:/$€£#-])" + _LIST_DAY + r"(?:(?P<c>,)\s|,?\s(?:and|or|&)\s)\Z")
+_SPAN_WORDS = frozenset({"to", "through", "until", "till"})
+# What may follow the last day of a list: the end of a clause or a word that cannot be
+# the noun a number counts ("June 24 and 25 in Madrid", not "June 24 and 25 people").
+_LIST_END = re.compile(
+    r"\s*(?:[.,;:!?)\]\"'”’—–]|\Z)|\s(?:in|at|on|for|to|and|or|when|as|with|from|respectively|by|during|"
+    r"before|after|while|but|this|next|last|is|are|was|were|will|would|has|have|had)(?![\w])"
+)
+_LIST_YEAR = re.compile(r",?\s(?P<y>1[0-9]\d\d|20\d\d)(?![\w])")
+_LISTS_WITH = frozenset({"date.month_day", "date.day_month"})
+_DAYS_IN = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # the most days a month can have
+_Listed = tuple[int, int, int]  # start, end, day
+
+
+def _day_lists(pieces: list[Piece], text: str) -> list[Piece]:
+    """Days listed beside a date, each a date of its own in that month ("June 24 and 25",
+    "May 5, 6 and 7", "the 3rd and 4th of June"), and "June 24 to 26" one span of days
+    (as "June 24-26" is).
+
+    The days must rise and fit the month. The day next to the date is joined to it by
+    "and", "or" or "to" (a comma alone lists nothing: "On June 24, 25 were hurt"); the
+    last day of a list after the date ends a clause or comes before a word that cannot
+    be the noun a number counts ("on June 24 and 25 people died" lists nothing); a year
+    after it serves the whole list."""
+    out = pieces
+    for i, p in enumerate(pieces):
+        said = p.said
+        if p.rule not in _LISTS_WITH or said.day is None or said.month is None or said.until_day is not None:
+            continue
+        after, year, span = _listed_after(text, p.end, said.day, _DAYS_IN[said.month - 1])
+        before = _listed_before(text, p.start, said.day)
+        if not after and not before:
+            continue
+        if out is pieces:
+            out = list(pieces)
+        if year is not None and said.year is None:
+            said = replace(said, year=year)
+        if span:  # "June 24 to 26": one span of days
+            (_, end, last), after = after[0], []
+            out[i] = Piece(p.start, end, p.kind, p.rule, replace(said, until_day=last), p.parts)
+        elif said is not p.said:
+            out[i] = Piece(p.start, p.end, p.kind, p.rule, said, p.parts)
+        for start, end, day in (*before, *after):
+            out.append(Piece(start, end, "date", "date.day_list", replace(said, day=day)))
+    return out
+
+
+def _listed_after(text: str, pos: int, first: int, limit: int) -> tuple[list[_Listed], int | None, bool]:
+    """The days listed after a date that ends at ``pos`` and states day ``first``, the
+    year written after the last, and whether they are the end of a span ("to 26")."""
+    found: list[_Listed] = []
+    last = first
+    while True:
+        m = _DAY_AFTER.match(text, pos)
+        if m is None:
+            return [], None, False  # ", 6" must go on to "and 7"
+        day = int(m.group("d"))
+        if not last < day <= limit or (m.group("w") in _SPAN_WORDS and found):
+            return [], None, False
+        last, pos = day, m.end()
+        found.append((m.start("item"), pos, day))
+        if m.group("c") is None:
+            break
+    span = m.group("w") in _SPAN_WORDS
+    y = _LIST_YEAR.match(text, pos)
+    if y is not None:
+        found[-1] = (found[-1][0], y.end(), last)
+        return found, int(y.group("y")), span
+    if _LIST_END.match(text, pos) is None:
+        return [], None, False
+    return found, None, span
+
+
+def _listed_before(text: str, pos: int, head: int) -> list[_Listed]:
+    """The days listed before a date that starts at ``pos`` and states day ``head``
+    ("the 3rd and 4th of June": 3), in text order."""
+    found: list[_Listed] = []
+    nxt = head
+    while True:
+        m = _DAY_BEFORE.search(text, max(0, pos - 12), pos)
+        if m is None or (m.group("c") is not None and not found):
+            break  # next to the date, a comma lists nothing ("On 3, 4 June")
+        day = int(m.group("d"))
+        if not day < nxt:
+            break
+        found.append((m.start("item"), m.end("item"), day))
+        nxt, pos = day, m.start()
+    return found[::-1]
 
 
 def _drop_overlaps(pieces: list[Piece]) -> list[Piece]:

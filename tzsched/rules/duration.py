@@ -14,6 +14,9 @@ __all__ = ["LEADS", "rules"]
 # "the past two weeks", "the next 10 days": the words before a count and their direction
 LEADS = {"past": -1, "last": -1, "next": 1, "coming": 1, "previous": -1, "following": 1}
 _LEAD = "|".join(LEADS)
+# words between a count and its unit that leave the length as counted: "two more weeks",
+# "an additional year", "three straight days", "five consecutive years", "a full hour"
+BETWEEN = ("more", "additional", "further", "extra", "straight", "consecutive", "full", "whole")
 
 _PER_BEFORE = re.compile(
     r"(?:\d|\b(?:times|once|twice|dollars?|dlrs|cents?|pct|percent|hours|minutes|days|weeks|months|miles|"
@@ -134,7 +137,7 @@ def rules() -> list[Rule]:
         Rule(
             "dur.count",
             rf"(?:(?P<the>the|The)\s)?(?:(?P<lead>(?i:{_LEAD}|first))\s)?"
-            rf"(?P<q>(?i:{w.number}))(?:[\s-]|\s?-\s?)(?P<unit>(?i:{w.unit}))(?P<suffix>-(?i:long|old|plus))?(?![\w-])(?P<half>\s(?:and\s)?a\shalf)?"
+            rf"(?P<q>(?i:{w.number}))(?:\s(?i:{'|'.join(BETWEEN)}))?(?:[\s-]|\s?-\s?)(?P<unit>(?i:{w.unit}))(?P<suffix>-(?i:long|old|plus))?(?![\w-])(?P<half>\s(?:and\s)?a\shalf)?"
             rf"(?:\s(?P<dir>(?i:ago|earlier|later|from\snow|hence|back)))?(?![\w])",
             _count,
         ),

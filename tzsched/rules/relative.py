@@ -9,7 +9,7 @@ from ..lexicon import lexicon
 from ..types import Said
 from .base import Groups, Piece, Rule, alt
 
-__all__ = ["NEXT_DAY_WORDS", "PARTS_OF_DAY", "rules"]
+__all__ = ["MID_PARTS", "NEXT_DAY_WORDS", "PARTS_OF_DAY", "POSITIONS", "rules"]
 
 NEXT_DAY_WORDS = ("next", "following", "previous", "preceding")  # "the following morning"
 PARTS_OF_DAY = ("morning", "afternoon", "evening", "night", "overnight")  # "that evening", "the night"
@@ -30,7 +30,7 @@ def _weekday(g: Groups, start: int, end: int, text: str) -> Piece | None:
         return Piece(start, end, "set", "set.weekday_plural", Said(weekday=wd, part_of_day=_pod(g.get("pod"))))
     shift_word = (g.get("shift") or "").lower()
     shift = lexicon().shift_words.get(shift_word) if shift_word else None
-    pos = (g.get("pos") or "").lower()
+    pos = _position(g)
     mod = lexicon().position_mods.get(pos) if pos else None
     said = Said(weekday=wd, part_of_day=_pod(g.get("pod")), shift=shift, mod=mod)
     return Piece(start, end, "weekday", "rel.weekday", said)
@@ -54,6 +54,20 @@ def _relday_far(g: Groups, start: int, end: int, text: str) -> Piece | None:
 
 
 _IN_THE = re.compile(r"\b(?:in|during|by|until|through|overnight|all)\s+$", re.IGNORECASE)
+# "the night of Oct. 23", "the early morning hours of 30 April": a day follows
+_OF_DAY = re.compile(r" (?:hours )?of ")
+# before a part of day with no day word, only its position: "by late afternoon", "until mid-morning"
+_BY = re.compile(r"\b(?:in|during|by|until|till|through|from|since|after|before|at)\s+$", re.IGNORECASE)
+# "early", "late", "mid" before a part of day: "late afternoon", "mid-morning", "midmorning"
+POSITIONS = ("early", "late", "mid")
+_POD_POSITION = r"(?:(?P<pos2>(?i:early|late))[\s-]|(?P<mid>(?i:mid))[\s-]?(?=(?i:morning|afternoon|evening)))"
+# the one-word forms, which a scanner must know as words of their own
+MID_PARTS = ("midmorning", "midafternoon", "midevening")
+
+
+def _position(g: Groups) -> str:
+    """The position word of a part of day ("early", "late", "mid"), lower case, or ""."""
+    return (g.get("pos") or g.get("pos2") or ("mid" if g.get("mid") else "")).lower()
 
 
 def _pod_phrase(g: Groups, start: int, end: int, text: str) -> Piece | None:
@@ -61,9 +75,13 @@ def _pod_phrase(g: Groups, start: int, end: int, text: str) -> Piece | None:
     if pod is None:
         return None
     lead = (g.get("lead") or "").lower()
-    pos = (g.get("pos") or "").lower()
+    pos = _position(g)
     mod = lexicon().position_mods.get(pos) if pos else None
-    if lead == "the" and text.startswith(" of ", end):
+    if lead == "" and pos and (g.get("pod") or "").lower() != "overnight":
+        if not _BY.search(text, max(0, start - 10), start):
+            return None  # "late afternoon sun": a description
+        lead = "this"  # "by late afternoon": the day of the story, as "this afternoon"
+    if lead == "the" and _OF_DAY.match(text, end):
         said = Said(part_of_day=pod, anchor="reference", mod=mod)  # "the night of Oct. 23"
     elif lead == "the" and not _IN_THE.search(text, max(0, start - 12), start):
         return None  # "the night bus", "the morning paper"; "in the morning" is a time
@@ -180,7 +198,7 @@ def rules() -> list[Rule]:
         Rule(
             "rel.weekday",
             rf"(?:(?P<pos>(?i:early|late))\s)?(?:(?P<shift>(?i:last|next|this|coming|past))\s)?"
-            rf"(?P<wd>{w.weekday})(?P<pl>s)?(?:\s(?i:{pod})(?P<podpl>s)?)?(?![\w])",
+            rf"(?P<wd>{w.weekday})(?P<pl>s)?(?:\s{_POD_POSITION}?(?i:{pod})(?P<podpl>s)?)?(?![\w])",
             _weekday,
         ),
         Rule(
@@ -191,7 +209,7 @@ def rules() -> list[Rule]:
         Rule(
             "rel.part_of_day",
             r"(?:(?P<pos>(?i:early|late))\s)?(?:(?P<lead>(?i:this|last|the|that|tomorrow|yesterday|next))\s)?"
-            rf"(?P<pod>(?i:{'|'.join(PARTS_OF_DAY)}))(?![\w])",
+            rf"{_POD_POSITION}?(?P<pod>(?i:{'|'.join(PARTS_OF_DAY)}))(?![\w])",
             _pod_phrase,
         ),
         Rule(
