@@ -39,6 +39,8 @@ def _count(g: Groups, start: int, end: int, text: str) -> Piece | None:
         return None
     if amount is not None and g.get("half"):
         amount += 0.5  # "a minute and a half"
+    if qtext.lower() in ("a", "an") and (g["unit"] or "").lower().endswith("s") and unit != "hrs":
+        return None  # "a decades-long war": the article belongs to the noun; "decades-long" is vague
     if unit == "second" and not qtext[:1].isdigit() and not direction:
         return None  # "a second session", "the second half"
     if not qtext and not lead:
@@ -81,6 +83,14 @@ def _bare_plural(g: Groups, start: int, end: int, text: str) -> Piece | None:
     if not text.startswith("-", end) and not _VAGUE_CUE.search(text, max(0, start - 10), start):
         return None
     return Piece(start, end, "duration", "dur.vague", Said(unit=unit, amount=None))
+
+
+def _vague_long(g: Groups, start: int, end: int, text: str) -> Piece | None:
+    """"decades-long", "years-old", "months-long": adjectives of a vague length."""
+    unit = lexicon().units.get((g["unit"] or "").lower())
+    if unit is None:
+        return None
+    return Piece(start, end, "duration", "dur.vague_long", Said(unit=unit, amount=None))
 
 
 def _set_word(g: Groups, start: int, end: int, text: str) -> Piece | None:
@@ -152,7 +162,7 @@ def rules() -> list[Rule]:
             rf"(?<![\w-])(?P<unit>(?i:{plural}))(?![\w-])",
             _bare_plural,
         ),
-        Rule("dur.vague_long", rf"(?P<unit>(?i:{plural}))-(?i:long|old)(?![\w-])", _bare_plural),
+        Rule("dur.vague_long", rf"(?<![\w-])(?P<unit>(?i:{plural}))-(?i:long|old)(?![\w-])", _vague_long),
         Rule("set.word", rf"(?<![\w-])(?P<w>(?i:{set_words}))(?![\w-])", _set_word),
         Rule(
             "set.every",
