@@ -43,7 +43,8 @@ def annotate(text: str, context: Context) -> Annotation:
         home, source = "UTC", "default"
     pieces = scanner().pieces(text)
     narrative = is_narrative(pieces, context.local_date(home))
-    frame = Frame(context=context, home=home, home_source=source, dateline=dateline, text=text, narrative=narrative)
+    frame = Frame(context=context, home=home, home_source=source, dateline=dateline, text=text, narrative=narrative,
+                  pieces=tuple(pieces))
     # Two passes: dates first, so that a clock time can take the date of a date
     # mention that follows it in the sentence ("at 3 p.m. (1300 GMT) on Thursday").
     resolution: dict[int, Resolution] = {}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
@@ -65,6 +65,8 @@ class Frame:
     # True when most years the text states lie far from publication (a history, an
     # obituary): yearless dates then take the year the text is telling about
     narrative: bool = False
+    # every piece of the text, in text order: a mention may look at its neighbour
+    pieces: tuple[Piece, ...] = field(default=(), repr=False, compare=False)
     # derived from the fields above when the frame is made (see __post_init__)
     discourse: Discourse = field(init=False, repr=False, compare=False)
     home_zone: _Zone = field(init=False, repr=False, compare=False)  # where unzoned mentions are read
@@ -342,7 +344,7 @@ def _day_of(said: Said, pub: date, piece: Piece, frame: Frame,
         start_day = _range_start_day(piece, frame, before)
         if start_day is not None:  # "from 10 p.m. Friday to 5 a.m. Monday": the end follows the start
             return start_day + timedelta(days=(said.weekday - start_day.weekday()) % 7), notes
-        d, guessed = _shift_weekday(pub, said.weekday, lambda: _direction(piece, frame), said.shift)
+        d, guessed = _shift_weekday(pub, said.weekday, lambda: _weekday_direction(piece, frame), said.shift)
         if guessed:
             notes.append(Note("direction_guessed", "no tense cue; the weekday was read as the previous one"))
         return d, notes
@@ -426,6 +428,29 @@ def _governing_day(piece: Piece, frame: Frame, dated: list[Resolved]) -> tuple[d
 _TIME_BETWEEN = re.compile(r"\d{1,2}(?::\d\d)?\s?[aApP]\.?\s?[mM]|\b\d{1,2}[:.h]\d\d\b|\b[012]\d[0-5]\d\s?[A-Z]|"
                            r"\b(?:noon|midnight|midday)\b", re.IGNORECASE)
 _RANGE_TO = re.compile(r"\s*(?:to|until|till|through|thru|-|–|—)\s*$", re.IGNORECASE)
+
+
+# what stands between a clock time and its restatement: "8 p.m. ET (0000 GMT Wednesday)",
+# "8 p.m. ET Tuesday, or 0000 GMT Wednesday", "..., which is ..."
+_RESTATED_BY = re.compile(r"\s*[(\[]\s*|\s*,?\s*(?:or|i\.\s?e\.,?|which\s+(?:is|was|will\s+be))\s+|\s*/\s*",
+                          re.IGNORECASE)
+
+
+def _weekday_direction(piece: Piece, frame: Frame) -> int | None:
+    """The tense around a weekday (see _direction). A clock time with a weekday and no
+    cue of its own that restates the clock time just before it takes that one's: in
+    "the polls close at 8 p.m. ET Tuesday (0000 GMT Wednesday)", "close at" speaks for
+    both."""
+    own = _direction(piece, frame)
+    if own is not None or piece.kind not in ("clock", "range"):
+        return own
+    # the piece before it (dates are resolved before undated clock times: look in the text)
+    i = bisect_left(frame.pieces, piece.start, key=lambda p: p.start)
+    prev = frame.pieces[i - 1] if i > 0 else None
+    if prev is not None and prev.kind in ("clock", "range") and prev.end <= piece.start \
+            and _RESTATED_BY.fullmatch(frame.text, prev.end, piece.start):
+        return _direction(prev, frame)
+    return None
 
 
 def _range_start_day(piece: Piece, frame: Frame, before: list[Resolved]) -> date | None:
@@ -582,7 +607,7 @@ def _clock(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
         else:
             day = _narrated_day(piece, frame, before, pub)
     hour, minute = said.hour or 0, said.minute or 0
-    if piece.rule.startswith("clock.word") and hour == 0 and minute == 0 and (
+    if piece.rule.startswith("clock.word") and hour == 0 and minute == 0 and piece.kind != "range" and (
         stated_day or _direction(piece, frame) == 1
     ):
         hour = 24  # "midnight Friday" ends Friday (TIMEX3 T24:00); "will end at midnight": tonight's

@@ -368,9 +368,13 @@ def _join(a: Piece, b: Piece, text: str) -> Piece | None:
         m = _IN_BLANK.match(gap)
         if m is not None and gap.startswith(place, m.end()):
             gap = gap[m.end() + len(place) :]
-    if (len(gap) > 6 and gap != " hours of ") or "\n\n" in gap:
+    if (len(gap) > 6 and gap not in _LONG_GAPS) or "\n\n" in gap:
         return None
     sa, sb = a.said, b.said
+    # "from 10 a.m. to noon PT", "noon to 2 p.m.", "between 11 p.m. and midnight": the
+    # range pattern reads numbers only; two clock times joined this way are one range
+    if a.kind == "clock" and b.kind == "clock" and _CLOCK_RANGE_GAP.fullmatch(gap):
+        return _clock_range(a, b, gap, text)
     # "10 p.m. Wednesday", "5 p.m. EST, Nov. 9", "noon Thursday", "midnight Friday"
     if a.kind in ("clock", "range") and b.kind in _DAYISH and sa.year is None and _CLOCK_DATE_GAP.fullmatch(gap) \
             and sa.relative_day is None:
@@ -506,6 +510,37 @@ def _listed_before(text: str, pos: int, head: int) -> list[_Listed]:
         found.append((m.start("item"), m.end("item"), day))
         nxt, pos = day, m.start()
     return found[::-1]
+
+
+_CLOCK_RANGE_GAP = re.compile(r"\s?[-–—]\s?|\s(?:to|until|till|through|and)\s")
+_LONG_GAPS = frozenset({" hours of ", " until ", " through "})
+_BETWEEN_BEFORE = re.compile(r"\b[Bb]etween\s$")
+# "was moved from 9 a.m. to noon": a change of time names two times, not a range
+_MOVED_FROM = re.compile(r"\b(?:moved|postponed|delayed|pushed|brought|rescheduled|changed|shifted|advanced|put|"
+                         r"bumped|switched)(?:\s(?:back|forward|up|ahead|out))?\sfrom\s$", re.IGNORECASE)
+_DAY_FIELDS = ("year", "month", "day", "weekday", "relative_day")
+
+
+def _clock_range(a: Piece, b: Piece, gap: str, text: str) -> Piece | None:
+    """Two clock times as one range: the end's zone (or the start's) and day serve the
+    whole range; a start with a day of its own is no range's ("10 p.m. Friday to 5 a.m.
+    Monday"). "and" needs "between" before the start ("at 10 a.m. and noon" are two
+    times); two different zones are no range, nor is a change of time ("moved from 9
+    a.m. to noon")."""
+    sa, sb = a.said, b.said
+    if sa.hour is None or sb.hour is None or sa.until_hour is not None or sb.until_hour is not None:
+        return None
+    if gap.strip() == "and" and not _BETWEEN_BEFORE.search(text, max(0, a.start - 8), a.start):
+        return None
+    if _MOVED_FROM.search(text, max(0, a.start - 30), a.start):
+        return None
+    if sa.zone_text is not None and sb.zone_text is not None and sa.zone_text.lower() != sb.zone_text.lower():
+        return None
+    if any(getattr(sa, f) is not None for f in _DAY_FIELDS):
+        return None  # "10 p.m. Friday to 5 a.m. Monday": each end has its day
+    said = replace(sb, hour=sa.hour, minute=sa.minute, meridiem=sa.meridiem, until_hour=sb.hour,
+                   until_minute=sb.minute, zone_text=sb.zone_text or sa.zone_text)
+    return Piece(a.start, b.end, "range", a.rule + "+" + b.rule, said, ("clock", "clock"))
 
 
 def _drop_overlaps(pieces: list[Piece]) -> list[Piece]:
