@@ -106,7 +106,8 @@ third of May, the twenty-first century, the same quarter, the year-ago quarter, 
 fiscal year, the full year, the whole week, the day after tomorrow, the next day, the following morning, the
 past weekend, the weekend, the past 20 years, the next few days, the several weeks, the two weeks, the first
 half, the summer of 2019, the early spring, the night of Oct. 23, in the morning, the past, the future, the
-present, the previous quarter, the fiscal 2025 second quarter.
+present, the previous quarter, the fiscal 2025 second quarter. The last Friday of June, the 2nd Sunday in
+May, the first Monday of October 2024, 3rd Tuesday of March, in the early morning, the late afternoon.
 """
 
 

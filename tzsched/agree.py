@@ -82,7 +82,7 @@ from zoneinfo import available_timezones
 
 from .discourse import sentence_bounds
 from .types import DstPolicy, Link, Mention, Note, Reading, Resolution, iso_z
-from .zones import WallResult, fixed_zone_name, month_offsets, wall_to_utc, year_offsets, zone_candidates
+from .zones import LOCAL_NAMES, WallResult, fixed_zone_name, month_offsets, wall_to_utc, year_offsets, zone_candidates
 
 __all__ = ["APPROX_TOLERANCE", "CAUSES", "link_and_refine", "link_mentions"]
 
@@ -118,7 +118,6 @@ _IE = re.compile(r"\s*,?\s*i\.\s?e\.,?\s*", re.IGNORECASE)
 _OR = re.compile(r"\s*,?\s*or\s+", re.IGNORECASE)
 _SLASH = re.compile(r"\s*/\s*")
 _APPOSITION = re.compile(r"\s*(?:,|—|–|--|\s-)\s*")
-_LOCAL = frozenset(("local time", "local standard time"))
 
 
 def _zone_said(m: Mention) -> str:
@@ -130,7 +129,7 @@ def _zone_said(m: Mention) -> str:
 @lru_cache(maxsize=1024)
 def _zone_text_kind(zone_text: str) -> str:
     """'local' for "local time" (any case and spacing), else 'stated'."""
-    return "local" if " ".join(zone_text.lower().split()) in _LOCAL else "stated"
+    return "local" if " ".join(zone_text.lower().split()) in LOCAL_NAMES else "stated"
 
 
 def _connector(text: str, a: Mention, b: Mention) -> str | None:

@@ -22,6 +22,7 @@ from .lexicon import lexicon
 from .rules.base import SINCE_BEFORE, Piece
 from .types import Context, Dateline, Granularity, Note, Reading, Resolution, Said, TimexType, ZoneSource
 from .zones import (
+    LOCAL_NAMES,
     ZoneCandidate,
     country_of,
     day_bounds,
@@ -128,7 +129,7 @@ def _named_zone(ztext: str, regions: tuple[str, ...], home: str, home_source: Zo
     """The zone a written zone name means in a text read in ``home`` (or the dateline's
     zone, for "local time"), ``regions`` picking among ambiguous abbreviations."""
     low = " ".join(ztext.lower().split())
-    if low.endswith("local time") and low in ("local time", "local standard time"):
+    if low in LOCAL_NAMES:
         if dateline_zone is not None:
             return _Zone(dateline_zone, "dateline", "generic")
         return _home_zone(home, home_source)
@@ -382,7 +383,7 @@ def movable_holiday(rule: str, year: int) -> date:
 
 
 def _holiday_day(said: Said, piece: Piece, pub: date, frame: Frame) -> date:
-    rule = lexicon().movable_holidays[piece.parts[0]]
+    rule = piece.parts[0]  # a movable-holiday rule ("11:4:3"), as the scanner found it
     if said.year is not None:
         return movable_holiday(rule, said.year)
     direction = _direction(piece, frame)

@@ -17,6 +17,7 @@ from .lexicon import decode_cities, lexicon, zone_tables
 from .types import DstPolicy, Note, ZoneSource, tzinfo_for
 
 __all__ = [
+    "LOCAL_NAMES",
     "City",
     "WallResult",
     "ZoneCandidate",
@@ -31,6 +32,10 @@ __all__ = [
     "year_offsets",
     "zone_candidates",
 ]
+
+# what a text writes for "the zone of the place the story is about" (lower case, single spaces):
+# "5 p.m. local time", "8 p.m. local (1900 GMT)"
+LOCAL_NAMES = frozenset({"local", "local time", "local standard time"})
 
 _OFFSET_RE = re.compile(r"(?:UTC|GMT|utc|gmt)\s?([+\-−–])\s?(\d{1,2})(?::?(\d{2}))?")
 _SPACES = re.compile(r"\s+")

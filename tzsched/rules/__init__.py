@@ -48,6 +48,7 @@ def _starts(lex: Lexicon) -> dict[str, frozenset[str]]:
         "date.day_month": frozenset({"the", SHORT_NUMBER, *lex.ordinals}),
         "date.quarter_short": frozenset({"q1", "q2", "q3", "q4", "h1", "h2"}),
         "date.month_year": frozenset(lex.months),
+        "date.nth_weekday": frozenset({"the", *date.NTH_WEEK} - {"1st", "2nd", "3rd", "4th"} | {SHORT_NUMBER}),
         "date.quarter": frozenset({
             "the", "same", "latest", "current", "previous", "prior", "past", "last", "year", "comparable",
             "recent", "next", "coming", "following", "preceding", "fiscal", "corresponding", "first", "second", "third",
@@ -125,6 +126,10 @@ def _after(lex: Lexicon) -> dict[str, dict[str, frozenset[str]]]:
             SHORT_NUMBER: frozenset({*ordinal_suffix, "of", *first(lex.months)}),
             "the": frozenset({*digits, *first(lex.ordinals)}),
         },
+        "date.nth_weekday": {
+            "the": frozenset(w[:1] if w[0].isdigit() else w for w in date.NTH_WEEK),
+            SHORT_NUMBER: frozenset(ordinal_suffix),
+        },
         "date.quarter": {
             "the": frozenset({*(w.split("-")[0] for w in date.QUARTER_RELATIONS), *digits, *quarter_words}),
             FOUR_DIGITS: frozenset({*digits, *quarter_words}),
@@ -160,7 +165,7 @@ def all_rules() -> list[Rule]:
     order = [
         c["range.clock"], c["range.military"], d["date.iso"], d["date.numeric"],
         c["clock.military"], c["clock.24h"], c["clock.meridiem"], c["clock.oclock"], c["clock.word"],
-        d["date.month_day"], d["date.day_month"], d["date.month_year"],
+        d["date.month_day"], d["date.day_month"], d["date.month_year"], d["date.nth_weekday"],
         d["date.quarter"], d["date.year_ago"], d["date.period_end"], d["date.fiscal_year"], d["date.decade"],
         d["date.century"],
         r["rel.day_far"], r["rel.next_day"], r["rel.weekend"],

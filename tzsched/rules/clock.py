@@ -13,7 +13,7 @@ from functools import cache
 
 from ..lexicon import lexicon
 from ..types import Said
-from ..zones import zone_candidates
+from ..zones import LOCAL_NAMES, zone_candidates
 from .base import Groups, Piece, Rule, alt, number_value
 from .words import words
 
@@ -30,7 +30,7 @@ def _zone_ok(text: str | None) -> bool:
     if not text:
         return False
     t = text.strip()
-    if t.lower() in ("local time", "local standard time"):
+    if " ".join(t.lower().split()) in LOCAL_NAMES:
         return True
     if t.lower().endswith("time") and not zone_candidates(t):
         # "<Name> time" with an unknown name: "3 p.m. Party time" is not a zone

@@ -324,9 +324,26 @@ def _holiday(g: Groups, start: int, end: int, text: str) -> Piece | None:
     md = lex.holidays.get(name)
     if md is not None:
         return Piece(start, end, "date", "date.holiday", Said(year=year, month=md[0], day=md[1]))
-    if name in lex.movable_holidays:  # the resolver computes the day for the year
-        return Piece(start, end, "holiday", "date.holiday", Said(year=year), parts=(name,))
+    if name in lex.movable_holidays:  # the resolver computes the day for the year from the rule
+        return Piece(start, end, "holiday", "date.holiday", Said(year=year), parts=(lex.movable_holidays[name],))
     return None
+
+
+# "the second Tuesday of March", "the last Friday in May": the week of the month, with
+# N = -1 the last (the rule format of lexicon [movable_holidays])
+NTH_WEEK = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": -1}
+
+
+def _nth_weekday(g: Groups, start: int, end: int, text: str) -> Piece | None:
+    lex = lexicon()
+    nth = NTH_WEEK.get((g["ord"] or "").lower())
+    weekday = lex.weekdays.get((g["wd"] or "").rstrip(".").lower())
+    month = _month(g["mon"] or "")
+    if nth is None or weekday is None or month is None:
+        return None
+    # a holiday-like day: the resolver finds it in the year stated or nearest publication
+    return Piece(start, end, "holiday", "date.nth_weekday", Said(year=gint(g, "y")),
+                 parts=(f"{month:02d}:{nth}:{weekday}",))
 
 
 def rules() -> list[Rule]:
@@ -361,6 +378,12 @@ def rules() -> list[Rule]:
             _dmy,
         ),
         Rule("date.month_year", rf"(?P<mon>{w.month})(?:,?\s|\sof\s){year4}(?![\w])", _my),
+        Rule(
+            "date.nth_weekday",
+            rf"(?:(?i:the)\s)?(?P<ord>(?i:{'|'.join(NTH_WEEK)}))\s(?P<wd>{w.weekday})\s(?:of|in)\s(?P<mon>{w.month_full})"
+            rf"(?![\w])(?:,?\s{year4}(?![\w]))?",
+            _nth_weekday,
+        ),
         Rule(
             "date.quarter",
             rf"(?:(?P<the>the|The)\s)?(?:(?P<rel>{'|'.join(QUARTER_RELATIONS)})[\s-])?"

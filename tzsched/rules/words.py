@@ -54,7 +54,9 @@ def words() -> Words:
         r"(?:(?:local|standard|summer|daylight|Local|Standard|Summer|Daylight)\s)?[Tt]ime(?![\w])"
         r"|(?:Eastern|Central|Mountain|Pacific|Atlantic|Alaska|Hawaii|Newfoundland)"
         r"(?:\s(?:Standard|Daylight|standard|daylight))?(?![\w])"
-        r"|Zulu(?![\w])|[A-Z]{1,5}(?![\w]))"
+        r"|Zulu(?![\w])|[A-Z]{1,5}(?![\w])"
+        # "8 p.m. local (1900 GMT)": "local" alone, where a clause or a bracket follows it
+        r"|[Ll]ocal(?=\s?[(\[),;.:—–]|\s?$))"
     )
     return Words(
         month=month,
