@@ -143,7 +143,7 @@ _COPULA_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _CUE_REACH = 200  # characters either side of a mention where a tense cue may sit
-_VERB_BEFORE = re.compile(r"\b([A-Za-z]+)\s+(?:(?:on|at|from|until)\s+)?$")
+_VERB_BEFORE = re.compile(r"\b([A-Za-z]+)\s+(?:(?:on|at|from|until|till|through|by)\s+)?$")
 _WORD_BEFORE = re.compile(r"\b([A-Za-z]+)\s+$")
 
 

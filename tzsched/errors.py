@@ -77,6 +77,7 @@ NOTE_CODES: Final[dict[str, str]] = {
     "year_inferred": "the year was not stated: taken from the publication date or, in a history, from the year "
     "the story is in",
     "direction_guessed": "no tense cue decided between the previous and the next occurrence",
+    "weekday_mismatch": "the weekday written with a date is not that date's weekday; the date is kept",
     "unknown_zone_name": "a zone name in the text could not be matched to a zone",
     "zone_from_link": "the zone was chosen because a linked restatement fixes the instant",
     "reading_from_link": "a linked restatement chose the reading: the day of a time stated without one, "

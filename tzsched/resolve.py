@@ -340,6 +340,15 @@ def _day_of(said: Said, pub: date, piece: Piece, frame: Frame,
             year, note = _yearless(piece, frame, before, pub, said.month, said.day)
             notes.append(note)
         d = _safe_day(year, said.month, said.day)
+        if d is None and said.year is None and (said.month, said.day) == (2, 29):
+            # "Feb. 29" with no year: the leap year nearest the one inferred
+            inferred = year
+            year = min((y for y in range(year - 3, year + 4) if calendar.isleap(y)), key=lambda y: abs(y - inferred))
+            d = date(year, 2, 29)
+            notes[-1] = Note("year_inferred", f"year {year} taken: the leap year nearest {inferred}, the year "
+                                              f"{notes[-1].message.removeprefix(f'year {inferred} ')}")
+        if d is not None and said.weekday is not None and d.weekday() != said.weekday:
+            notes.append(_weekday_mismatch(d, said.weekday, said.year is None))
         return d, notes
     if said.weekday is not None:
         start_day = _range_start_day(piece, frame, before)
@@ -350,6 +359,22 @@ def _day_of(said: Said, pub: date, piece: Piece, frame: Frame,
             notes.append(Note("direction_guessed", "no tense cue; the weekday was read as the previous one"))
         return d, notes
     return None, notes
+
+
+def _weekday_mismatch(day: date, weekday: int, year_inferred: bool) -> Note:
+    """The note for a date whose written weekday is another ("Monday, May 20" in 2025, a
+    Tuesday). The date is kept (a weekday is the likelier slip); the message says which
+    weekday it is and, for an inferred year, the nearest year in which they agree."""
+    names = calendar.day_name
+    message = f"{day.isoformat()} is a {names[day.weekday()]}, not a {names[weekday]}; the date is kept"
+    if year_inferred:
+        for years_away in range(1, 12):
+            fits = [y for y in (day.year - years_away, day.year + years_away)
+                    if (d := _safe_day(y, day.month, day.day)) is not None and d.weekday() == weekday]
+            if fits:
+                message += f" (it was a {names[weekday]} in {fits[0]})"
+                break
+    return Note("weekday_mismatch", message)
 
 
 def easter(year: int) -> date:

@@ -24,6 +24,8 @@ from functools import cache
 from .lexicon import Lexicon, lexicon
 from .rules import all_rules, duration
 from .rules.base import APOSTROPHE, DIGIT, FOUR_DIGITS, SHORT_NUMBER, Groups, Piece, Rule, alt, trie_regex
+from .rules.clock import zone_ok
+from .rules.words import words
 
 __all__ = ["Scanner", "scanner"]
 
@@ -380,9 +382,15 @@ def _join(a: Piece, b: Piece, text: str) -> Piece | None:
             and sa.relative_day is None:
         if b.kind == "relday" and sb.part_of_day is not None and (gap != " " or sb.anchor is not None):
             return None  # "midnight tonight" joins; "at 6, the morning ..." does not
-        said = replace(sa, year=sb.year, month=sb.month, day=sb.day, weekday=sb.weekday,
+        # "10 p.m. Monday, May 20": the weekday joined first stays beside the date
+        said = replace(sa, year=sb.year, month=sb.month, day=sb.day,
+                       weekday=sb.weekday if sb.weekday is not None else sa.weekday,
                        relative_day=sb.relative_day, shift=sb.shift if b.kind == "weekday" else sa.shift)
-        return Piece(a.start, b.end, a.kind, a.rule + "+" + b.rule, said, ("clock", b.kind))
+        end = b.end
+        if said.zone_text is None:  # "7 p.m. Thursday, local time": the zone after the day
+            end, zone = _zone_after(text, end)
+            said = replace(said, zone_text=zone) if zone is not None else said
+        return Piece(a.start, end, a.kind, a.rule + "+" + b.rule, said, ("clock", b.kind))
     # "Wednesday, 10 p.m.", "Friday 9 a.m."
     if a.kind in _DAYISH and b.kind in ("clock", "range") and sa.hour is None and gap in (" ", ", "):
         if sa.part_of_day is not None:
@@ -541,6 +549,23 @@ def _clock_range(a: Piece, b: Piece, gap: str, text: str) -> Piece | None:
     said = replace(sb, hour=sa.hour, minute=sa.minute, meridiem=sa.meridiem, until_hour=sb.hour,
                    until_minute=sb.minute, zone_text=sb.zone_text or sa.zone_text)
     return Piece(a.start, b.end, "range", a.rule + "+" + b.rule, said, ("clock", "clock"))
+
+
+@cache
+def _zone_after_pattern() -> re.Pattern[str]:
+    # the zone must end the phrase: ", US officials said" names no zone
+    return re.compile(r",?\s(?P<zone>" + words().zone + r")(?=\s?[(\[),;.:—–]|\s?$|\s(?:on|in|at|and|or|to|for|"
+                      r"when|with|but)\s)")
+
+
+def _zone_after(text: str, pos: int) -> tuple[int, str | None]:
+    """A zone name written after a clock time's day, ending the phrase ("7 p.m. Thursday,
+    local time", "10 a.m. Friday Moscow time."): where it ends and its text, or ``pos``
+    and None."""
+    m = _zone_after_pattern().match(text, pos)
+    if m is None or not zone_ok(m.group("zone")):
+        return pos, None
+    return m.end(), m.group("zone")
 
 
 def _drop_overlaps(pieces: list[Piece]) -> list[Piece]:

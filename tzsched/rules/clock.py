@@ -17,7 +17,7 @@ from ..zones import LOCAL_NAMES, zone_candidates
 from .base import Groups, Piece, Rule, alt, number_value
 from .words import words
 
-__all__ = ["rules"]
+__all__ = ["rules", "zone_ok"]
 
 _CUE_BEFORE = re.compile(
     r"(?:\b(?:at|by|until|till|til|from|before|after|around|about|since|to|and|or|approximately|roughly|"
@@ -26,7 +26,7 @@ _CUE_BEFORE = re.compile(
 )
 
 
-def _zone_ok(text: str | None) -> bool:
+def zone_ok(text: str | None) -> bool:
     if not text:
         return False
     t = text.strip()
@@ -43,7 +43,7 @@ def _with_zone(g: Groups, start: int, end: int, text: str, zone_key: str = "zone
     ztext = g.get(zone_key)
     if ztext is None:
         return end, _place_after(text, end)
-    if _zone_ok(ztext):
+    if zone_ok(ztext):
         return end, ztext
     zstart = text.rfind(ztext, start, end)
     cut = zstart if zstart >= 0 else end
@@ -198,7 +198,7 @@ def _military_range(g: Groups, start: int, end: int, text: str) -> Piece | None:
     """"between 1300 and 1500 GMT", "1300-1500 GMT": only with a zone, like one military time."""
     sep = (g.get("sep") or "").lower()
     kw = (g.get("kw") or "").lower()
-    if (sep == "and") != (kw == "between") or not _zone_ok(g.get("zone")):
+    if (sep == "and") != (kw == "between") or not zone_ok(g.get("zone")):
         return None
     core_start = start + len(g["kw"] or "") + 1 if g.get("kw") else start
     said = Said(hour=int(g["h1"] or 0), minute=int(g["m1"] or 0), until_hour=int(g["h2"] or 0),
