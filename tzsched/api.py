@@ -47,17 +47,27 @@ def annotate(text: str, context: Context) -> Annotation:
                   pieces=tuple(pieces))
     # Two passes: dates first, so that a clock time can take the date of a date
     # mention that follows it in the sentence ("at 3 p.m. (1300 GMT) on Thursday").
+    # A third pass reads "six hours later" from the clock time before it, once every
+    # clock time has its day.
     resolution: dict[int, Resolution] = {}
     dated: list[Resolved] = []
     for i, piece in enumerate(pieces):
-        if not _needs_day(piece):
+        if not _needs_day(piece) and not _counts_from_a_time(piece):
             r = resolve_piece(piece, frame, dated)
             resolution[i] = r.resolution
             dated.append(r)
     if len(resolution) < len(pieces):
+        timed: list[Resolved] = []
         for i, piece in enumerate(pieces):
-            if i not in resolution:
-                resolution[i] = resolve_piece(piece, frame, dated).resolution
+            if i not in resolution and _needs_day(piece):
+                r = resolve_piece(piece, frame, dated)
+                resolution[i] = r.resolution
+                timed.append(r)
+        if len(resolution) < len(pieces):
+            every = sorted((*dated, *timed), key=lambda r: r.piece.start)
+            for i, piece in enumerate(pieces):
+                if i not in resolution:
+                    resolution[i] = resolve_piece(piece, frame, every).resolution
     # positional arguments: by keyword a Mention takes 0.67 us to make instead of 0.43
     mentions = tuple(
         Mention(p.start, p.end, text[p.start : p.end], p.rule, p.said, resolution[i]) for i, p in enumerate(pieces)
@@ -66,6 +76,13 @@ def annotate(text: str, context: Context) -> Annotation:
     mentions, links = link_and_refine(text, mentions, context.dst)
     return Annotation(text=text, context=context, home=home, home_source=source, dateline=dateline,
                       mentions=mentions, links=links)
+
+
+def _counts_from_a_time(piece: Piece) -> bool:
+    """"six hours later", "90 minutes earlier": counted from the clock time before it."""
+    said = piece.said
+    return piece.kind == "ago" and said.anchor == "reference" and said.unit in ("hour", "minute", "second") \
+        and said.amount is not None
 
 
 def _needs_day(piece: Piece) -> bool:

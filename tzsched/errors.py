@@ -84,6 +84,7 @@ NOTE_CODES: Final[dict[str, str]] = {
     "or the side of a DST gap or fold",
     "link_verdict": "why a restatement link disagrees: the members compared, the difference and the cause",
     "unanchored": "a relative expression with no reference point in the text or context",
+    "counted_from_time": "a count of hours or minutes (\"six hours later\") was counted from the clock time before it",
     "approximate": "the text marks the time as approximate",
     "out_of_range": "the date falls outside the years 1 to 9999 that can be resolved; no instant is given",
 }

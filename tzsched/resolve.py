@@ -20,7 +20,7 @@ from ._frozen import direct_init
 from .discourse import Discourse, discourse
 from .lexicon import lexicon
 from .rules.base import SINCE_BEFORE, Piece
-from .types import Context, Dateline, Granularity, Note, Reading, Resolution, Said, TimexType, ZoneSource
+from .types import Context, Dateline, Granularity, Note, Reading, Resolution, Said, TimexType, ZoneSource, iso_z
 from .zones import (
     LOCAL_NAMES,
     ZoneCandidate,
@@ -1069,6 +1069,33 @@ def _step(anchor: date, unit: str, n: float) -> date:
     return date(y, m, min(anchor.day, calendar.monthrange(y, m)[1]))
 
 
+_CLOCK_UNITS = {"hour": timedelta(hours=1), "minute": MINUTE, "second": timedelta(seconds=1)}
+_CLOCK_REACH = 300  # characters back to the clock time "six hours later" counts from
+
+
+def _from_clock_time(piece: Piece, frame: Frame, said: Said, sign: int, before: list[Resolved]) -> Resolved | None:
+    """"Talks began at 10 a.m. Kyiv time and ended six hours later": the clock time
+    before it (within a short paragraph) moved by the count, in that time's zone;
+    approximate, as the count is. None when no clock time is near."""
+    assert said.amount is not None and said.unit is not None
+    for i in range(bisect_right(before, piece.start, key=lambda r: r.piece.end) - 1, -1, -1):
+        r = before[i]
+        if piece.start - r.piece.end > _CLOCK_REACH:
+            return None
+        res = r.resolution
+        if r.piece.kind not in ("clock", "range") or res.start is None or res.zone is None:
+            continue
+        t = res.start + sign * said.amount * _CLOCK_UNITS[said.unit]
+        local = t.astimezone(tzinfo_for(res.zone))
+        value = f"{local:%Y-%m-%dT%H:%M}"
+        zone = _Zone(res.zone, res.zone_source or "default", "generic")
+        said_before = frame.text[r.piece.start : r.piece.end]
+        note = Note("counted_from_time", f"counted from {said_before!r} ({iso_z(res.start)}), the clock time before it")
+        return Resolved(piece, _res("TIME", value, "minute", t, t + MINUTE, zone, said, [note], value,
+                                    approximate=True), local.date())
+    return None
+
+
 def _ago(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     said = piece.said
     zone = frame.home_zone
@@ -1079,6 +1106,10 @@ def _ago(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     if said.amount is None:
         ref = "PAST_REF" if sign < 0 else "FUTURE_REF"
         return Resolved(piece, _res("DATE", ref, "reference", None, None, None, said, notes), None)
+    if said.anchor == "reference" and unit in _CLOCK_UNITS:
+        timed = _from_clock_time(piece, frame, said, sign, before)
+        if timed is not None:
+            return timed
     anchor = pub
     found = None
     comparison = False

@@ -53,6 +53,9 @@ def _count(g: Groups, start: int, end: int, text: str) -> Piece | None:
         return None  # "the 1988 second quarter"
     if (g.get("suffix") or "").lower() == "-old" and unit in ("year", "month", "week", "day"):
         return None  # ages ("a 6-year-old") are not time expressions
+    if direction in ("earlier", "later") and text.startswith(" than", end):
+        # "20 minutes earlier than expected": a length compared, not a point in time
+        direction, end = "", end - len(direction) - 1
     if direction:
         if direction in ("ago", "back"):
             anchor, sign = "publication", -1
