@@ -28,7 +28,7 @@ def _weekday(g: Groups, start: int, end: int, text: str) -> Piece | None:
         return None
     if g.get("pl") or g.get("podpl"):  # "Fridays", "Tuesday nights"
         return Piece(start, end, "set", "set.weekday_plural", Said(weekday=wd, part_of_day=_pod(g.get("pod"))))
-    shift_word = (g.get("shift") or "").lower()
+    shift_word = (g.get("shift") or "").lower().rpartition(" ")[2]  # "this coming Saturday": coming
     shift = lexicon().shift_words.get(shift_word) if shift_word else None
     pos = _position(g)
     mod = lexicon().position_mods.get(pos) if pos else None
@@ -197,7 +197,7 @@ def rules() -> list[Rule]:
         ),
         Rule(
             "rel.weekday",
-            rf"(?:(?P<pos>(?i:early|late))\s)?(?:(?P<shift>(?i:last|next|this|coming|past))\s)?"
+            rf"(?:(?P<pos>(?i:early|late))\s)?(?:(?P<shift>(?i:this\s(?:coming|past)|last|next|this|coming|past))\s)?"
             rf"(?P<wd>{w.weekday})(?P<pl>s)?(?:\s{_POD_POSITION}?(?i:{pod})(?P<podpl>s)?)?(?![\w])",
             _weekday,
         ),
