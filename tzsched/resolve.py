@@ -1011,10 +1011,12 @@ def _relunit(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     if unit == "decade":
         dec = anchor.year // 10 + (shift or 0)
         start, end = _bounds(date(dec * 10, 1, 1), date(dec * 10 + 10, 1, 1), zone.zone)
+        start, end = _narrow(start, end, said.mod, zone.zone)
         return Resolved(piece, _res("DATE", f"{dec:03d}", "decade", start, end, zone, said, notes, f"{dec:03d}"), None)
     if unit == "century":
         c = anchor.year // 100 + (shift or 0)
         start, end = _bounds(date(max(c * 100, 1), 1, 1), date(c * 100 + 100, 1, 1), zone.zone)
+        start, end = _narrow(start, end, said.mod, zone.zone)
         return Resolved(piece, _res("DATE", f"{c:02d}", "century", start, end, zone, said, notes, f"{c:02d}"), None)
     return _unresolved(piece, notes)
 

@@ -148,7 +148,7 @@ def _after(lex: Lexicon) -> dict[str, dict[str, frozenset[str]]]:
             DIGIT: frozenset({*count_digits, *first(lex.units), *duration.BETWEEN}),
         },
         "dur.the_past_unit": {"the": frozenset(lead)},
-        "date.the_unit": {"the": frozenset({*first(lex.unit_qualifiers), "year", "week", "month", "day"})},
+        "date.the_unit": {"the": frozenset({*first(lex.unit_qualifiers), "year", "week", "month", "day", "decade"})},
         "date.season": {"the": frozenset({*position, *first(lex.seasons)})},
         "rel.part_of_day": {"the": frozenset({*relative.PARTS_OF_DAY, *relative.POSITIONS})},
         "set.frequency": {DIGIT: frozenset({*count_digits, "times"})},

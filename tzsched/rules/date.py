@@ -397,7 +397,7 @@ def rules() -> list[Rule]:
         Rule(
             "date.the_unit",
             r"(?P<lead>(?i:the|that))\s(?:(?i:" + alt(lex.unit_qualifiers) + r")\s){0,2}"
-            r"(?P<unit>(?i:year|week|month|day))(?![\w-])",
+            r"(?P<unit>(?i:year|week|month|day|decade))(?![\w-])",
             _the_unit,
         ),
         Rule("date.fiscal_year", r"(?i:fiscal)\s(?:(?i:year)\s)?(?P<y>1[89]\d\d|20\d\d|['’]\d\d)(?![\w])", _fiscal),
