@@ -1017,7 +1017,11 @@ def _restatement(draw: st.DrawFn, instant: datetime | None, perturbation: str | 
         clock = draw(_clock_style(wall, nm, mode if day_mode == "own" else day_mode, tense, i == 0))
         if i == target and cause == "am_pm_swap":
             clock = "meridiem"
-            said = _wall_to_utc(wall.replace(hour=(wall.hour + 12) % 24), zread)
+            swapped = wall.replace(hour=(wall.hour + 12) % 24)
+            said = _wall_to_utc(swapped, zread)
+            # the swapped time must exist under the name written: "2:01 a.m. AEDT" on the
+            # night Sydney's clocks skip 2:00 to 3:00 is no time at all
+            assume(said.astimezone(_tz(zread)).replace(tzinfo=None) == swapped and nm.valid_at(said))
         day = wall.date() - DAY if clock == "word" and wall.hour == 0 else wall.date()
         if cause == "wrong_day":
             # "midnight on Dec. 31" may name the start or the end of the day, and a link
