@@ -345,3 +345,18 @@ def test_a_slip_next_to_a_dst_change_is_not_explained_by_a_move_into_the_gap(
     link = _link(ann)
     assert (link.agree, link.cause, link.delta_seconds) == (False, "dst_slip", 3600.0)
     assert not any(n.code in ("reading_from_link", "dst_gap") for m in ann.mentions for n in m.resolution.notes)
+
+
+@pytest.mark.parametrize("text", [
+    "The merger was approved by Harlow Corp.\n\nThe vote on the budget is set for Monday.",
+    "The doors opened at 10 a.m.\n\nThe vote on the budget is set for Monday.",
+    "The doors opened at 10 a.m..\n\nThe vote on the budget is set for Monday.",
+])
+def test_a_line_break_after_an_abbreviation_ends_the_sentence(text: str) -> None:
+    """Found by a helper reading discourse.py: a dot after an abbreviation ("Corp.",
+    "a.m.") took the blank line after it as the space inside a sentence, so two
+    paragraphs were one sentence and a day in the second could govern a time in the
+    first. A line break ends a sentence anywhere else; now after a dot too."""
+    second = text.index("The vote")
+    assert tzsched.discourse.sentence_bounds(text, second + 5)[0] == second
+    assert tzsched.discourse.sentence_bounds(text, 5)[1] < second

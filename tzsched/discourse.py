@@ -14,7 +14,8 @@ from .zones import city, region_zones, zone_candidates
 __all__ = ["Discourse", "discourse", "find_dateline", "sentence_bounds", "tense_direction"]
 
 # A sentence ends at ., ! or ? followed by blank space, unless the word before the dot
-# is an abbreviation ("p.m.", "Feb.", "Mr.", "U.S."), or at a line break. One leading
+# is an abbreviation ("p.m.", "Feb.", "Mr.", "U.S.") and no line break follows it, or at
+# a line break. One leading
 # character class lets the engine skip straight to candidates; a line break stands alone.
 _END = re.compile(r"[.!?\n](?:(?<=\n)|(?P<q>[\"'”’)\]]*)\s+)")
 # the first character that cannot continue a separator (see _END) after its first character
@@ -95,7 +96,9 @@ def _boundaries(text: str, pos: int = 0, stop: int | None = None) -> tuple[tuple
             ends.append(dot)
             starts.append(m.end())
             continue
-        if not _abbreviation_before(text, dot) or _meridiem_ends(text, m):
+        # a line break after the dot ends the sentence, as one ends it anywhere else
+        # ("signed by Acme Inc.\n\nTalks resume Monday.")
+        if "\n" in m.group() or not _abbreviation_before(text, dot) or _meridiem_ends(text, m):
             ends.append(dot + 1 + len(q))
             starts.append(m.end())
     return tuple(ends), tuple(starts)
