@@ -18,7 +18,8 @@ from hypothesis import strategies as st
 from tzsched.discourse import _ABBREV_BEFORE, Discourse, _meridiem_ends, discourse, sentence_bounds, tense_direction
 
 # The sentence-end rule as first written: a two-way alternation, and the abbreviation
-# searched for in the 11 characters before the dot.
+# searched for in the 11 characters before the dot (a line break after the dot ends the
+# sentence even after an abbreviation, a rule added since).
 _PLAIN_END = re.compile(r"[.!?](?P<q>[\"'”’)\]]*)\s+|\n")
 
 
@@ -29,7 +30,8 @@ def _plain_boundaries(text: str) -> tuple[list[int], list[int]]:
         if m.group() == "\n":
             ends.append(m.start())
             starts.append(m.end())
-        elif not _ABBREV_BEFORE.search(text, max(0, m.start() - 11), m.start() + 1) or _meridiem_ends(text, m):
+        elif "\n" in m.group() or not _ABBREV_BEFORE.search(text, max(0, m.start() - 11), m.start() + 1) \
+                or _meridiem_ends(text, m):
             ends.append(m.start() + 1 + len(m.group("q")))
             starts.append(m.end())
     return ends, starts
@@ -203,7 +205,8 @@ def test_the_tense_is_read_where_it_decides(text: str, monkeypatch: pytest.Monke
 
 
 def _unbounded_boundaries(text: str, stop: int) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    """_boundaries as first written: the end pattern searched to the end of the text."""
+    """_boundaries as first written (with the line-break rule added since): the end
+    pattern searched to the end of the text."""
     from tzsched.discourse import _END, _abbreviation_before
 
     ends: list[int] = []
@@ -215,7 +218,7 @@ def _unbounded_boundaries(text: str, stop: int) -> tuple[tuple[int, ...], tuple[
         if q is None:
             ends.append(m.start())
             starts.append(m.end())
-        elif not _abbreviation_before(text, m.start()) or _meridiem_ends(text, m):
+        elif "\n" in m.group() or not _abbreviation_before(text, m.start()) or _meridiem_ends(text, m):
             ends.append(m.start() + 1 + len(q))
             starts.append(m.end())
     return tuple(ends), tuple(starts)
