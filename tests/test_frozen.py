@@ -1,5 +1,6 @@
 """direct_init: the faster __init__ of the per-mention frozen dataclasses behaves like
-the one dataclasses generates (same signature, defaults, errors, immutability)."""
+the one dataclasses generates (same signature, defaults, errors, immutability), and
+_frozen.replace like dataclasses.replace."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from dataclasses import FrozenInstanceError, dataclass, field, make_dataclass
 
 import pytest
 
-from tzsched._frozen import direct_init
+from tzsched._frozen import direct_init, replace
 from tzsched.resolve import _Zone
 from tzsched.types import Link, Mention, Note, Reading, Resolution, Said
 from tzsched.zones import WallResult
@@ -90,3 +91,75 @@ def test_refuses_classes_it_cannot_copy_faithfully() -> None:
                      (NoSlots, "not a frozen")):
         with pytest.raises(TypeError, match=why):
             direct_init(cls)
+
+
+def _filled(cls: type) -> object:
+    """An instance of ``cls`` with a distinct value in every field (the classes do not
+    check types)."""
+    return cls(**{f.name: f"given {f.name}" for f in dataclasses.fields(cls)})
+
+
+def _values(obj: object) -> list[object]:
+    return [getattr(obj, f.name) for f in dataclasses.fields(obj)]  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("cls", CLASSES, ids=lambda c: c.__name__)
+def test_replace_changes_each_field_as_dataclasses_replace_does(cls: type) -> None:
+    obj = _filled(cls)
+    before = _values(obj)
+    for f in dataclasses.fields(cls):
+        mine = replace(obj, **{f.name: ("changed", f.name)})
+        theirs = dataclasses.replace(obj, **{f.name: ("changed", f.name)})
+        assert type(mine) is cls
+        assert mine == theirs and _values(mine) == _values(theirs)
+        assert getattr(mine, f.name) == ("changed", f.name)
+        assert sum(a != b for a, b in zip(_values(mine), before, strict=True)) == 1
+    assert _values(obj) == before  # the original is untouched
+
+
+def test_replace_of_several_fields_and_of_none() -> None:
+    said = Said(year=2025, month=5, day=19, hour=17, zone_text="EST", amount=2.5, fiscal=True)
+    changes = {"month": 6, "day": 1, "zone_text": None, "fiscal": False}
+    assert replace(said, **changes) == dataclasses.replace(said, **changes)
+    same = replace(said)
+    assert same == said and same is not said
+    res = Resolution("DATE", "2025-05-19", "day", notes=(Note("a", "b"),))
+    assert replace(res, value="2025-05-20", approximate=True) == \
+        dataclasses.replace(res, value="2025-05-20", approximate=True)
+
+
+def test_replaced_objects_stay_frozen_hashable_and_picklable() -> None:
+    note = replace(Note("dst_gap", "no such wall time", ("a", "b")), message="another")
+    with pytest.raises(FrozenInstanceError):
+        note.code = "x"  # type: ignore[misc]
+    assert hash(note) == hash(Note("dst_gap", "another", ("a", "b")))
+    said = replace(Said(hour=9), minute=45, mod="APPROX")
+    assert pickle.loads(pickle.dumps(said)) == said
+
+
+def test_replace_refuses_what_dataclasses_replace_refuses() -> None:
+    said = Said(hour=9)
+    for call in (dataclasses.replace, replace):
+        with pytest.raises(TypeError, match="hours"):
+            call(said, hours=5)
+        with pytest.raises(TypeError):
+            call(said, 5)  # type: ignore[operator]
+
+
+def test_replace_needs_a_direct_init_class() -> None:
+    @dataclass(frozen=True, slots=True)
+    class Plain:
+        a: int
+
+    with pytest.raises(TypeError, match="direct_init"):
+        replace(Plain(1), a=2)
+
+
+def test_refuses_field_names_the_generated_code_uses() -> None:
+    @dataclass(frozen=True, slots=True)
+    class Clash:
+        a: int
+        _set_a: int
+
+    with pytest.raises(TypeError, match="_set_a"):
+        direct_init(Clash)

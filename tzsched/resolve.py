@@ -11,12 +11,12 @@ import calendar
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from typing import NamedTuple
 
-from ._frozen import direct_init
+from ._frozen import direct_init, replace
 from .discourse import Discourse, discourse
 from .lexicon import lexicon
 from .rules.base import SINCE_BEFORE, Piece

@@ -17,10 +17,12 @@ No clock arithmetic happens here; :mod:`tzsched.resolve` does that.
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 
+from ._frozen import replace
 from .lexicon import Lexicon, lexicon
 from .rules import all_rules, duration
 from .rules.base import APOSTROPHE, DIGIT, FOUR_DIGITS, SHORT_NUMBER, Groups, Piece, Rule, alt, trie_regex
@@ -351,7 +353,7 @@ def _merge(pieces: list[Piece], text: str) -> list[Piece]:
         if prev.kind == "date" and ps.year is None and ps.month is not None and ns.year is not None \
                 and ns.month is not None and _RANGE_GAP.fullmatch(text[prev.end : nxt.start]):
             year = ns.year if (ps.month, ps.day or 1) <= (ns.month, ns.day or 1) else ns.year - 1
-            out[-1] = replace(prev, said=replace(ps, year=year))
+            out[-1] = dataclasses.replace(prev, said=replace(ps, year=year))  # a Piece: not frozen
         out.append(nxt)
     return out
 
