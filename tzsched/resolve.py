@@ -75,6 +75,8 @@ class Frame:
     regions: tuple[str, ...] = field(init=False, repr=False, compare=False)  # countries that pick a zone
     # the publication date in each other zone asked for so far (a cache for this document)
     pub_days: dict[str, date] = field(init=False, repr=False, compare=False)
+    # the zone each zone name written in the text means, so far (a cache for this document)
+    named_zones: dict[str, _Zone] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # frozen: derived fields are set the way dataclasses set fields
@@ -82,6 +84,7 @@ class Frame:
         object.__setattr__(self, "home_zone", _home_zone(self.home, self.home_source))
         object.__setattr__(self, "pub_home", self.context.local_date(self.home))
         object.__setattr__(self, "pub_days", {})
+        object.__setattr__(self, "named_zones", {})
         dateline_zone = self.dateline.zone if self.dateline is not None else None
         object.__setattr__(self, "regions", _regions(dateline_zone, self.context.region, self.context.home))
 
@@ -119,8 +122,12 @@ def _zone_of(said: Said, frame: Frame) -> _Zone:
     ztext = said.zone_text
     if not ztext:
         return frame.home_zone
-    dateline_zone = frame.dateline.zone if frame.dateline is not None else None
-    return _named_zone(ztext, frame.regions, frame.home, frame.home_source, dateline_zone)
+    zone = frame.named_zones.get(ztext)
+    if zone is None:
+        dateline_zone = frame.dateline.zone if frame.dateline is not None else None
+        zone = frame.named_zones[ztext] = _named_zone(ztext, frame.regions, frame.home, frame.home_source,
+                                                      dateline_zone)
+    return zone
 
 
 @lru_cache(maxsize=1024)
