@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
 from ._frozen import direct_init, replace
@@ -230,25 +230,22 @@ def _shift_weekday(pub: date, weekday: int, tense: Callable[[], int | None],
 def _pick_years(pub: date, month: int, day: int | None) -> tuple[int, int, int]:
     """The year that puts a yearless date nearest to publication, tense breaking ties:
     for a sentence about the future, about the past, and with no tense cue."""
-    diffs = []
+    # each year around publication with its cost for each of the three: how many days the
+    # date lies from publication, plus 150 when it lies on the wrong side of a stated
+    # tense, or 10 when it lies ahead with no tense cue (news reports the past slightly
+    # more often than the future)
+    costs: list[tuple[int, int, int, int]] = []
     for y in (pub.year - 1, pub.year, pub.year + 1):
         d = _safe_day(y, month, day or 15) or date(y, month, 28)
-        diffs.append((y, (d - pub).days))
+        diff = (d - pub).days
+        near = abs(diff)
+        costs.append((near + 150 if diff < -3 else near, near + 150 if diff > 3 else near,
+                      near + 10 if diff > 0 else near, y))
+    # min() keeps the first of equal costs: the earlier year wins a tie
+    return (min(costs, key=_FUTURE_COST)[3], min(costs, key=_PAST_COST)[3], min(costs, key=_UNTOLD_COST)[3])
 
-    def pick(direction: int | None) -> int:
-        best: tuple[float, int] | None = None
-        for y, diff in diffs:
-            cost = abs(diff)
-            if (direction == 1 and diff < -3) or (direction == -1 and diff > 3):
-                cost += 150
-            elif direction is None and diff > 0:
-                cost += 10  # news reports the past slightly more often than the future
-            if best is None or cost < best[0]:
-                best = (cost, y)
-        assert best is not None
-        return best[1]
 
-    return pick(1), pick(-1), pick(None)
+_FUTURE_COST, _PAST_COST, _UNTOLD_COST = itemgetter(0), itemgetter(1), itemgetter(2)
 
 
 def _iso_week(d: date) -> str:
