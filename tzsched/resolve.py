@@ -525,7 +525,7 @@ def _wall(day: date, hour: int, minute: int) -> datetime:
 
 def _minute_text(wall: datetime) -> str:
     """A naive wall time as "2025-05-19T17:00" (always a four-digit year)."""
-    return wall.isoformat(timespec="minutes")
+    return wall.isoformat("T", "minutes")  # by position: keywords cost a fifth more
 
 
 def _pub_day(frame: Frame, zone: str) -> date:
