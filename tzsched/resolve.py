@@ -37,6 +37,8 @@ __all__ = ["Frame", "Resolved", "is_narrative", "resolve_piece"]
 
 MINUTE = timedelta(minutes=1)
 _DAY_PRECISION = Note("day_precision", "the publication is known only to the day; read to the day")
+_DIRECTION_GUESSED = Note("direction_guessed", "no tense cue; the weekday was read as the previous one")
+_UNANCHORED = Note("unanchored", "no earlier date in the text; counted from publication")
 
 # Parts of the day as local hours [start, end); the night runs into the next day.
 POD_HOURS: dict[str, tuple[int, int]] = {
@@ -333,7 +335,14 @@ def _yearless(piece: Piece, frame: Frame, before: list[Resolved], pub: date, mon
         else:
             direction = _direction(piece, frame)  # 1, -1 or None
             year = future if direction == 1 else past if direction == -1 else untold
-    return year, Note("year_inferred", f"year {year} taken from the publication date")
+    return year, _year_from_publication(year)
+
+
+@lru_cache(maxsize=256)
+def _year_from_publication(year: int) -> Note:
+    """The note on a yearless date that took its year from the publication date (one
+    object per year: most of a stream's dates are in a year or two)."""
+    return Note("year_inferred", f"year {year} taken from the publication date")
 
 
 def _day_of(said: Said, pub: date, piece: Piece, frame: Frame,
@@ -366,7 +375,7 @@ def _day_of(said: Said, pub: date, piece: Piece, frame: Frame,
             return start_day + timedelta(days=(said.weekday - start_day.weekday()) % 7), notes
         d, guessed = _shift_weekday(pub, said.weekday, lambda: _weekday_direction(piece, frame), said.shift)
         if guessed:
-            notes.append(Note("direction_guessed", "no tense cue; the weekday was read as the previous one"))
+            notes.append(_DIRECTION_GUESSED)
         return d, notes
     return None, notes
 
@@ -819,7 +828,7 @@ def _quarter(piece: Piece, frame: Frame) -> Resolved:
             year -= 1
         elif n > current and _direction(piece, frame) != 1:
             year -= 1  # "the fourth quarter" said in May is last year's
-            notes.append(Note("year_inferred", f"year {year} taken from the publication date"))
+            notes.append(_year_from_publication(year))
     first = date(year, 3 * (n - 1) + 1, 1)
     ny, nm = _add_months(year, 3 * (n - 1) + 1, 3)
     start, end = _bounds(first, date(ny, nm, 1), zone.zone)
@@ -962,7 +971,7 @@ def _relunit(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     if said.anchor == "reference":
         ref = _reference_date(piece, frame, before)
         if ref is None:
-            notes.append(Note("unanchored", "no earlier date in the text; counted from publication"))
+            notes.append(_UNANCHORED)
         else:
             anchor = ref
     elif frame.narrative and said.shift == 0 and said.unit in ("year", "quarter", "month"):
@@ -1139,7 +1148,7 @@ def _ago(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     elif comparison:
         notes.append(Note("unanchored", "a figure compared with an earlier period; counted from publication"))
     elif said.anchor == "reference":
-        notes.append(Note("unanchored", "no earlier date in the text; counted from publication"))
+        notes.append(_UNANCHORED)
     if unit in ("hour", "minute", "second"):
         pub_utc = frame.context.published_utc()
         if pub_utc is not None and said.anchor == "publication":
