@@ -230,16 +230,22 @@ class WallResult:
     alternatives: tuple[tuple[str, datetime], ...]
 
 
-def _in_zone(wall: datetime, tz: tzinfo) -> datetime:
-    """``wall.replace(tzinfo=tz)``, built by the constructor, which is several times
-    faster than ``replace`` with keywords."""
-    return datetime(wall.year, wall.month, wall.day, wall.hour, wall.minute, wall.second, wall.microsecond, tz)
-
-
 def _both_folds(wall: datetime, tz: tzinfo) -> tuple[datetime, datetime]:
-    """``wall.replace(tzinfo=tz, fold=0)`` and ``fold=1`` (see _in_zone)."""
+    """``wall.replace(tzinfo=tz, fold=0)`` and ``fold=1``, built by the constructor,
+    which is several times faster than ``replace`` with keywords."""
     fields = (wall.year, wall.month, wall.day, wall.hour, wall.minute, wall.second, wall.microsecond, tz)
     return datetime(*fields), datetime(*fields, fold=1)
+
+
+_EPOCH = datetime(1970, 1, 1)
+_EPOCH_UTC = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def _as_utc(wall: datetime, offset: timedelta) -> datetime:
+    """The UTC instant of the naive ``wall`` on a clock ``offset`` ahead of UTC, by
+    arithmetic alone: what ``wall.replace(tzinfo=tz).astimezone(UTC)`` gives for a
+    ``tz`` with that offset there, in a third of the instructions."""
+    return _EPOCH_UTC + (wall - _EPOCH - offset)
 
 
 def _fmt(moment: datetime) -> str:
@@ -256,12 +262,13 @@ def wall_to_utc(wall: datetime, zone: str, policy: DstPolicy = "report", label: 
     """
     tz = tzinfo_for(zone)
     if isinstance(tz, timezone):  # "UTC", "UTC+05:30": one offset, no gap, fold or season
-        return WallResult(_in_zone(wall, tz).astimezone(UTC), (), ())
+        return WallResult(_as_utc(wall, tz.utcoffset(None)), (), ())
     first, second = _both_folds(wall, tz)
+    offset = tz.utcoffset(first)
+    if offset is not None and offset == tz.utcoffset(second) and label not in ("standard", "daylight"):
+        return WallResult(_as_utc(wall, offset), (), ())  # most times: one reading, nothing to note
     u0 = first.astimezone(UTC)
     u1 = second.astimezone(UTC)
-    if u0 == u1 and label not in ("standard", "daylight"):
-        return WallResult(u0, (), ())  # most times: one reading, nothing to note
     notes: list[Note] = []
     alts: list[tuple[str, datetime]] = []
     utc = u0
