@@ -215,9 +215,13 @@ def year_offsets(zone: str, year: int) -> tuple[timedelta, timedelta]:
 def is_daylight(zone: str, moment: datetime) -> bool:
     """True when ``zone`` is on its summer offset at ``moment`` (works for negative DST)."""
     local = moment.astimezone(tzinfo_for(zone))
-    low, high = year_offsets(zone, local.year)
-    off = local.utcoffset() or timedelta(0)
-    return high != low and off > low
+    return _is_summer_offset(zone, local.year, local.utcoffset() or timedelta(0))
+
+
+def _is_summer_offset(zone: str, year: int, offset: timedelta) -> bool:
+    """Whether ``offset`` is ``zone``'s summer offset in ``year`` (see is_daylight)."""
+    low, high = year_offsets(zone, year)
+    return high != low and offset > low
 
 
 @direct_init
@@ -265,8 +269,17 @@ def wall_to_utc(wall: datetime, zone: str, policy: DstPolicy = "report", label: 
         return WallResult(_as_utc(wall, tz.utcoffset(None)), (), ())
     first, second = _both_folds(wall, tz)
     offset = tz.utcoffset(first)
-    if offset is not None and offset == tz.utcoffset(second) and label not in ("standard", "daylight"):
-        return WallResult(_as_utc(wall, offset), (), ())  # most times: one reading, nothing to note
+    if offset is not None and offset == tz.utcoffset(second):
+        # most times: one reading (no gap or fold), so the wall time is the local time of
+        # that instant, at ``offset``
+        utc = _as_utc(wall, offset)
+        if label not in ("standard", "daylight"):
+            return WallResult(utc, (), ())
+        mismatch = _label_mismatch(wall, zone, label, utc, _is_summer_offset(zone, wall.year, offset))
+        if mismatch is None:
+            return WallResult(utc, (), ())
+        note, literal = mismatch
+        return WallResult(utc, (note,), (("literal_label", literal),))
     u0 = first.astimezone(UTC)
     u1 = second.astimezone(UTC)
     notes: list[Note] = []
@@ -300,24 +313,34 @@ def wall_to_utc(wall: datetime, zone: str, policy: DstPolicy = "report", label: 
             )
         )
     if label in ("standard", "daylight"):
-        daylight = is_daylight(zone, utc)
-        if daylight != (label == "daylight"):
-            low, high = year_offsets(zone, wall.year)
-            if low != high:
-                literal_offset = low if label == "standard" else high
-                literal = wall.replace(tzinfo=timezone(literal_offset)).astimezone(UTC)
-                actual = "daylight" if daylight else "standard"
-                alts.append(("literal_label", literal))
-                read, literal_read = _fmt(utc), _fmt(literal)
-                notes.append(
-                    Note(
-                        "label_mismatch",
-                        f"a {label}-time label was used on a date when {zone} keeps {actual} time; "
-                        f"read as the zone's clock ({read}), the literal label gives {literal_read}",
-                        (read, literal_read),
-                    )
-                )
+        mismatch = _label_mismatch(wall, zone, label, utc, is_daylight(zone, utc))
+        if mismatch is not None:
+            note, literal = mismatch
+            alts.append(("literal_label", literal))
+            notes.append(note)
     return WallResult(utc, tuple(notes), tuple(alts))
+
+
+def _label_mismatch(wall: datetime, zone: str, label: str, utc: datetime,
+                    daylight: bool) -> tuple[Note, datetime] | None:
+    """The ``label_mismatch`` note and the literal reading, when a standard or daylight
+    label does not name the time ``zone`` keeps at ``utc`` (``daylight`` says which)."""
+    if daylight == (label == "daylight"):
+        return None
+    low, high = year_offsets(zone, wall.year)
+    if low == high:
+        return None
+    literal_offset = low if label == "standard" else high
+    literal = wall.replace(tzinfo=timezone(literal_offset)).astimezone(UTC)
+    actual = "daylight" if daylight else "standard"
+    read, literal_read = _fmt(utc), _fmt(literal)
+    note = Note(
+        "label_mismatch",
+        f"a {label}-time label was used on a date when {zone} keeps {actual} time; "
+        f"read as the zone's clock ({read}), the literal label gives {literal_read}",
+        (read, literal_read),
+    )
+    return note, literal
 
 
 def day_bounds(day: date, zone: str) -> tuple[datetime, datetime]:
