@@ -62,3 +62,26 @@ def test_the_ends_of_the_calendar_overflow_as_astimezone_does(zone: str) -> None
         except OverflowError as exc:
             got = str(exc)
         assert got == expected
+
+
+@pytest.mark.parametrize("zone", ["America/New_York", "Europe/Dublin", "Australia/Lord_Howe", "Asia/Tokyo"])
+@pytest.mark.parametrize("label", ["standard", "daylight"])
+def test_a_season_label_on_a_time_with_one_reading_is_checked_against_the_zones_clock(zone: str, label: str) -> None:
+    """A labelled time outside any gap or fold keeps the unlabelled reading, and carries a
+    label_mismatch note (with the literal reading) exactly when the zone keeps the other
+    season at that instant in a year with summer time."""
+    from tzsched.zones import is_daylight, year_offsets
+
+    for hours in range(0, 24 * 366, 29):
+        wall = datetime(2025, 1, 1, 5, 15) + timedelta(hours=hours)
+        plain = wall_to_utc(wall, zone)
+        if plain.notes:
+            continue  # a gap or a fold: the label picks the reading (tested in test_api)
+        labelled = wall_to_utc(wall, zone, "report", label)
+        assert labelled.utc == plain.utc
+        low, high = year_offsets(zone, wall.year)
+        loose = low != high and is_daylight(zone, plain.utc) != (label == "daylight")
+        assert [n.code for n in labelled.notes] == (["label_mismatch"] if loose else [])
+        if loose:
+            literal = _reference(wall, "UTC", 0) - (low if label == "standard" else high)
+            assert labelled.alternatives == (("literal_label", literal),)
