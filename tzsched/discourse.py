@@ -166,12 +166,30 @@ def _cue_pattern(ascii_lowered: bool) -> re.Pattern[str]:
     """One pattern that finds only words that may be cues, so the sentence is not walked
     word by word in Python: the trie of cue words, and "-ed" words by consuming the word
     and then looking back at its ending (no backtracking inside a word). For any text it
-    ignores case; for the lower-cased copy of an ASCII text (the same words at the same
-    offsets) it need not, and runs faster."""
+    ignores case; for a lower-cased ASCII copy of the text (see :func:`_lowered_ascii`:
+    the same words at the same offsets) it need not, and runs faster."""
     body = _cues()[3]
     if ascii_lowered:
         return re.compile(rf"(?<![a-z'])(?:{body}(?![a-z'])|[a-z]{{3,}}+(?<=ed)(?!'))")
     return re.compile(rf"(?<![A-Za-z'])(?:{body}(?![A-Za-z'])|[A-Za-z]{{3,}}+(?<=ed)(?!'))", re.IGNORECASE)
+
+
+# The letters besides A-Z and a-z that IGNORECASE matches with ASCII letters (re's documentation)
+_ASCII_FOLDING = "\u0130\u0131\u017f\u212a"  # İ ı ſ K (Kelvin sign)
+
+
+def _lowered_ascii(text: str) -> str:
+    """A copy of ``text`` in which the case-sensitive cue pattern finds the words the
+    IGNORECASE one finds in ``text``, at the same offsets; "" when there is none.
+
+    ASCII lower-cases in place. Any other character is a "?" in the copy, as neither
+    pattern matches either (both match only ASCII letters and apostrophes), unless it is
+    one of the four letters IGNORECASE takes for an ASCII one."""
+    if text.isascii():
+        return text.lower()
+    if any(c in text for c in _ASCII_FOLDING):
+        return ""
+    return text.encode("ascii", "replace").decode("ascii").lower()
 
 
 _AUX_BEFORE = re.compile(r"\b(be|been|being|is|are)\s+$", re.IGNORECASE)
@@ -217,9 +235,7 @@ class Discourse:
     def _cue_matches(self, start: int, end: int) -> Iterator[re.Match[str]]:
         """The words between ``start`` and ``end`` that may be tense cues."""
         if self._lowered is None:
-            # ASCII lower-cases in place, so the case-sensitive pattern finds the same
-            # words at the same offsets; other text keeps the IGNORECASE pattern
-            self._lowered = self.text.lower() if self.text.isascii() else ""
+            self._lowered = _lowered_ascii(self.text)
         if self._lowered:
             return _cue_pattern(True).finditer(self._lowered, start, end)
         return _cue_pattern(False).finditer(self.text, start, end)
