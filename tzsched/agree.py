@@ -74,12 +74,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 from itertools import chain, pairwise, product
 from zoneinfo import available_timezones
 
+from ._frozen import replace
 from .discourse import sentence_bounds
 from .types import DstPolicy, Link, Mention, Note, Reading, Resolution, iso_z
 from .zones import LOCAL_NAMES, WallResult, fixed_zone_name, month_offsets, wall_to_utc, year_offsets, zone_candidates
