@@ -51,7 +51,7 @@ def words() -> Words:
         r"(?:(?:UTC|GMT)\s?[+\-−–]\s?\d{1,2}(?::?\d{2})?(?!\d)"
         r"|(?:[A-Z][\w'’.\-]{1,24}(?:\s(?:" + alt(lex.place_particles) + r"\s)?"
         r"[A-Z][\w'’.\-]{1,24}){0,2}\s)?"
-        r"(?:(?:local|standard|summer|daylight|Local|Standard|Summer|Daylight)\s)?[Tt]ime(?![\w])"
+        r"(?:(?:local|standard|summer|daylight|Local|Standard|Summer|Daylight)\s){0,2}[Tt]ime(?![\w])"
         r"|(?:Eastern|Central|Mountain|Pacific|Atlantic|Alaska|Hawaii|Newfoundland)"
         r"(?:\s(?:Standard|Daylight|standard|daylight))?(?![\w])"
         r"|Zulu(?![\w])|[A-Z]{1,5}(?![\w])"
