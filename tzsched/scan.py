@@ -434,6 +434,7 @@ _DAY_AFTER = re.compile(r"(?:(?P<c>,)\s|,?\s(?P<w>and|or|&|to|through|until|till
 # before a date, read back from its start: "3rd and ", "3, " (c: a comma, more may come before)
 _DAY_BEFORE = re.compile(r"(?<![\w.,:/$€£#-])" + _LIST_DAY + r"(?:(?P<c>,)\s|,?\s(?:and|or|&)\s)\Z")
 _SPAN_WORDS = frozenset({"to", "through", "until", "till"})
+_BEFORE_CONNECTOR_ENDS = frozenset("dDrR&,")  # the last character of "and", "or", "&", ","
 # What may follow the last day of a list: the end of a clause or a word that cannot be
 # the noun a number counts ("June 24 and 25 in Madrid", not "June 24 and 25 people").
 _LIST_END = re.compile(
@@ -510,7 +511,8 @@ def _listed_before(text: str, pos: int, head: int) -> list[_Listed]:
     ("the 3rd and 4th of June": 3), in text order."""
     found: list[_Listed] = []
     nxt = head
-    while True:
+    # a list item ends with "and ", "or ", "& " or ", " right before: most dates have none
+    while pos >= 2 and text[pos - 2] in _BEFORE_CONNECTOR_ENDS:
         m = _DAY_BEFORE.search(text, max(0, pos - 12), pos)
         if m is None or (m.group("c") is not None and not found):
             break  # next to the date, a comma lists nothing ("On 3, 4 June")

@@ -129,6 +129,8 @@ def _after(lex: Lexicon) -> dict[str, dict[str, frozenset[str]]]:
         "date.nth_weekday": {
             "the": frozenset(w[:1] if w[0].isdigit() else w for w in date.NTH_WEEK),
             SHORT_NUMBER: frozenset(ordinal_suffix),
+            # "the last Friday of June": a weekday after the ordinal ("last week" is no match)
+            **{w: frozenset(lex.weekdays) for w in date.NTH_WEEK if not w[0].isdigit()},
         },
         "date.quarter": {
             "the": frozenset({*(w.split("-")[0] for w in date.QUARTER_RELATIONS), *digits, *quarter_words}),
