@@ -309,7 +309,9 @@ def tense_direction(text: str, start: int, end: int) -> int | None:
 
 
 _DATELINE = re.compile(
-    r"^[ \t]*(?P<city>[A-Z][A-Z.'’\-]+(?:[ \t][A-Z][A-Z.'’\-]+){0,3})"
+    # the city in capitals, or in title case when an agency follows ("Brussels (AFP) -")
+    r"^[ \t]*(?P<city>[A-Z][A-Z.'’\-]+(?:[ \t][A-Z][A-Z.'’\-]+){0,3}"
+    r"|(?P<title>[A-Z][a-z][a-z.'’\-]*(?:[ \t][A-Z][a-z][a-z.'’\-]*){0,2}))"
     r"(?:,[ \t]*(?P<region>[A-Z][A-Za-z.'’\-]+(?:[ \t][A-Z][A-Za-z.'’\-]+){0,3}))?"
     r"(?:,?[ \t]+(?P<mon>[A-Z][a-z]{2,8}\.?)[ \t]+(?P<day>\d{1,2}))?"
     r"[ \t]*(?:\((?P<agency>[A-Za-z][A-Za-z .&\-]{0,30})\))?[ \t]*(?:—|–|--|-|_|:)",
@@ -325,6 +327,8 @@ def find_dateline(text: str) -> Dateline | None:
     """
     head = text[:600]
     for m in _DATELINE.finditer(head):
+        if m.group("title") and not m.group("agency"):
+            continue  # "Officials said -" is no dateline; "Brussels (AFP) -" is
         name = m.group("city").strip().rstrip(",")
         region = (m.group("region") or "").strip() or None
         place_zone = lexicon().dateline_places.get(" ".join(name.lower().split()))

@@ -155,7 +155,11 @@ def _named_zone(ztext: str, regions: tuple[str, ...], home: str, home_source: Zo
     if len(cands) == 1:
         c = cands[0]
         return _Zone(c.zone, c.source, c.label)
-    picked = prefer_for_region(cands, regions)
+    # the dateline's own zone, else the outlet's, when the name may mean it ("6 p.m. MST"
+    # under a PHOENIX dateline; "7 p.m. CST" from a Shanghai outlet), before any country
+    own = (dateline_zone, home if home_source != "default" else None)
+    picked = next((c for zone in own if zone for c in cands if c.zone == zone), None) \
+        or prefer_for_region(cands, regions)
     others = tuple(c for c in cands if c != picked) if picked else cands[1:]
     if picked is not None:
         return _Zone(picked.zone, picked.source, picked.label, (), others)
@@ -482,20 +486,32 @@ _RESTATED_BY = re.compile(r"\s*[(\[]\s*|\s*,?\s*(?:or|i\.\s?e\.,?|which\s+(?:is|
 
 
 def _weekday_direction(piece: Piece, frame: Frame) -> int | None:
-    """The tense around a weekday (see _direction). A clock time with a weekday and no
-    cue of its own that restates the clock time just before it takes that one's: in
-    "the polls close at 8 p.m. ET Tuesday (0000 GMT Wednesday)", "close at" speaks for
-    both."""
+    """The tense around a weekday (see _direction). A weekday with no cue of its own
+    written for a clock time, or restating one, takes the tense of that time or of the
+    time it restates: in "the polls close at 8 p.m. ET Tuesday (0000 GMT Wednesday)"
+    and "the count starts at 8 a.m. (0230 GMT) on Tuesday", the opening verb speaks for
+    the whole chain."""
     own = _direction(piece, frame)
-    if own is not None or piece.kind not in ("clock", "range"):
+    if own is not None:
         return own
-    # the piece before it (dates are resolved before undated clock times: look in the text)
-    i = bisect_left(frame.pieces, piece.start, key=lambda p: p.start)
-    prev = frame.pieces[i - 1] if i > 0 else None
-    if prev is not None and prev.kind in ("clock", "range") and prev.end <= piece.start \
-            and _RESTATED_BY.fullmatch(frame.text, prev.end, piece.start):
-        return _direction(prev, frame)
+    # the pieces before it (dates are resolved before undated clock times: read the text)
+    i = bisect_left(frame.pieces, piece.start, key=_start_of)
+    gap = _RESTATED_BY if piece.kind in ("clock", "range") else _DAY_OF_TIME
+    start = piece.start
+    for prev in reversed(frame.pieces[max(0, i - _MAX_CHAIN) : i]):
+        if prev.kind not in ("clock", "range") or prev.end > start or not gap.fullmatch(frame.text, prev.end, start):
+            return None
+        direction = _direction(prev, frame)
+        if direction is not None:
+            return direction
+        start, gap = prev.start, _RESTATED_BY
     return None
+
+
+_start_of: Callable[[Piece], int] = attrgetter("start")
+_MAX_CHAIN = 4  # clock times a weekday's tense is looked for in, back along a restatement
+# between a clock time and the weekday written for it: "8 a.m. (0230 GMT) on Tuesday"
+_DAY_OF_TIME = re.compile(r"\s*[)\]]?\s*,?\s*(?:on\s+)?")
 
 
 def _range_start_day(piece: Piece, frame: Frame, before: list[Resolved]) -> date | None:
@@ -699,6 +715,9 @@ def _dayish(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
         said = replace(said, month=m, day=d)
     if said.day is None and said.month is not None and said.relative_day is None:
         return _month(piece, frame, zone, said, pub, before)
+    if said.relative_day == 0 and piece.rule == "rel.part_of_day" and _is_bare_overnight(piece, frame) \
+            and _direction(piece, frame) != 1:
+        said = replace(said, relative_day=-1)  # "drones struck overnight": the night that ended
     named, day_notes = _day_of(said, pub, piece, frame, before)
     notes += day_notes
     if named is None:
@@ -716,9 +735,16 @@ def _dayish(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
         last = _safe_day(day.year, day.month, said.until_day)
         if last is not None:
             end = day_bounds(last, zone.zone)[1]
+    start, end = _narrow(start, end, said.mod, zone.zone)  # "late Tuesday": its last third
     value = _value_day(day)
     res = _res("DATE", value, "day", start, end, zone, said, notes, value)
     return Resolved(piece, res, day)
+
+
+def _is_bare_overnight(piece: Piece, frame: Frame) -> bool:
+    """"overnight" with no day word: in news, the night just past unless the sentence
+    looks ahead ("will be moved overnight")."""
+    return frame.text[piece.start : piece.end].lower() == "overnight"
 
 
 def _with_pod(piece: Piece, frame: Frame, zone: _Zone, day: date, said: Said, notes: list[Note]) -> Resolved:
@@ -727,6 +753,7 @@ def _with_pod(piece: Piece, frame: Frame, zone: _Zone, day: date, said: Said, no
     base = datetime.combine(day, time(0, 0))
     start = wall_to_utc(base + timedelta(hours=lo), zone.zone, frame.context.dst).utc
     end = wall_to_utc(base + timedelta(hours=hi), zone.zone, frame.context.dst).utc
+    start, end = _narrow(start, end, said.mod, zone.zone)  # "by late afternoon": 16:00 to 18:00
     value = f"{day.isoformat()}T{pod}"
     res = _res("TIME", value, "part_of_day", start, end, zone, said, notes, value, approximate=True)
     return Resolved(piece, res, day)

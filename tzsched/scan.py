@@ -26,7 +26,7 @@ from ._frozen import replace
 from .lexicon import Lexicon, lexicon
 from .rules import all_rules, duration
 from .rules.base import APOSTROPHE, DIGIT, FOUR_DIGITS, SHORT_NUMBER, Groups, Piece, Rule, alt, trie_regex
-from .rules.clock import zone_ok
+from .rules.clock import MOVED_FROM, zone_ok
 from .rules.words import words
 
 __all__ = ["Scanner", "scanner"]
@@ -527,9 +527,6 @@ def _listed_before(text: str, pos: int, head: int) -> list[_Listed]:
 _CLOCK_RANGE_GAP = re.compile(r"\s?[-–—]\s?|\s(?:to|until|till|through|and)\s")
 _LONG_GAPS = frozenset({" hours of ", " until ", " through "})
 _BETWEEN_BEFORE = re.compile(r"\b[Bb]etween\s$")
-# "was moved from 9 a.m. to noon": a change of time names two times, not a range
-_MOVED_FROM = re.compile(r"\b(?:moved|postponed|delayed|pushed|brought|rescheduled|changed|shifted|advanced|put|"
-                         r"bumped|switched)(?:\s(?:back|forward|up|ahead|out))?\sfrom\s$", re.IGNORECASE)
 _DAY_FIELDS = ("year", "month", "day", "weekday", "relative_day")
 
 
@@ -544,7 +541,7 @@ def _clock_range(a: Piece, b: Piece, gap: str, text: str) -> Piece | None:
         return None
     if gap.strip() == "and" and not _BETWEEN_BEFORE.search(text, max(0, a.start - 8), a.start):
         return None
-    if _MOVED_FROM.search(text, max(0, a.start - 30), a.start):
+    if MOVED_FROM.search(text, max(0, a.start - 30), a.start):
         return None
     if sa.zone_text is not None and sb.zone_text is not None and sa.zone_text.lower() != sb.zone_text.lower():
         return None

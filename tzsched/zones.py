@@ -143,9 +143,10 @@ def city(name: str, region: str | None = None) -> City | None:
         for entry in entries:
             if entry.get("zone") in wanted or (code and entry.get("country") == code):
                 return City(str(entry["name"]), str(entry["zone"]), str(entry.get("country", "")))
-        if wanted and code.startswith("US-"):
-            # a US city the gazetteer lists under a bigger homonym: trust the state
-            return City(str(entries[0]["name"]), wanted[0], "US")
+        if wanted:
+            # a city the gazetteer lists only under a bigger homonym elsewhere ("PERTH,
+            # Scotland", "SYDNEY, Nova Scotia"): trust the region written with it
+            return City(str(entries[0]["name"]), wanted[0], code.split("-")[0])
     first = entries[0]
     return City(str(first["name"]), str(first["zone"]), str(first.get("country", "")))
 

@@ -17,7 +17,11 @@ from ..zones import LOCAL_NAMES, zone_candidates
 from .base import Groups, Piece, Rule, alt, number_value
 from .words import words
 
-__all__ = ["rules", "zone_ok"]
+__all__ = ["MOVED_FROM", "rules", "zone_ok"]
+
+# "was moved from 3 p.m. to 5 p.m.": a change of time names two times, not a range
+MOVED_FROM = re.compile(r"\b(?:moved|postponed|delayed|pushed|brought|rescheduled|changed|shifted|advanced|put|"
+                        r"bumped|switched)(?:\s(?:back|forward|up|ahead|out))?\sfrom\s$", re.IGNORECASE)
 
 _CUE_BEFORE = re.compile(
     r"(?:\b(?:at|by|until|till|til|from|before|after|around|about|since|to|and|or|approximately|roughly|"
@@ -188,8 +192,10 @@ def _range(g: Groups, start: int, end: int, text: str) -> Piece | None:
         start_h, end_h = h1, h2
         if h1 > 24 or h2 > 24:
             return None
-    end, zone = _with_zone(g, start, end, text)
     core_start = text.find(g["h1"] or "", start)
+    if mer1 is not None and mer2 is not None and MOVED_FROM.search(text, max(0, core_start - 30), core_start):
+        return None  # two whole times: each is a mention of its own
+    end, zone = _with_zone(g, start, end, text)
     said = Said(hour=start_h, minute=m1, until_hour=end_h, until_minute=m2, zone_text=zone)
     return Piece(core_start if core_start >= 0 else start, end, "range", "range.clock", said)
 
@@ -209,7 +215,9 @@ def _military_range(g: Groups, start: int, end: int, text: str) -> Piece | None:
 def rules() -> list[Rule]:
     w = words()
     zone = rf"(?:\s?(?P<zone>{w.zone}))?"
-    edge = r"(?<![\w.,:/$€£#])"
+    # not inside a number, a price or a fraction; a slash after a word may stand before
+    # a time ("7 p.m. ET/4 p.m. PT"), one after a digit not ("1/2", "24/7")
+    edge = r"(?<![\w.,:$€£#])(?<!\d/)"
     h12 = r"(?:1[0-2]|0?[1-9])"
     h24 = r"(?:[01]?\d|2[0-4])"
     return [
