@@ -668,7 +668,7 @@ def _clock(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
         else:
             day = _narrated_day(piece, frame, before, pub)
     hour, minute = said.hour or 0, said.minute or 0
-    if piece.rule.startswith("clock.word") and hour == 0 and minute == 0 and piece.kind != "range" and (
+    if hour == 0 and minute == 0 and piece.kind != "range" and "clock.word" in piece.rule.split("+") and (
         stated_day or _direction(piece, frame) == 1
     ):
         hour = 24  # "midnight Friday" ends Friday (TIMEX3 T24:00); "will end at midnight": tonight's

@@ -226,6 +226,7 @@ class Scanner:
         found = self._match(text)
         found = [self._modifiers(p, text) for p in found]
         found = _merge(found, text)
+        found = _shared_zones(found, text)
         found = _day_lists(found, text)
         return _drop_overlaps(found)
 
@@ -393,8 +394,10 @@ def _join(a: Piece, b: Piece, text: str) -> Piece | None:
             end, zone = _zone_after(text, end)
             said = replace(said, zone_text=zone) if zone is not None else said
         return Piece(a.start, end, a.kind, a.rule + "+" + b.rule, said, ("clock", b.kind))
-    # "Wednesday, 10 p.m.", "Friday 9 a.m."
-    if a.kind in _DAYISH and b.kind in ("clock", "range") and sa.hour is None and gap in (" ", ", "):
+    # "Wednesday, 10 p.m.", "Friday 9 a.m.", "Friday at midnight" (with "at" only a
+    # midnight joins: it is the end of that day, as "midnight Friday" is)
+    if a.kind in _DAYISH and b.kind in ("clock", "range") and sa.hour is None and (
+            gap in (" ", ", ") or (gap in (" at ", ", at ") and sb.hour == 0 and "clock.word" in b.rule)):
         if sa.part_of_day is not None:
             return None
         said = replace(sb, year=sa.year, month=sa.month, day=sa.day, weekday=sa.weekday,
@@ -425,6 +428,26 @@ def _join(a: Piece, b: Piece, text: str) -> Piece | None:
         said = replace(sb, part_of_day=sa.part_of_day)
         return Piece(a.start, b.end, "date", a.rule + "+" + b.rule, said)
     return None
+
+
+# between clock times that share the zone written after the last: "9 a.m. or 10 a.m.
+# Eastern", "8 p.m. Friday and 9 p.m. Saturday ET", "11 p.m. Saturday to 3 a.m. Sunday ET"
+_SHARED_ZONE_GAP = re.compile(r",?\s(?:or|and|to|until|till|through)\s|\s?[-–]\s?|,\s")
+
+
+def _shared_zones(pieces: list[Piece], text: str) -> list[Piece]:
+    """A clock time with no zone before another that has one, joined by "or", "and",
+    "to" or a comma, takes that zone: the zone is written once for the list. (Read from
+    the end, so a zone carries back along a list of three.)"""
+    out = pieces
+    for i in range(len(pieces) - 2, -1, -1):
+        a, b = out[i], out[i + 1]
+        if a.kind in ("clock", "range") and b.kind in ("clock", "range") and a.said.zone_text is None \
+                and b.said.zone_text is not None and _SHARED_ZONE_GAP.fullmatch(text, a.end, b.start):
+            if out is pieces:
+                out = list(pieces)
+            out[i] = Piece(a.start, a.end, a.kind, a.rule, replace(a.said, zone_text=b.said.zone_text), a.parts)
+    return out
 
 
 # A day of a list: "1", "25", "4th" (not part of a longer number or word).

@@ -41,6 +41,8 @@ def _count(g: Groups, start: int, end: int, text: str) -> Piece | None:
         amount += 0.5  # "a minute and a half"
     if qtext.lower() in ("a", "an") and (g["unit"] or "").lower().endswith("s") and unit != "hrs":
         return None  # "a decades-long war": the article belongs to the noun; "decades-long" is vague
+    if unit == "quarter" and _CLOCK_QUARTER.match(text, end):
+        return None  # "a quarter to nine", "a quarter past two": a clock time, not three months
     if unit == "second" and not qtext[:1].isdigit() and not direction:
         return None  # "a second session", "the second half"
     if not qtext and not lead:
@@ -76,6 +78,8 @@ def _count(g: Groups, start: int, end: int, text: str) -> Piece | None:
     return Piece(start, end, "duration", "dur.count", said)
 
 
+_CLOCK_QUARTER = re.compile(r"\s(?:to|past|after|before)\s(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|"
+                            r"eleven|twelve|noon|midnight)", re.IGNORECASE)
 _VAGUE_CUE = re.compile(r"\b(?:for|over|in|within|after|took|lasted|spent|spend|recent|past)\s+$", re.IGNORECASE)
 
 
