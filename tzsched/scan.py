@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ._frozen import replace
-from .lexicon import Lexicon, lexicon
+from .lexicon import Lexicon, lexicon, zone_tables
 from .rules import all_rules, duration
 from .rules.base import APOSTROPHE, DIGIT, FOUR_DIGITS, SHORT_NUMBER, Groups, Piece, Rule, alt, trie_regex
 from .rules.clock import MOVED_FROM, zone_ok
@@ -143,6 +143,8 @@ def _after_number_words(lex: Lexicon) -> set[str]:
            "midnight", "midday", "mid", "of", "times", "century", "hours", "hrs", "local"}
     out.update(w.split()[0] for w in (*lex.months, *lex.units))
     out.update(duration.BETWEEN)  # "20 more years"
+    # "15.30 CEST": zone abbreviations of three letters or more (shorter ones, "et", are words)
+    out.update(a.lower() for a in zone_tables().abbreviations if len(a) >= 3 and a.isalpha())
     return out
 
 

@@ -118,7 +118,7 @@ def _after(lex: Lexicon) -> dict[str, dict[str, frozenset[str]]]:
         "date.numeric": {SHORT_NUMBER: frozenset({"/"})},
         # a zone, "hours" or "in <place>" must follow: all begin with a letter
         "clock.military": {FOUR_DIGITS: frozenset("abcdefghijklmnopqrstuvwxyz")},
-        "clock.24h": {SHORT_NUMBER: frozenset({":", "h"})},
+        "clock.24h": {SHORT_NUMBER: frozenset({":", "h", "."})},
         "clock.meridiem": {SHORT_NUMBER: frozenset({":", ".", *meridiem})},
         "clock.oclock": {SHORT_NUMBER: frozenset({"o", "in", "at", "this", "tonight"})},
         "clock.word": {SHORT_NUMBER: frozenset({"noon", "midnight", "mid"})},

@@ -123,6 +123,8 @@ def _twenty_four(g: Groups, start: int, end: int, text: str) -> Piece | None:
         return None
     end, zone = _with_zone(g, start, end, text)
     pod = g.get("pod")
+    if g.get("dot") and zone is None and not g.get("hrs"):
+        return None  # "15.30 CEST" is a time; "closed at 15.30" a price
     if zone is None and not g.get("hrs") and not pod and not _CUE_BEFORE.search(text, max(0, start - 16), start):
         return None
     h, day = _with_pod(h, pod) if h <= 12 else (h, None)
@@ -244,7 +246,7 @@ def rules() -> list[Rule]:
         ),
         Rule(
             "clock.24h",
-            rf"{edge}(?P<h>{h24})[:h](?P<min>[0-5]\d)(?::[0-5]\d)?(?![\w:])(?!\s?{w.meridiem})"
+            rf"{edge}(?P<h>{h24})(?:[:h]|(?P<dot>\.))(?P<min>[0-5]\d)(?::[0-5]\d)?(?![\w:])(?!\s?{w.meridiem})"
             rf"(?:\s?(?P<hrs>hours|hrs|h)(?![\w])|\s(?P<pod>{_POD_PHRASE}))?"
             rf"{zone}",
             _twenty_four,
