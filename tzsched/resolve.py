@@ -685,6 +685,12 @@ def _clock(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
         except Exception:  # pragma: no cover - table zones are validated by tests
             continue
         alts.append(Reading(f"zone:{other.zone}", o, o + MINUTE, other.zone))
+    if zone.notes and zone.others and all(a.start == start for a in alts if a.label.startswith("zone:")):
+        # every zone the name may mean gives this instant ("10 a.m. AEST": Sydney or
+        # Brisbane): nothing is ambiguous about it, and a note would bury the real ones
+        zone = _Zone(zone.zone, zone.source, zone.label,
+                     tuple(n for n in zone.notes if n.code != "ambiguous_abbreviation"))
+        alts = [a for a in alts if not a.label.startswith("zone:")]
     local = _minute_text(wall)
     value = local
     if piece.kind == "range" and said.until_hour is not None:
