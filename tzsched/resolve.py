@@ -716,7 +716,9 @@ def _dayish(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
         return _with_pod(piece, frame, zone, day, said, notes)
     if "numeric" in piece.parts and said.month is not None and said.day is not None:
         m, d = said.month, said.day
-        if frame.context.region not in ("US", "PH", "CA", "") or m > 12:
+        # day first outside the US, Philippines and Canada, unless only month first can be
+        # a date ("4/13/2025" in en-GB); month first there, unless only day first can be
+        if (frame.context.region not in ("US", "PH", "CA", "") and d <= 12) or m > 12:
             m, d = d, m
         said = replace(said, month=m, day=d)
     if said.day is None and said.month is not None and said.relative_day is None:
