@@ -6,6 +6,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from .lexicon import lexicon
 from .types import Dateline
@@ -147,6 +148,7 @@ _COPULA_BEFORE = re.compile(
 )
 _CUE_REACH = 200  # characters either side of a mention where a tense cue may sit
 _VERB_BEFORE = re.compile(r"\b([A-Za-z]+)\s+(?:(?:on|at|from|until|till|through|by)\s+)?$")
+
 _WORD_BEFORE = re.compile(r"\b([A-Za-z]+)\s+$")
 
 
@@ -174,6 +176,26 @@ def _cue_pattern(ascii_lowered: bool) -> re.Pattern[str]:
     return re.compile(rf"(?<![A-Za-z'])(?:{body}(?![A-Za-z'])|[A-Za-z]{{3,}}+(?<=ed)(?!'))", re.IGNORECASE)
 
 
+@cache
+def _word_cue_pattern() -> re.Pattern[str]:
+    """:func:`_cue_pattern` for a words copy (see :func:`_words_copy`), where a blank stands
+    before every word: a match starts at that blank, which the engine finds as fast as
+    it finds one character, instead of trying every character. Group 1 is the word."""
+    return re.compile(rf" ({_cues()[3]}(?![a-z'])|[a-z]{{3,}}+(?<=ed)(?!'))")
+
+
+# everything but a lower-case letter and an apostrophe, as a blank
+_BLANK_OTHERS = str.maketrans({c: " " for c in map(chr, range(128)) if not ("a" <= c <= "z" or c == "'")})
+
+
+def _words_copy(lowered: str) -> str:
+    """A blank, then ``lowered`` (see :func:`_lowered_ascii`) with a blank for every
+    character besides a-z and the apostrophe. The cue patterns see no other
+    character but as "not a letter or apostrophe", so ``_word_cue_pattern`` finds in it
+    the words _cue_pattern(True) finds in ``lowered``, one character further on."""
+    return " " + lowered.translate(_BLANK_OTHERS)
+
+
 # The letters besides A-Z and a-z that IGNORECASE matches with ASCII letters (re's documentation)
 _ASCII_FOLDING = "\u0130\u0131\u017f\u212a"  # İ ı ſ K (Kelvin sign)
 
@@ -195,6 +217,32 @@ def _lowered_ascii(text: str) -> str:
 _AUX_BEFORE = re.compile(r"\b(be|been|being|is|are)\s+$", re.IGNORECASE)
 
 
+class _CueWord(NamedTuple):
+    """What a word the cue pattern finds (lower case) may say of tense; see
+    :meth:`Discourse.tense_direction`."""
+
+    future: bool  # "will", "expected"
+    before_to: bool  # a future cue when " to " follows ("set to", "is to")
+    not_before_to: bool  # not a cue when " to " follows ("next to")
+    past: bool  # "said", "began": a past cue, unless a passive auxiliary stands before it
+    participle: bool  # an "-ed" word of five letters or more
+    past_like: bool  # a past cue when nothing before it says otherwise
+    reporting: bool  # "said", "told"
+    inert: bool  # none of the above can make it a cue
+
+
+@lru_cache(maxsize=4096)  # bounded: any "-ed" word is a candidate
+def _cue_word(word: str) -> _CueWord:
+    """The lexicon's view of one lower-cased cue word, looked up once per word."""
+    lex = lexicon()
+    participle = len(word) > 4 and word.endswith("ed")
+    future, before_to, past = word in lex.future_cues, word in lex.before_to, word in lex.past_cues
+    past_like = past or word in lex.past_negations or (participle and word not in lex.not_past_ed)
+    return _CueWord(future=future, before_to=before_to, not_before_to=word in lex.not_cue_before_to, past=past,
+                    participle=participle, past_like=past_like, reporting=word in lex.reporting_verbs,
+                    inert=not (future or before_to or past_like or participle))
+
+
 class Discourse:
     """One text's sentence boundaries and tense cues, found on first need and then kept.
 
@@ -208,12 +256,13 @@ class Discourse:
     (-1, 1)
     """
 
-    __slots__ = ("_bounds", "_lowered", "_near_scanned", "text")
+    __slots__ = ("_bounds", "_lowered", "_near_scanned", "_words", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._bounds: tuple[tuple[int, ...], tuple[int, ...]] | None = None
         self._lowered: str | None = None
+        self._words: str | None = None  # see _words_copy; "" where _lowered is
         # characters scanned so far for single sentences (see sentence_bounds)
         self._near_scanned = 0
 
@@ -232,20 +281,35 @@ class Discourse:
             self._bounds = _boundaries(self.text)
         return _clip(self._bounds, len(self.text), pos, window)
 
-    def _cue_matches(self, start: int, end: int) -> Iterator[re.Match[str]]:
-        """The words between ``start`` and ``end`` that may be tense cues."""
+    def _lowered_text(self) -> str:
+        """The text's lower-cased ASCII copy (see :func:`_lowered_ascii`), made on first need."""
         if self._lowered is None:
             self._lowered = _lowered_ascii(self.text)
-        if self._lowered:
-            return _cue_pattern(True).finditer(self._lowered, start, end)
-        return _cue_pattern(False).finditer(self.text, start, end)
+        return self._lowered
+
+    def _cue_matches(self, start: int, end: int) -> Iterator[tuple[int, int, str]]:
+        """The start, end and text of the words between ``start`` and ``end`` that may be
+        tense cues, in order."""
+        if self._words is None:
+            low = self._lowered_text()
+            self._words = _words_copy(low) if low else ""
+        if self._words:
+            # a match starts at the blank before its word: one character earlier in the copy
+            return ((m.start(), m.end() - 1, m.group(1))
+                    for m in _word_cue_pattern().finditer(self._words, start, end + 1))
+        return ((m.start(), m.end(), m.group()) for m in _cue_pattern(False).finditer(self.text, start, end))
 
     def tense_direction(self, start: int, end: int, ignore: frozenset[str] = frozenset()) -> int | None:
         """+1 when the sentence around a mention speaks of the future, -1 of the past,
         None when it gives no cue. The cue nearest to the mention wins; cue words in
         ``ignore`` (lower case) are not cues."""
         text = self.text
-        if _COPULA_BEFORE.search(text, max(0, start - 16), start):
+        # "is"/"are" must be in the copula's reach; the lower-cased copy shows far more
+        # cheaply when neither is (an empty copy shows nothing, see _lowered_ascii)
+        low = self._lowered_text()
+        copula_lo = max(0, start - 16)
+        near = low[copula_lo:start]
+        if (not low or "is" in near or "are" in near) and _COPULA_BEFORE.search(text, copula_lo, start):
             return 1  # "the vote is Tuesday", "talks are on Monday": a date being announced
         prev = _VERB_BEFORE.search(text, max(0, start - 24), start)
         if prev and prev.group(1).lower() in lexicon().schedule_verbs and not (
@@ -254,35 +318,40 @@ class Discourse:
         ):
             return 1  # "the trial resumes Monday" (but with ignore={"would"}, not "would open on 14 June")
         s, e = self.sentence_bounds(start, window=_CUE_REACH)
-        future, past, reporting, _ = _cues()
-        lex = lexicon()
         best: tuple[int, int] | None = None
-        for m in self._cue_matches(s, max(e, end)):
-            if start <= m.start() < end:
+        for m_start, m_end, found in self._cue_matches(s, max(e, end)):
+            if m_end > start:
+                # From here on every cue lies at or after the mention, each farther than
+                # the last: none can beat a best as near as this one's least distance.
+                if best is not None and m_start - end + 8 >= best[0]:
+                    break
+                if m_start >= start and m_start < end:
+                    continue  # inside the mention
+            word = found.lower()
+            cue = _cue_word(word)
+            if cue.inert or word in ignore or (cue.not_before_to and text.startswith(" to ", m_end)):
                 continue
-            word = m.group().lower()
-            if word in ignore or (word in lex.not_cue_before_to and text.startswith(" to ", m.end())):
-                continue
-            participle = len(word) > 4 and word.endswith("ed")
-            aux = _AUX_BEFORE.search(text, max(s, m.start() - 8), m.start()) if participle or word in past else None
-            if word in future or (word in lex.before_to and text.startswith(" to ", m.end())):
-                sign = 1  # "set to resume", "is to meet", "due to arrive"
-            elif aux is not None and aux.group(1).lower() in lex.passive_aux:
-                continue  # "will be held": the auxiliary carries the tense, not the participle
-            elif aux is not None and participle:
-                sign = 1  # "a session is pencilled in for Friday": a schedule
-            elif word in past or word in lex.past_negations or (participle and word not in lex.not_past_ed):
-                sign = -1
-            else:
-                continue
-            dist = start - m.end() if m.end() <= start else m.start() - end
+            dist = start - m_end if m_end <= start else m_start - end
             # a cue before the mention in the same clause weighs a little more; a
             # reporting verb ("said") speaks for the mention only when right beside it
-            dist = dist if m.end() <= start else dist + 8
-            if word in reporting and dist > 12:
+            dist = dist if m_end <= start else dist + 8
+            if cue.reporting and dist > 12:
                 dist += 40
-            if best is None or dist < best[0]:
-                best = (dist, sign)
+            if best is not None and dist >= best[0]:
+                continue  # whatever its sense, it does not win
+            if cue.future or (cue.before_to and text.startswith(" to ", m_end)):
+                sign = 1  # "set to resume", "is to meet", "due to arrive"
+            else:
+                aux = _AUX_BEFORE.search(text, max(s, m_start - 8), m_start) if cue.participle or cue.past else None
+                if aux is not None and aux.group(1).lower() in lexicon().passive_aux:
+                    continue  # "will be held": the auxiliary carries the tense, not the participle
+                if aux is not None and cue.participle:
+                    sign = 1  # "a session is pencilled in for Friday": a schedule
+                elif cue.past_like:
+                    sign = -1
+                else:
+                    continue
+            best = (dist, sign)
         return None if best is None else best[1]
 
 

@@ -1,0 +1,111 @@
+"""The faster tense scan must answer as the plain one did: a reference copy of the
+earlier algorithm (every cue of the sentence, in order, the nearest winning) against
+Discourse.tense_direction on random texts."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tzsched.discourse import (
+    _AUX_BEFORE,
+    _COPULA_BEFORE,
+    _CUE_REACH,
+    _VERB_BEFORE,
+    _WORD_BEFORE,
+    Discourse,
+    _cue_pattern,
+    _cues,
+    _lowered_ascii,
+    _word_cue_pattern,
+    _words_copy,
+)
+from tzsched.lexicon import lexicon
+
+# Cue words of every kind (future, past, reporting, "-ed", before "to", passive
+# auxiliaries), schedule verbs, copulas, case variants, apostrophes, punctuation and
+# characters outside ASCII, some of which IGNORECASE folds to ASCII letters.
+_PIECES = [
+    " ", " ", " ", "\n", ". ", ", ", "(", ")", '"', "’", "'", "—", "-", "\u00a0", "5", "Monday", "on", "at",
+    "said", "Said", "says", "told", "added", "will", "Will", "would", "'ll", "won't", "didn't", "wasn't",
+    "was", "were", "is", "are", "IS", "be", "been", "being", "held", "red", "tried", "limited", "expected",
+    "set", "due", " to ", "next", "ago", "earlier", "later", "scheduled", "pencilled", "resumes", "opens",
+    "meets", "which is", "that is", "café", "İs", "ſaid", "talks", "ed", "reported", "announced",
+]
+_TEXTS = st.lists(st.sampled_from(_PIECES), min_size=1, max_size=40).map("".join)
+
+
+def _reference(d: Discourse, start: int, end: int, ignore: frozenset[str] = frozenset()) -> int | None:
+    """Discourse.tense_direction as it was before the speed work, rule for rule."""
+    text = d.text
+    if _COPULA_BEFORE.search(text, max(0, start - 16), start):
+        return 1
+    prev = _VERB_BEFORE.search(text, max(0, start - 24), start)
+    if prev and prev.group(1).lower() in lexicon().schedule_verbs and not (
+        ignore and (aux := _WORD_BEFORE.search(text, max(0, prev.start() - 12), prev.start()))
+        and aux.group(1).lower() in ignore
+    ):
+        return 1
+    s, e = d.sentence_bounds(start, window=_CUE_REACH)
+    future, past, reporting, _ = _cues()
+    lex = lexicon()
+    best: tuple[int, int] | None = None
+    for m in _cue_pattern(False).finditer(text, s, max(e, end)):
+        if start <= m.start() < end:
+            continue
+        word = m.group().lower()
+        if word in ignore or (word in lex.not_cue_before_to and text.startswith(" to ", m.end())):
+            continue
+        participle = len(word) > 4 and word.endswith("ed")
+        aux = _AUX_BEFORE.search(text, max(s, m.start() - 8), m.start()) if participle or word in past else None
+        if word in future or (word in lex.before_to and text.startswith(" to ", m.end())):
+            sign = 1
+        elif aux is not None and aux.group(1).lower() in lex.passive_aux:
+            continue
+        elif aux is not None and participle:
+            sign = 1
+        elif word in past or word in lex.past_negations or (participle and word not in lex.not_past_ed):
+            sign = -1
+        else:
+            continue
+        dist = start - m.end() if m.end() <= start else m.start() - end
+        dist = dist if m.end() <= start else dist + 8
+        if word in reporting and dist > 12:
+            dist += 40
+        if best is None or dist < best[0]:
+            best = (dist, sign)
+    return None if best is None else best[1]
+
+
+@settings(max_examples=300)
+@given(_TEXTS, st.data(), st.booleans())
+def test_tense_direction_answers_as_the_plain_scan(text: str, data: st.DataObject, story: bool) -> None:
+    ignore = lexicon().story_future if story else frozenset()
+    d = Discourse(text)
+    for _ in range(6):
+        start = data.draw(st.integers(0, len(text) - 1))
+        end = data.draw(st.integers(start + 1, len(text)))
+        assert d.tense_direction(start, end, ignore) == _reference(Discourse(text), start, end, ignore), (
+            text, start, end)
+
+
+@settings(max_examples=300)
+@given(_TEXTS, st.data())
+def test_the_words_copy_finds_the_words_of_the_lowered_copy(text: str, data: st.DataObject) -> None:
+    lowered = _lowered_ascii(text)
+    if not lowered:
+        return
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    expected = [(m.start(), m.end(), m.group()) for m in _cue_pattern(True).finditer(lowered, start, end)]
+    words = _words_copy(lowered)
+    got = [(m.start(), m.end() - 1, m.group(1)) for m in _word_cue_pattern().finditer(words, start, end + 1)]
+    assert got == expected
+
+
+def test_a_cue_at_the_very_start_and_end_is_found() -> None:
+    words = _words_copy(_lowered_ascii("Said it will"))
+    assert [m.group(1) for m in _word_cue_pattern().finditer(words, 0, 13)] == ["said", "will"]
+    assert re.fullmatch(r" [a-z' ]*", words)
