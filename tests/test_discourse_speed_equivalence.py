@@ -4,8 +4,6 @@ Discourse.tense_direction on random texts."""
 
 from __future__ import annotations
 
-import re
-
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -18,9 +16,6 @@ from tzsched.discourse import (
     Discourse,
     _cue_pattern,
     _cues,
-    _lowered_ascii,
-    _word_cue_pattern,
-    _words_copy,
 )
 from tzsched.lexicon import lexicon
 
@@ -89,23 +84,3 @@ def test_tense_direction_answers_as_the_plain_scan(text: str, data: st.DataObjec
         end = data.draw(st.integers(start + 1, len(text)))
         assert d.tense_direction(start, end, ignore) == _reference(Discourse(text), start, end, ignore), (
             text, start, end)
-
-
-@settings(max_examples=300)
-@given(_TEXTS, st.data())
-def test_the_words_copy_finds_the_words_of_the_lowered_copy(text: str, data: st.DataObject) -> None:
-    lowered = _lowered_ascii(text)
-    if not lowered:
-        return
-    start = data.draw(st.integers(0, len(text)))
-    end = data.draw(st.integers(start, len(text)))
-    expected = [(m.start(), m.end(), m.group()) for m in _cue_pattern(True).finditer(lowered, start, end)]
-    words = _words_copy(lowered)
-    got = [(m.start(), m.end() - 1, m.group(1)) for m in _word_cue_pattern().finditer(words, start, end + 1)]
-    assert got == expected
-
-
-def test_a_cue_at_the_very_start_and_end_is_found() -> None:
-    words = _words_copy(_lowered_ascii("Said it will"))
-    assert [m.group(1) for m in _word_cue_pattern().finditer(words, 0, 13)] == ["said", "will"]
-    assert re.fullmatch(r" [a-z' ]*", words)

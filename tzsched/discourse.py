@@ -176,25 +176,6 @@ def _cue_pattern(ascii_lowered: bool) -> re.Pattern[str]:
     return re.compile(rf"(?<![A-Za-z'])(?:{body}(?![A-Za-z'])|[A-Za-z]{{3,}}+(?<=ed)(?!'))", re.IGNORECASE)
 
 
-@cache
-def _word_cue_pattern() -> re.Pattern[str]:
-    """:func:`_cue_pattern` for a words copy (see :func:`_words_copy`), where a blank stands
-    before every word: a match starts at that blank, which the engine finds as fast as
-    it finds one character, instead of trying every character. Group 1 is the word."""
-    return re.compile(rf" ({_cues()[3]}(?![a-z'])|[a-z]{{3,}}+(?<=ed)(?!'))")
-
-
-# everything but a lower-case letter and an apostrophe, as a blank
-_BLANK_OTHERS = str.maketrans({c: " " for c in map(chr, range(128)) if not ("a" <= c <= "z" or c == "'")})
-
-
-def _words_copy(lowered: str) -> str:
-    """A blank, then ``lowered`` (see :func:`_lowered_ascii`) with a blank for every
-    character besides a-z and the apostrophe. The cue patterns see no other
-    character but as "not a letter or apostrophe", so ``_word_cue_pattern`` finds in it
-    the words _cue_pattern(True) finds in ``lowered``, one character further on."""
-    return " " + lowered.translate(_BLANK_OTHERS)
-
 
 # The letters besides A-Z and a-z that IGNORECASE matches with ASCII letters (re's documentation)
 _ASCII_FOLDING = "\u0130\u0131\u017f\u212a"  # İ ı ſ K (Kelvin sign)
@@ -256,13 +237,12 @@ class Discourse:
     (-1, 1)
     """
 
-    __slots__ = ("_bounds", "_lowered", "_near_scanned", "_words", "text")
+    __slots__ = ("_bounds", "_lowered", "_near_scanned", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._bounds: tuple[tuple[int, ...], tuple[int, ...]] | None = None
         self._lowered: str | None = None
-        self._words: str | None = None  # see _words_copy; "" where _lowered is
         # characters scanned so far for single sentences (see sentence_bounds)
         self._near_scanned = 0
 
@@ -281,35 +261,24 @@ class Discourse:
             self._bounds = _boundaries(self.text)
         return _clip(self._bounds, len(self.text), pos, window)
 
-    def _lowered_text(self) -> str:
-        """The text's lower-cased ASCII copy (see :func:`_lowered_ascii`), made on first need."""
+    def _cue_matches(self, start: int, end: int) -> Iterator[re.Match[str]]:
+        """The words between ``start`` and ``end`` that may be tense cues."""
         if self._lowered is None:
             self._lowered = _lowered_ascii(self.text)
-        return self._lowered
-
-    def _cue_matches(self, start: int, end: int) -> Iterator[tuple[int, int, str]]:
-        """The start, end and text of the words between ``start`` and ``end`` that may be
-        tense cues, in order."""
-        if self._words is None:
-            low = self._lowered_text()
-            self._words = _words_copy(low) if low else ""
-        if self._words:
-            # a match starts at the blank before its word: one character earlier in the copy
-            return ((m.start(), m.end() - 1, m.group(1))
-                    for m in _word_cue_pattern().finditer(self._words, start, end + 1))
-        return ((m.start(), m.end(), m.group()) for m in _cue_pattern(False).finditer(self.text, start, end))
+        if self._lowered:
+            return _cue_pattern(True).finditer(self._lowered, start, end)
+        return _cue_pattern(False).finditer(self.text, start, end)
 
     def tense_direction(self, start: int, end: int, ignore: frozenset[str] = frozenset()) -> int | None:
         """+1 when the sentence around a mention speaks of the future, -1 of the past,
         None when it gives no cue. The cue nearest to the mention wins; cue words in
         ``ignore`` (lower case) are not cues."""
         text = self.text
-        # "is"/"are" must be in the copula's reach; the lower-cased copy shows far more
-        # cheaply when neither is (an empty copy shows nothing, see _lowered_ascii)
-        low = self._lowered_text()
         copula_lo = max(0, start - 16)
-        near = low[copula_lo:start]
-        if (not low or "is" in near or "are" in near) and _COPULA_BEFORE.search(text, copula_lo, start):
+        # "is" or "are" must be in the copula's reach; where that stretch is ASCII,
+        # lower-casing it shows far more cheaply when neither is
+        near = text[copula_lo:start].lower()
+        if (not near.isascii() or "is" in near or "are" in near) and _COPULA_BEFORE.search(text, copula_lo, start):
             return 1  # "the vote is Tuesday", "talks are on Monday": a date being announced
         prev = _VERB_BEFORE.search(text, max(0, start - 24), start)
         if prev and prev.group(1).lower() in lexicon().schedule_verbs and not (
@@ -319,7 +288,8 @@ class Discourse:
             return 1  # "the trial resumes Monday" (but with ignore={"would"}, not "would open on 14 June")
         s, e = self.sentence_bounds(start, window=_CUE_REACH)
         best: tuple[int, int] | None = None
-        for m_start, m_end, found in self._cue_matches(s, max(e, end)):
+        for m in self._cue_matches(s, max(e, end)):
+            m_start, m_end = m.span()
             if m_end > start:
                 # From here on every cue lies at or after the mention, each farther than
                 # the last: none can beat a best as near as this one's least distance.
@@ -327,7 +297,7 @@ class Discourse:
                     break
                 if m_start >= start and m_start < end:
                     continue  # inside the mention
-            word = found.lower()
+            word = m.group().lower()
             cue = _cue_word(word)
             if cue.inert or word in ignore or (cue.not_before_to and text.startswith(" to ", m_end)):
                 continue
