@@ -26,7 +26,7 @@ from ._frozen import replace
 from .lexicon import Lexicon, lexicon, zone_tables
 from .rules import all_rules, duration
 from .rules.base import APOSTROPHE, DIGIT, FOUR_DIGITS, SHORT_NUMBER, Groups, Piece, Rule, alt, trie_regex
-from .rules.clock import MOVED_FROM, zone_ok
+from .rules.clock import MOVED_FROM, place_after, zone_ok
 from .rules.words import words
 
 __all__ = ["Scanner", "scanner"]
@@ -394,6 +394,8 @@ def _join(a: Piece, b: Piece, text: str) -> Piece | None:
         end = b.end
         if said.zone_text is None:  # "7 p.m. Thursday, local time": the zone after the day
             end, zone = _zone_after(text, end)
+            # "1 p.m. May 21 in Sydney": a place after the day (outside the span, as after a time)
+            zone = zone if zone is not None else place_after(text, end)
             said = replace(said, zone_text=zone) if zone is not None else said
         return Piece(a.start, end, a.kind, a.rule + "+" + b.rule, said, ("clock", b.kind))
     # "Wednesday, 10 p.m.", "Friday 9 a.m.", "Friday at midnight" (with "at" only a

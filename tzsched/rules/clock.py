@@ -17,7 +17,7 @@ from ..zones import LOCAL_NAMES, zone_candidates
 from .base import Groups, Piece, Rule, alt, number_value
 from .words import words
 
-__all__ = ["MOVED_FROM", "rules", "zone_ok"]
+__all__ = ["MOVED_FROM", "place_after", "rules", "zone_ok"]
 
 # "was moved from 3 p.m. to 5 p.m.": a change of time names two times, not a range
 MOVED_FROM = re.compile(r"\b(?:moved|postponed|delayed|pushed|brought|rescheduled|changed|shifted|advanced|put|"
@@ -46,14 +46,14 @@ def _with_zone(g: Groups, start: int, end: int, text: str, zone_key: str = "zone
     """The end of the match and the zone text, with an unknown zone trimmed off."""
     ztext = g.get(zone_key)
     if ztext is None:
-        return end, _place_after(text, end)
+        return end, place_after(text, end)
     if zone_ok(ztext):
         return end, ztext
     zstart = text.rfind(ztext, start, end)
     cut = zstart if zstart >= 0 else end
     while cut > start and text[cut - 1].isspace():
         cut -= 1
-    return cut, _place_after(text, cut)
+    return cut, place_after(text, cut)
 
 
 @cache
@@ -64,7 +64,7 @@ def _in_place() -> re.Pattern[str]:
     return re.compile(rf"\s+in\s+([A-Z][\w'’.\-]+(?:\s(?:{particle}\s)?[A-Z][\w'’.\-]+){{0,2}})")
 
 
-def _place_after(text: str, end: int) -> str | None:
+def place_after(text: str, end: int) -> str | None:
     """"8 p.m. in Lagos": a known city or country right after a time gives its zone
     (the place stays outside the mention's span)."""
     m = _in_place().match(text, end)
