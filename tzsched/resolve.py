@@ -731,6 +731,8 @@ def _dayish(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     if named is None:
         return _unresolved(piece, notes)
     day = named
+    if said.part_of_day == "NI" and said.relative_day == 0 and _in_last_night(frame, zone.zone):
+        day -= timedelta(days=1)  # "tonight" at 00:30 is the night begun the evening before
     if said.part_of_day:
         return _with_pod(piece, frame, zone, day, said, notes)
     if said.unit == "week":  # "the week of March 6"
@@ -747,6 +749,12 @@ def _dayish(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     value = _value_day(day)
     res = _res("DATE", value, "day", start, end, zone, said, notes, value)
     return Resolved(piece, res, day)
+
+
+def _in_last_night(frame: Frame, zone: str) -> bool:
+    """Whether publication falls after midnight but before a night ends (04:00 local)."""
+    published = frame.context.published_utc()
+    return published is not None and published.astimezone(tzinfo_for(zone)).hour < POD_HOURS["NI"][1] - 24
 
 
 def _is_bare_overnight(piece: Piece, frame: Frame) -> bool:
