@@ -37,7 +37,9 @@ VOCABULARY = [
     "the 20th century", "1990s", "Dec. 31", "Feb. 29", "2/29", "12/31", "between 1300 and 1500 GMT", "1300-1500 GMT",
     "o'clock", "tonight at 9", "that night", "the next morning", "the day before", "Friday, Aug. 7, 1998",
     "1915-17", "2014-2016", "In 1914", "two years later", "a year earlier", "up from 1600", "during the summer",
-    "this year", "by 12 September",
+    "this year", "by 12 September", "June 24", "and 25", "the 3rd", "late afternoon", "midafternoon", "more",
+    "Friday at midnight", "local", "15.30 CEST", "AEST", "in Sydney", "moved from", "overnight", "decades-long",
+    "the last Friday of June", "90 minutes later", "Brussels (AFP) -", "Monday, May 20", "7 p.m. ET/4 p.m. PT",
     # numbers and relative words
     "2025", "1900", "9999", "12", "0", "000", "1,000", "a", "few", "years", "hours", "half", "later", "earlier",
     "ago", "from now", "since", "every", "about", "roughly", "no later than", "at least", "the end of", "mid-",
