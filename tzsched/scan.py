@@ -436,22 +436,39 @@ def _join(a: Piece, b: Piece, text: str) -> Piece | None:
 
 # between clock times that share the zone written after the last: "9 a.m. or 10 a.m.
 # Eastern", "8 p.m. Friday and 9 p.m. Saturday ET", "11 p.m. Saturday to 3 a.m. Sunday ET"
-_SHARED_ZONE_GAP = re.compile(r",?\s(?:or|and|to|until|till|through)\s|\s?[-–]\s?|,\s")
+_SHARED_ZONE_GAP = re.compile(r"\s(?:or|and|to|until|till|through)\s|,\s(?:and|to|until|till|through)\s|\s?[-–]\s?")
+_LIST_COMMA = re.compile(r",\s")
 
 
 def _shared_zones(pieces: list[Piece], text: str) -> list[Piece]:
-    """A clock time with no zone before another that has one, joined by "or", "and",
-    "to" or a comma, takes that zone: the zone is written once for the list. (Read from
-    the end, so a zone carries back along a list of three.)"""
+    """A clock time with no zone before another that has one, joined by "or", "and" or
+    "to", takes that zone: the zone is written once for the list. Read from the end, so
+    the zone carries back along a list ("9 a.m., 10 a.m. and 11 a.m. CET"). Both must be
+    written alike (two "a.m."/"p.m." times, two 24-hour times): a restatement switches
+    style ("9 p.m. or 0100 GMT", "9 p.m., or 0100 GMT": two zones). A comma passes on
+    only a zone that was itself passed on, since a comma right before a written zone is
+    an apposition ("at 9 a.m., 1400 GMT")."""
     out = pieces
+    passed_on = False  # whether out[i + 1] took its zone from the piece after it
     for i in range(len(pieces) - 2, -1, -1):
         a, b = out[i], out[i + 1]
-        if a.kind in ("clock", "range") and b.kind in ("clock", "range") and a.said.zone_text is None \
-                and b.said.zone_text is not None and _SHARED_ZONE_GAP.fullmatch(text, a.end, b.start):
+        shares = a.kind in ("clock", "range") and b.kind in ("clock", "range") and a.said.zone_text is None \
+            and b.said.zone_text is not None and _written_alike(a, b) \
+            and (_SHARED_ZONE_GAP.fullmatch(text, a.end, b.start)
+                 or (passed_on and _LIST_COMMA.fullmatch(text, a.end, b.start)))
+        if shares:
             if out is pieces:
                 out = list(pieces)
             out[i] = Piece(a.start, a.end, a.kind, a.rule, replace(a.said, zone_text=b.said.zone_text), a.parts)
+        passed_on = bool(shares)
     return out
+
+
+def _written_alike(a: Piece, b: Piece) -> bool:
+    """Whether two clock times are written in one style: both with "a.m."/"p.m." (or
+    noon, midnight), or both on a 24-hour clock."""
+    return (a.said.meridiem is not None or (a.said.hour in (0, 12) and "clock.word" in a.rule)) \
+        == (b.said.meridiem is not None or (b.said.hour in (0, 12) and "clock.word" in b.rule))
 
 
 # A day of a list: "1", "25", "4th" (not part of a longer number or word).
