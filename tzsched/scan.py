@@ -579,10 +579,12 @@ def _clock_range(a: Piece, b: Piece, gap: str, text: str) -> Piece | None:
     whole range; a start with a day of its own is no range's ("10 p.m. Friday to 5 a.m.
     Monday"). "and" needs "between" before the start ("at 10 a.m. and noon" are two
     times); two different zones are no range, nor is a change of time ("moved from 9
-    a.m. to noon")."""
+    a.m. to noon"), nor two times written in different styles, as a restatement is."""
     sa, sb = a.said, b.said
     if sa.hour is None or sb.hour is None or sa.until_hour is not None or sb.until_hour is not None:
         return None
+    if not _written_alike(a, b):
+        return None  # "at 3:40 a.m. — 0040 GMT —": a restatement switches style
     if gap.strip() == "and" and not _BETWEEN_BEFORE.search(text, max(0, a.start - 8), a.start):
         return None
     if MOVED_FROM.search(text, max(0, a.start - 30), a.start):
