@@ -407,6 +407,12 @@ def _join(a: Piece, b: Piece, text: str) -> Piece | None:
         said = replace(sb, year=sa.year, month=sa.month, day=sa.day, weekday=sa.weekday,
                        relative_day=sa.relative_day, shift=sa.shift if a.kind == "weekday" else sb.shift)
         return Piece(a.start, b.end, b.kind, a.rule + "+" + b.rule, said, (a.kind, "clock"))
+    # "by mid-morning Tuesday", "in the late afternoon Friday": a part of day with no day
+    # word of its own, then the day
+    if a.kind == "relday" and a.rule == "rel.part_of_day" and sa.relative_day == 0 and b.kind == "weekday" \
+            and sb.part_of_day is None and gap == " " and not _OWN_DAY.match(text, a.start):
+        said = replace(sb, part_of_day=sa.part_of_day, mod=sa.mod or sb.mod)
+        return Piece(a.start, b.end, "weekday", a.rule + "+" + b.rule, said)
     # "Monday, May 19", "Friday, Aug. 7, 1998"
     if a.kind == "weekday" and b.kind == "date" and sb.day is not None and gap in (", ", " ") \
             and sa.part_of_day is None:
@@ -568,6 +574,8 @@ def _listed_before(text: str, pos: int, head: int) -> list[_Listed]:
     return found[::-1]
 
 
+# "this morning Tuesday" names its day twice; "overnight Sunday" may be either night
+_OWN_DAY = re.compile(r"(?i:this|tonight|overnight)\b")
 _CLOCK_RANGE_GAP = re.compile(r"\s?[-–—]\s?|\s(?:to|until|till|through|and)\s")
 _LONG_GAPS = frozenset({" hours of ", " until ", " through "})
 _BETWEEN_BEFORE = re.compile(r"\b[Bb]etween\s$")
