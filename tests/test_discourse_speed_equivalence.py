@@ -27,7 +27,8 @@ _PIECES = [
     "said", "Said", "says", "told", "added", "will", "Will", "would", "'ll", "won't", "didn't", "wasn't",
     "was", "were", "is", "are", "IS", "be", "been", "being", "held", "red", "tried", "limited", "expected",
     "set", "due", " to ", "next", "ago", "earlier", "later", "scheduled", "pencilled", "resumes", "opens",
-    "meets", "which is", "that is", "café", "İs", "ſaid", "talks", "ed", "reported", "announced",
+    "meets", "which is", "that is", "café", "İs", "ſaid", "talks", "ed", "reported", "announced", ", followed",
+    " by ", ", led", "hosted",
 ]
 _TEXTS = st.lists(st.sampled_from(_PIECES), min_size=1, max_size=40).map("".join)
 
@@ -54,6 +55,9 @@ def _reference(d: Discourse, start: int, end: int, ignore: frozenset[str] = froz
         if word in ignore or (word in lex.not_cue_before_to and text.startswith(" to ", m.end())):
             continue
         participle = len(word) > 4 and word.endswith("ed")
+        if participle and word not in past and text.startswith(" by ", m.end()) \
+                and text.startswith(", ", max(0, m.start() - 2)):
+            continue  # a rule added since: ", followed by" is a reduced relative clause
         aux = _AUX_BEFORE.search(text, max(s, m.start() - 8), m.start()) if participle or word in past else None
         if word in future or (word in lex.before_to and text.startswith(" to ", m.end())):
             sign = 1

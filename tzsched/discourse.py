@@ -301,6 +301,9 @@ class Discourse:
             cue = _cue_word(word)
             if cue.inert or word in ignore or (cue.not_before_to and text.startswith(" to ", m_end)):
                 continue
+            if cue.participle and not cue.past and text.startswith(" by ", m_end) \
+                    and text.startswith(", ", max(0, m_start - 2)):
+                continue  # "at 2 p.m. on Wednesday, followed by a news conference": no tense
             dist = start - m_end if m_end <= start else m_start - end
             # a cue before the mention in the same clause weighs a little more; a
             # reporting verb ("said") speaks for the mention only when right beside it
