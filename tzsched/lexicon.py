@@ -94,6 +94,10 @@ class Lexicon:
     place_particles: frozenset[str]
     demonyms: Mapping[str, str]
     dateline_places: Mapping[str, str]
+    count_unit_between: tuple[str, ...]
+    time_change_verbs: tuple[str, ...]
+    after_list_day: tuple[str, ...]
+    newspapers_after_weekday: tuple[str, ...]
 
 
 _UNITS = {"second", "minute", "hour", "day", "week", "weekend", "fortnight", "month", "quarter", "year",
@@ -183,6 +187,14 @@ def lexicon() -> Lexicon:
     if not isinstance(particles, list):
         problems.append("[place_names] needs a list 'particles'")
         particles = []
+    phrases = data.get("phrases", {})
+    phrase_lists: dict[str, tuple[str, ...]] = {}
+    for key in ("count_unit_between", "time_change_verbs", "after_list_day", "newspapers_after_weekday"):
+        value = phrases.get(key) if isinstance(phrases, dict) else None
+        if not isinstance(value, list) or not all(isinstance(w, str) and w for w in value):
+            problems.append(f"[phrases] needs a list of words {key!r}")
+            value = []
+        phrase_lists[key] = tuple(value)
     zone_of = lambda v: isinstance(v, str) and "/" in v  # noqa: E731
     demonyms = table("demonyms", zone_of, "an IANA zone id")
     places = table("dateline_places", zone_of, "an IANA zone id")
@@ -224,6 +236,10 @@ def lexicon() -> Lexicon:
         place_particles=frozenset(str(w) for w in particles),
         demonyms=_frozen(demonyms),
         dateline_places=_frozen(places),
+        count_unit_between=phrase_lists["count_unit_between"],
+        time_change_verbs=phrase_lists["time_change_verbs"],
+        after_list_day=phrase_lists["after_list_day"],
+        newspapers_after_weekday=phrase_lists["newspapers_after_weekday"],
     )
 
 

@@ -24,9 +24,9 @@ from functools import cache
 
 from ._frozen import replace
 from .lexicon import Lexicon, lexicon, zone_tables
-from .rules import all_rules, duration
+from .rules import all_rules
 from .rules.base import APOSTROPHE, DIGIT, FOUR_DIGITS, SHORT_NUMBER, Groups, Piece, Rule, alt, trie_regex
-from .rules.clock import MOVED_FROM, place_after, zone_ok
+from .rules.clock import moved_from, place_after, zone_ok
 from .rules.words import words
 
 __all__ = ["Scanner", "scanner"]
@@ -142,7 +142,7 @@ def _after_number_words(lex: Lexicon) -> set[str]:
     out = {"o'clock", "o’clock", "in", "this", "tonight", "at", "to", "until", "till", "through", "and", "noon",
            "midnight", "midday", "mid", "of", "times", "century", "hours", "hrs", "local"}
     out.update(w.split()[0] for w in (*lex.months, *lex.units))
-    out.update(duration.BETWEEN)  # "20 more years"
+    out.update(lex.count_unit_between)  # "20 more years"
     # "15.30 CEST": zone abbreviations of three letters or more (shorter ones, "et", are words)
     out.update(a.lower() for a in zone_tables().abbreviations if len(a) >= 3 and a.isalpha())
     return out
@@ -202,7 +202,7 @@ class Scanner:
         # continue one ("the third quarter", "a few days", "from 9"): checking that in
         # the anchor keeps the scanner from trying rules at every "the" in the text.
         lead = {w for w in by_word if w in lex.lead_words}
-        follow = set(by_word) | _lexicon_words(lex) | set(duration.BETWEEN)  # "an additional year"
+        follow = set(by_word) | _lexicon_words(lex) | set(lex.count_unit_between)  # "an additional year"
         # The anchor runs on the lower-cased text (much faster than a case-insensitive
         # pattern); text whose length changes when lower-cased uses the second pattern.
         after_number = _after_number_words(lex)
@@ -485,12 +485,15 @@ _DAY_AFTER = re.compile(r"(?:(?P<c>,)\s|,?\s(?P<w>and|or|&|to|through|until|till
 _DAY_BEFORE = re.compile(r"(?<![\w.,:/$€£#-])" + _LIST_DAY + r"(?:(?P<c>,)\s|,?\s(?:and|or|&)\s)\Z")
 _SPAN_WORDS = frozenset({"to", "through", "until", "till"})
 _BEFORE_CONNECTOR_ENDS = frozenset("dDrR&,")  # the last character of "and", "or", "&", ","
-# What may follow the last day of a list: the end of a clause or a word that cannot be
-# the noun a number counts ("June 24 and 25 in Madrid", not "June 24 and 25 people").
-_LIST_END = re.compile(
-    r"\s*(?:[.,;:!?)\]\"'”’—–]|\Z)|\s(?:in|at|on|for|to|and|or|when|as|with|from|respectively|by|during|"
-    r"before|after|while|but|this|next|last|is|are|was|were|will|would|has|have|had)(?![\w])"
-)
+
+
+@cache
+def _list_end() -> re.Pattern[str]:
+    """What may follow the last day of a list: the end of a clause or a word that cannot
+    be the noun a number counts ("June 24 and 25 in Madrid", not "June 24 and 25
+    people"; the words are lexicon [phrases])."""
+    return re.compile(r"\s*(?:[.,;:!?)\]\"'”’—–]|\Z)|\s" + alt(lexicon().after_list_day) + r"(?![\w])")
+
 _LIST_YEAR = re.compile(r",?\s(?P<y>1[0-9]\d\d|20\d\d)(?![\w])")
 _LISTS_WITH = frozenset({"date.month_day", "date.day_month"})
 _DAYS_IN = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # the most days a month can have
@@ -551,7 +554,7 @@ def _listed_after(text: str, pos: int, first: int, limit: int) -> tuple[list[_Li
     if y is not None:
         found[-1] = (found[-1][0], y.end(), last)
         return found, int(y.group("y")), span
-    if _LIST_END.match(text, pos) is None:
+    if _list_end().match(text, pos) is None:
         return [], None, False
     return found, None, span
 
@@ -595,7 +598,7 @@ def _clock_range(a: Piece, b: Piece, gap: str, text: str) -> Piece | None:
         return None  # "at 3:40 a.m. — 0040 GMT —": a restatement switches style
     if gap.strip() == "and" and not _BETWEEN_BEFORE.search(text, max(0, a.start - 8), a.start):
         return None
-    if MOVED_FROM.search(text, max(0, a.start - 30), a.start):
+    if moved_from().search(text, max(0, a.start - 30), a.start):
         return None
     if sa.zone_text is not None and sb.zone_text is not None and sa.zone_text.lower() != sb.zone_text.lower():
         return None

@@ -147,7 +147,7 @@ def _after(lex: Lexicon) -> dict[str, dict[str, frozenset[str]]]:
         "rel.weekend": {"the": frozenset({"past", "last", "coming", "next", "weekend"})},
         "dur.count": {
             "the": frozenset({*lead, "first", *digits, *first(lex.numbers), *first(lex.vague_quantity)}),
-            DIGIT: frozenset({*count_digits, *first(lex.units), *duration.BETWEEN}),
+            DIGIT: frozenset({*count_digits, *first(lex.units), *lex.count_unit_between}),
         },
         "dur.the_past_unit": {"the": frozenset(lead)},
         "date.the_unit": {"the": frozenset({*first(lex.unit_qualifiers), "year", "week", "month", "day", "decade"})},

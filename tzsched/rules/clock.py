@@ -17,11 +17,15 @@ from ..zones import LOCAL_NAMES, zone_candidates
 from .base import Groups, Piece, Rule, alt, number_value
 from .words import words
 
-__all__ = ["MOVED_FROM", "place_after", "rules", "zone_ok"]
+__all__ = ["moved_from", "place_after", "rules", "zone_ok"]
 
-# "was moved from 3 p.m. to 5 p.m.": a change of time names two times, not a range
-MOVED_FROM = re.compile(r"\b(?:moved|postponed|delayed|pushed|brought|rescheduled|changed|shifted|advanced|put|"
-                        r"bumped|switched)(?:\s(?:back|forward|up|ahead|out))?\sfrom\s$", re.IGNORECASE)
+
+@cache
+def moved_from() -> re.Pattern[str]:
+    """"was moved from" right before a time: a change of time names two times, not a
+    range ("moved from 3 p.m. to 5 p.m."; the verbs are lexicon [phrases])."""
+    verbs = alt(lexicon().time_change_verbs)
+    return re.compile(rf"\b{verbs}(?:\s(?:back|forward|up|ahead|out))?\sfrom\s$", re.IGNORECASE)
 
 _CUE_BEFORE = re.compile(
     r"(?:\b(?:at|by|until|till|til|from|before|after|around|about|since|to|and|or|approximately|roughly|"
@@ -195,7 +199,7 @@ def _range(g: Groups, start: int, end: int, text: str) -> Piece | None:
         if h1 > 24 or h2 > 24:
             return None
     core_start = text.find(g["h1"] or "", start)
-    if mer1 is not None and mer2 is not None and MOVED_FROM.search(text, max(0, core_start - 30), core_start):
+    if mer1 is not None and mer2 is not None and moved_from().search(text, max(0, core_start - 30), core_start):
         return None  # two whole times: each is a mention of its own
     end, zone = _with_zone(g, start, end, text)
     said = Said(hour=start_h, minute=m1, until_hour=end_h, until_minute=m2, zone_text=zone)

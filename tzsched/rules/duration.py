@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ..lexicon import lexicon
 from ..types import Said
@@ -14,9 +15,6 @@ __all__ = ["LEADS", "rules"]
 # "the past two weeks", "the next 10 days": the words before a count and their direction
 LEADS = {"past": -1, "last": -1, "next": 1, "coming": 1, "previous": -1, "following": 1}
 _LEAD = "|".join(LEADS)
-# words between a count and its unit that leave the length as counted: "two more weeks",
-# "an additional year", "three straight days", "five consecutive years", "a full hour"
-BETWEEN = ("more", "additional", "further", "extra", "straight", "consecutive", "full", "whole")
 
 _PER_BEFORE = re.compile(
     r"(?:\d|\b(?:times|once|twice|dollars?|dlrs|cents?|pct|percent|hours|minutes|days|weeks|months|miles|"
@@ -41,7 +39,7 @@ def _count(g: Groups, start: int, end: int, text: str) -> Piece | None:
         amount += 0.5  # "a minute and a half"
     if qtext.lower() in ("a", "an") and (g["unit"] or "").lower().endswith("s") and unit != "hrs":
         return None  # "a decades-long war": the article belongs to the noun; "decades-long" is vague
-    if unit == "quarter" and _CLOCK_QUARTER.match(text, end):
+    if unit == "quarter" and _clock_quarter().match(text, end):
         return None  # "a quarter to nine", "a quarter past two": a clock time, not three months
     if unit == "second" and not qtext[:1].isdigit() and not direction:
         return None  # "a second session", "the second half"
@@ -78,8 +76,14 @@ def _count(g: Groups, start: int, end: int, text: str) -> Piece | None:
     return Piece(start, end, "duration", "dur.count", said)
 
 
-_CLOCK_QUARTER = re.compile(r"\s(?:to|past|after|before)\s(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|"
-                            r"eleven|twelve|noon|midnight)", re.IGNORECASE)
+@cache
+def _clock_quarter() -> re.Pattern[str]:
+    """"a quarter to nine", "a quarter past 2": the words of a clock time after "a quarter"."""
+    hours = alt(w for w, v in lexicon().numbers.items() if " " not in w and v == int(v) and 1 <= v <= 12
+                and w not in ("a", "an"))
+    return re.compile(rf"\s(?:to|past|after|before)\s(?:\d|{hours}|noon|midnight)", re.IGNORECASE)
+
+
 _VAGUE_CUE = re.compile(r"\b(?:for|over|in|within|after|took|lasted|spent|spend|recent|past)\s+$", re.IGNORECASE)
 
 
@@ -154,7 +158,7 @@ def rules() -> list[Rule]:
         Rule(
             "dur.count",
             rf"(?:(?P<the>the|The)\s)?(?:(?P<lead>(?i:{_LEAD}|first))\s)?"
-            rf"(?P<q>(?i:{w.number}))(?:\s(?i:{'|'.join(BETWEEN)}))?(?:[\s-]|\s?-\s?)(?P<unit>(?i:{w.unit}))(?P<suffix>-(?i:long|old|plus))?(?![\w-])(?P<half>\s(?:and\s)?a\shalf)?"
+            rf"(?P<q>(?i:{w.number}))(?:\s(?i:{alt(lex.count_unit_between)}))?(?:[\s-]|\s?-\s?)(?P<unit>(?i:{w.unit}))(?P<suffix>-(?i:long|old|plus))?(?![\w-])(?P<half>\s(?:and\s)?a\shalf)?"
             rf"(?:\s(?P<dir>(?i:ago|earlier|later|from\snow|hence|back)))?(?![\w])",
             _count,
         ),

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ..lexicon import lexicon
 from ..types import Said
@@ -21,15 +22,16 @@ def _pod(word: str | None) -> str | None:
     return lexicon().parts_of_day.get(word.lower())
 
 
-# "the Sunday Times", "Sunday Telegraph": a weekday that names a newspaper
-_PAPER_AFTER = re.compile(r" (?:Times|Telegraph|Express|Mirror|Post|Herald|Independent|Observer|Tribune|Mail|Star|"
-                          r"Age|Sun|World|Journal|Business Post)(?![\w])")
+@cache
+def _paper_after() -> re.Pattern[str]:
+    """A newspaper's name after a weekday ("the Sunday Times"; lexicon [phrases])."""
+    return re.compile(" " + alt(lexicon().newspapers_after_weekday) + r"(?![\w])")
 
 
 def _weekday(g: Groups, start: int, end: int, text: str) -> Piece | None:
     raw = (g["wd"] or "").rstrip(".").lower()
     wd = lexicon().weekdays.get(raw)
-    if wd is None or _PAPER_AFTER.match(text, end):
+    if wd is None or _paper_after().match(text, end):
         return None
     if g.get("pl") or g.get("podpl"):  # "Fridays", "Tuesday nights"
         return Piece(start, end, "set", "set.weekday_plural", Said(weekday=wd, part_of_day=_pod(g.get("pod"))))
