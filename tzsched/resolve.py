@@ -368,8 +368,7 @@ def _day_of(said: Said, pub: date, piece: Piece, frame: Frame,
             inferred = year
             year = min((y for y in range(year - 3, year + 4) if calendar.isleap(y)), key=lambda y: abs(y - inferred))
             d = date(year, 2, 29)
-            notes[-1] = Note("year_inferred", f"year {year} taken: the leap year nearest {inferred}, the year "
-                                              f"{notes[-1].message.removeprefix(f'year {inferred} ')}")
+            notes[-1] = Note("year_inferred", f"{notes[-1].message}; Feb. 29 is in {year}, the nearest leap year")
         if d is not None and said.weekday is not None and d.weekday() != said.weekday:
             notes.append(_weekday_mismatch(d, said.weekday, said.year is None))
         return d, notes

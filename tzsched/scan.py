@@ -17,6 +17,7 @@ No clock arithmetic happens here; :mod:`tzsched.resolve` does that.
 
 from __future__ import annotations
 
+import calendar
 import dataclasses
 import re
 from dataclasses import dataclass
@@ -380,7 +381,7 @@ def _join(a: Piece, b: Piece, text: str) -> Piece | None:
     sa, sb = a.said, b.said
     # "from 10 a.m. to noon PT", "noon to 2 p.m.", "between 11 p.m. and midnight": the
     # range pattern reads numbers only; two clock times joined this way are one range
-    if a.kind == "clock" and b.kind == "clock" and _CLOCK_RANGE_GAP.fullmatch(gap):
+    if a.kind == "clock" and b.kind == "clock" and _RANGE_GAP.fullmatch(gap):
         return _clock_range(a, b, gap, text)
     # "10 p.m. Wednesday", "5 p.m. EST, Nov. 9", "noon Thursday", "midnight Friday"
     if a.kind in ("clock", "range") and b.kind in _DAYISH and sa.year is None and _CLOCK_DATE_GAP.fullmatch(gap) \
@@ -496,7 +497,7 @@ def _list_end() -> re.Pattern[str]:
 
 _LIST_YEAR = re.compile(r",?\s(?P<y>1[0-9]\d\d|20\d\d)(?![\w])")
 _LISTS_WITH = frozenset({"date.month_day", "date.day_month"})
-_DAYS_IN = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # the most days a month can have
+_DAYS_IN = tuple(calendar.monthrange(2000, m)[1] for m in range(1, 13))  # a leap year: the most days of each month
 _Listed = tuple[int, int, int]  # start, end, day
 
 
@@ -579,7 +580,6 @@ def _listed_before(text: str, pos: int, head: int) -> list[_Listed]:
 
 # "this morning Tuesday" names its day twice; "overnight Sunday" may be either night
 _OWN_DAY = re.compile(r"(?i:this|tonight|overnight)\b")
-_CLOCK_RANGE_GAP = re.compile(r"\s?[-–—]\s?|\s(?:to|until|till|through|and)\s")
 _LONG_GAPS = frozenset({" hours of ", " until ", " through "})
 _BETWEEN_BEFORE = re.compile(r"\b[Bb]etween\s$")
 _DAY_FIELDS = ("year", "month", "day", "weekday", "relative_day")
