@@ -360,3 +360,44 @@ def test_a_line_break_after_an_abbreviation_ends_the_sentence(text: str) -> None
     second = text.index("The vote")
     assert tzsched.discourse.sentence_bounds(text, second + 5)[0] == second
     assert tzsched.discourse.sentence_bounds(text, 5)[1] < second
+
+
+@pytest.mark.parametrize(("text", "said", "label", "days"), [
+    ("LOS ANGELES (AP) — Evacuation orders were lifted at 9 a.m.", "9 a.m.", "previous_day", -1),
+    ("The index closed at 4:10 p.m. AEST.", "4:10 p.m. AEST", "previous_day", -1),
+    ("The minister will hold a news conference at 8 a.m.", "8 a.m.", "next_day", 1),
+])
+def test_a_clock_time_whose_tense_rules_out_the_publication_day_says_so(
+        text: str, said: str, label: str, days: int) -> None:
+    """QA probe 2, item 4: a clock time with no day is read on the publication day,
+    even when it then lies after a past-tense publication (or before a future one).
+    The day is kept (news gives no day for the day of publication; a feed's timestamp
+    of the first version is the likelier fault), but never silently: a note and the
+    other day as an alternative, one day away by the zone's clock."""
+    ann = _ann(text, "2025-05-19T10:00:00-04:00", "America/Toronto")
+    (m,) = [m for m in ann.mentions if m.text == said]
+    res = m.resolution
+    published = datetime(2025, 5, 19, 14, 0, tzinfo=UTC)
+    assert res.start is not None
+    assert (res.start > published) == (days == -1)
+    assert "tense_conflict" in [n.code for n in res.notes]
+    (alt,) = [a for a in res.alternatives if a.label == label]
+    assert (alt.start - res.start).total_seconds() == days * 86400
+
+
+@pytest.mark.parametrize("text", [
+    "Evacuation orders were lifted at 8 a.m.",           # past, and before publication
+    "The minister will hold a news conference at 3 p.m.",  # future, and after publication
+    "Most commuters leave home before 8 a.m.",            # no tense cue
+    "The orders were lifted at 9 a.m. on Sunday.",        # a day of its own
+])
+def test_a_clock_time_that_fits_its_tense_has_no_tense_conflict(text: str) -> None:
+    ann = _ann(text, "2025-05-19T10:00:00-04:00", "America/Toronto")
+    notes = [n.code for m in ann.mentions for n in m.resolution.notes]
+    assert "tense_conflict" not in notes
+    assert not any(a.label in ("previous_day", "next_day") for m in ann.mentions for a in m.resolution.alternatives)
+
+
+def test_a_tense_conflict_needs_a_publication_instant() -> None:
+    ann = _ann("Evacuation orders were lifted at 9 p.m.", "2025-05-19", "America/Toronto")
+    assert "tense_conflict" not in [n.code for m in ann.mentions for n in m.resolution.notes]

@@ -427,8 +427,8 @@ def _swap_pairs(x: _Member, y: _Member, days_fixed: bool) -> Iterator[tuple[date
 
 
 # notes and alternative readings that belong to the wall time's day: a day shift reads them anew
-_DAY_CODES = frozenset({"label_mismatch", "dst_gap", "dst_fold"})
-_DAY_READINGS = frozenset({"literal_label", "dst_gap", "dst_fold"})
+_DAY_CODES = frozenset({"label_mismatch", "dst_gap", "dst_fold", "tense_conflict"})
+_DAY_READINGS = frozenset({"literal_label", "dst_gap", "dst_fold", "previous_day", "next_day"})
 
 
 def _shift_day(m: _Member, days: int) -> Resolution:

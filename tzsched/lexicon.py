@@ -98,6 +98,7 @@ class Lexicon:
     time_change_verbs: tuple[str, ...]
     after_list_day: tuple[str, ...]
     newspapers_after_weekday: tuple[str, ...]
+    clause_openers: tuple[str, ...]
 
 
 _UNITS = {"second", "minute", "hour", "day", "week", "weekend", "fortnight", "month", "quarter", "year",
@@ -189,7 +190,8 @@ def lexicon() -> Lexicon:
         particles = []
     phrases = data.get("phrases", {})
     phrase_lists: dict[str, tuple[str, ...]] = {}
-    for key in ("count_unit_between", "time_change_verbs", "after_list_day", "newspapers_after_weekday"):
+    for key in ("count_unit_between", "time_change_verbs", "after_list_day", "newspapers_after_weekday",
+                "clause_openers"):
         value = phrases.get(key) if isinstance(phrases, dict) else None
         if not isinstance(value, list) or not all(isinstance(w, str) and w for w in value):
             problems.append(f"[phrases] needs a list of words {key!r}")
@@ -240,6 +242,7 @@ def lexicon() -> Lexicon:
         time_change_verbs=phrase_lists["time_change_verbs"],
         after_list_day=phrase_lists["after_list_day"],
         newspapers_after_weekday=phrase_lists["newspapers_after_weekday"],
+        clause_openers=phrase_lists["clause_openers"],
     )
 
 

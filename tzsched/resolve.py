@@ -13,7 +13,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from functools import lru_cache
+from functools import cache, lru_cache
 from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
@@ -460,7 +460,16 @@ def _governing_day(piece: Piece, frame: Frame, dated: list[Resolved]) -> tuple[d
             chosen = r
             break
         after = r
-    chosen = chosen or after
+    if after is not None and (chosen is None or _DAY_OF_TIME.fullmatch(frame.text, _restated_end(piece, frame),
+                                                                       after.piece.start)):
+        # a date right after the time is its own ("arrived at 11:40 the next day", after a
+        # departure on Sunday); one farther on governs only a time that has no date before
+        # it, and not across another time ("departs at 23:55, arriving at 11:40 the next
+        # day") or into a clause of its own ("as of 0215 GMT, after a record on Friday")
+        if chosen is None and _after_is_elsewhere(piece, after.piece, frame):
+            after = None
+        else:
+            chosen = after
     if chosen is None:
         return None
     lo, hi = (chosen.piece.end, piece.start) if chosen.piece.end <= piece.start else (piece.end, chosen.piece.start)
@@ -473,8 +482,49 @@ def _governing_day(piece: Piece, frame: Frame, dated: list[Resolved]) -> tuple[d
     return chosen.day, note
 
 
+def _restated_end(piece: Piece, frame: Frame) -> int:
+    """Where the restatements right after a clock time end ("4 p.m. local time (1300
+    GMT)"): a date written there is the time's own."""
+    end, text = piece.end, frame.text
+    i = bisect_right(frame.pieces, piece.start, key=_start_of)
+    for other in frame.pieces[i : i + _MAX_CHAIN]:
+        if other.kind not in ("clock", "range") or not _RESTATED_BY.fullmatch(text, end, other.start):
+            break
+        end = other.end
+    return end
+
+
+def _after_is_elsewhere(piece: Piece, later: Piece, frame: Frame) -> bool:
+    """Whether a date after a clock time belongs elsewhere: to another clock time
+    between them that does not restate this one, or to a clause of its own that opens
+    between them (", after ...", ", when ...")."""
+    text = frame.text
+    if _clause_opener().search(text, piece.end, later.start):
+        return True
+    pieces = frame.pieces
+    end = piece.end
+    for i in range(bisect_right(pieces, piece.start, key=_start_of), len(pieces)):
+        other = pieces[i]
+        if other.start >= later.start:
+            return False
+        if other.kind in ("clock", "range"):
+            if not (_RESTATED_BY.fullmatch(text, end, other.start) or _RANGE_JOIN.fullmatch(text, end, other.start)):
+                return True
+            end = other.end
+    return False
+
+
+@cache
+def _clause_opener() -> re.Pattern[str]:
+    """A comma and a word that opens a clause of its own (the lexicon's [phrases])."""
+    words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in lexicon().clause_openers)
+    return re.compile(rf",\s*(?:{words})\b", re.IGNORECASE)
+
+
 _TIME_BETWEEN = re.compile(r"\d{1,2}(?::\d\d)?\s?[aApP]\.?\s?[mM]|\b\d{1,2}[:.h]\d\d\b|\b[012]\d[0-5]\d\s?[A-Z]|"
                            r"\b(?:noon|midnight|midday)\b", re.IGNORECASE)
+# between the two ends of a range: "from 1 a.m. until 0920 Beijing time (0120 UTC) on May 16"
+_RANGE_JOIN = re.compile(r"\s*(?:to|until|till|through|thru|and|-|–|—)\s*", re.IGNORECASE)
 _RANGE_TO = re.compile(r"\s*(?:to|until|till|through|thru|-|–|—)\s*$", re.IGNORECASE)
 
 
@@ -527,7 +577,8 @@ def _range_start_day(piece: Piece, frame: Frame, before: list[Resolved]) -> date
 
 def _narrated_day(piece: Piece, frame: Frame, before: list[Resolved], pub: date) -> date:
     """A past-tense clock time with no day of its own ("was shot at 10 p.m.") takes the
-    day the text was just telling about, if one was named shortly before; else ``pub``."""
+    day the text was just telling about, if one before ``pub`` was named shortly before;
+    else ``pub``."""
     # ``before`` is in text order and its pieces do not overlap; in the second pass it also
     # holds the dated mentions after this one, which a bisection skips
     for i in range(bisect_right(before, piece.start, key=_piece_end) - 1, -1, -1):
@@ -536,7 +587,7 @@ def _narrated_day(piece: Piece, frame: Frame, before: list[Resolved], pub: date)
             return pub
         if r.day is not None and r.resolution.granularity == "day":
             # the sentence is read for its tense only when the day would change
-            return r.day if r.day != pub and _direction(piece, frame) == -1 else pub
+            return r.day if r.day < pub and _direction(piece, frame) == -1 else pub
     return pub
 
 
@@ -655,6 +706,7 @@ def _clock(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     pub = _pub_day(frame, zone.zone)
     stated_day = said.day is not None or said.weekday is not None or said.relative_day is not None
     day: date | None = None
+    on_publication_day = False  # the day is the publication's only because nothing else was said
     if stated_day:  # else _day_of finds none
         day, day_notes = _day_of(said, pub, piece, frame, before)
         notes += day_notes
@@ -666,6 +718,7 @@ def _clock(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
                 notes.append(note)
         else:
             day = _narrated_day(piece, frame, before, pub)
+            on_publication_day = day == pub
     hour, minute = said.hour or 0, said.minute or 0
     if hour == 0 and minute == 0 and piece.kind != "range" and "clock.word" in piece.rule.split("+") and (
         stated_day or _direction(piece, frame) == 1
@@ -684,6 +737,11 @@ def _clock(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
         except Exception:  # pragma: no cover - table zones are validated by tests
             continue
         alts.append(Reading(f"zone:{other.zone}", o, o + MINUTE, other.zone))
+    if on_publication_day and piece.kind == "clock":
+        conflict = _tense_conflict(piece, frame, start, wall, zone)
+        if conflict is not None:
+            notes.append(conflict[0])
+            alts.insert(0, conflict[1])
     if zone.notes and zone.others and all(a.start == start for a in alts if a.label.startswith("zone:")):
         # every zone the name may mean gives this instant ("10 a.m. AEST": Sydney or
         # Brisbane): nothing is ambiguous about it, and a note would bury the real ones
@@ -703,6 +761,33 @@ def _clock(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
         value = f"{day.isoformat()}T24:00"
     res = _res("TIME", value, gran, start, end, zone, said, notes, local, tuple(alts))
     return Resolved(piece, res, day)
+
+
+def _tense_conflict(piece: Piece, frame: Frame, start: datetime, wall: datetime,
+                    zone: _Zone) -> tuple[Note, Reading] | None:
+    """A clock time read on the publication day for want of another, whose sentence's
+    tense that day contradicts: past tense and later than the publication instant ("the
+    orders were lifted at 9 a.m." published at 7 a.m.), or future tense and already past
+    ("will speak at 10 a.m." published at 2 p.m.). News writes no day for the day of
+    publication, so the likelier fault is a publication time that is the first version's
+    or the feed's: the day is kept, with a note and the other day as an alternative."""
+    published = frame.context.published_utc()
+    if published is None:
+        return None
+    later = start > published
+    if later == (start + MINUTE <= published):
+        return None  # the publication minute itself
+    direction = _direction(piece, frame)
+    if direction != (-1 if later else 1):
+        return None
+    days = -1 if later else 1
+    other = wall_to_utc(wall + timedelta(days=days), zone.zone, frame.context.dst, zone.label).utc
+    label = "previous_day" if later else "next_day"
+    tense = "past" if later else "future"
+    side = "after" if later else "before"
+    return (Note("tense_conflict", f"read on the publication day, {side} publication although the sentence "
+                                   f"speaks of the {tense}; the {label.replace('_', ' ')} is the alternative"),
+            Reading(label, other, other + MINUTE, zone.zone))
 
 
 def _dayish(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
