@@ -52,6 +52,8 @@ def _with_zone(g: Groups, start: int, end: int, text: str, zone_key: str = "zone
     if ztext is None:
         return end, place_after(text, end)
     if zone_ok(ztext):
+        if " ".join(ztext.lower().split()) in LOCAL_NAMES:  # "8 p.m. local time in Moscow"
+            return end, place_after(text, end) or ztext
         return end, ztext
     zstart = text.rfind(ztext, start, end)
     cut = zstart if zstart >= 0 else end
@@ -63,9 +65,10 @@ def _with_zone(g: Groups, start: int, end: int, text: str, zone_key: str = "zone
 @cache
 def _in_place() -> re.Pattern[str]:
     """"in" and a place name of up to three capitalized words, with the lexicon's
-    lower-case particles between them ("in Rio de Janeiro", "in Port of Spain")."""
+    lower-case particles between them ("in Rio de Janeiro", "in Port of Spain"), maybe
+    after a short bracket ("8 p.m. (1700 GMT) in Moscow")."""
     particle = alt(lexicon().place_particles)
-    return re.compile(rf"\s+in\s+([A-Z][\w'’.\-]+(?:\s(?:{particle}\s)?[A-Z][\w'’.\-]+){{0,2}})")
+    return re.compile(rf"(?:\s*\([^()\n]{{1,40}}\))?\s+in\s+([A-Z][\w'’.\-]+(?:\s(?:{particle}\s)?[A-Z][\w'’.\-]+){{0,2}})")
 
 
 def place_after(text: str, end: int) -> str | None:
