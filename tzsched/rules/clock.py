@@ -68,7 +68,8 @@ def _in_place() -> re.Pattern[str]:
     lower-case particles between them ("in Rio de Janeiro", "in Port of Spain"), maybe
     after a short bracket ("8 p.m. (1700 GMT) in Moscow")."""
     particle = alt(lexicon().place_particles)
-    return re.compile(rf"(?:\s*\([^()\n]{{1,40}}\))?\s+in\s+([A-Z][\w'’.\-]+(?:\s(?:{particle}\s)?[A-Z][\w'’.\-]+){{0,2}})")
+    return re.compile(rf"(?:\s*\([^()\n]{{1,40}}\))?\s+in\s+"
+                      rf"([A-Z][\w'’.\-]+(?:\s(?:{particle}\s)?[A-Z][\w'’.\-]+){{0,2}})")
 
 
 def place_after(text: str, end: int) -> str | None:
