@@ -683,7 +683,7 @@ def _resolve(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     if kind == "year":
         return _period(piece, frame, "year")
     if kind == "quarter":
-        return _quarter(piece, frame)
+        return _quarter(piece, frame, before)
     if kind == "season":
         return _season(piece, frame, before)
     if kind == "decade":
@@ -917,7 +917,7 @@ def _period(piece: Piece, frame: Frame, unit: str) -> Resolved:
     return Resolved(piece, res, None)
 
 
-def _quarter(piece: Piece, frame: Frame) -> Resolved:
+def _quarter(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     said = piece.said
     zone = frame.home_zone
     pub = _pub_day(frame, zone.zone)
@@ -943,7 +943,13 @@ def _quarter(piece: Piece, frame: Frame) -> Resolved:
         # which is the last one completed unless the sentence looks ahead
         base = year * 4 + (current - 1)
         if said.shift is None or said.shift == -4:
-            reporting = base if said.year is not None or _direction(piece, frame) == 1 else base - 1
+            # a quarter the text just named is the one reported ("fourth-quarter net income
+            # rose ..., compared with the same period last year")
+            named = _named_quarter(piece, frame, before) if said.year is None else None
+            if named is not None:
+                reporting = named[0] * 4 + named[1] - 1
+            else:
+                reporting = base if said.year is not None or _direction(piece, frame) == 1 else base - 1
             idx = reporting if said.shift is None else reporting - 4
         else:
             idx = base + said.shift
@@ -1309,6 +1315,26 @@ def _ago(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     start, end = day_bounds(target, zone.zone)
     return Resolved(piece, _res("DATE", target.isoformat(), "day", start, end, zone, said, notes,
                                 target.isoformat()), target)
+
+
+def _named_quarter(piece: Piece, frame: Frame, before: list[Resolved]) -> tuple[int, int] | None:
+    """For "the same (corresponding, comparable) period", the quarter named by number
+    shortly before ("fourth-quarter net income rose, compared with the same period last
+    year"), as (year, quarter)."""
+    if not _SAME_PERIOD.search(frame.text, piece.start, piece.end):
+        return None
+    for r in reversed(before):
+        if piece.start - r.piece.end > 400:
+            return None
+        said = r.piece.said
+        if r.piece.end <= piece.start and r.resolution.granularity == "quarter" and said.quarter is not None \
+                and not said.shift:
+            value = r.resolution.value
+            return int(value[:4]), int(value[-1])
+    return None
+
+
+_SAME_PERIOD = re.compile(r"\b(?:same|corresponding|comparable)\b", re.IGNORECASE)
 
 
 def _reported_quarter(piece: Piece, before: list[Resolved]) -> tuple[int, int] | None:

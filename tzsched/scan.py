@@ -423,6 +423,12 @@ def _join(a: Piece, b: Piece, text: str) -> Piece | None:
     if a.kind == "date" and sa.day is None and sa.year is None and b.kind == "relunit" and sb.unit == "year" \
             and gap == " " and sb.shift is not None:
         return Piece(a.start, b.end, "date", a.rule + "+" + b.rule, replace(sa, shift=sb.shift, unit="year"))
+    # "the same period last year", "the same quarter a year earlier", "the corresponding
+    # period of the previous year": the quarter being reported, a year before
+    if a.kind == "quarter" and sa.quarter is None and sa.half is None and sa.year is None and sa.shift is None \
+            and gap in (" ", " of ") and sb.unit == "year" and sb.shift == -1 and (
+                b.kind == "relunit" or (b.kind == "ago" and sb.amount == 1)):
+        return Piece(a.start, b.end, "quarter", a.rule + "+" + b.rule, replace(sa, shift=-4))
     # "the second half of the year", "the first quarter of next year"
     if a.kind == "quarter" and sa.year is None and gap == " of " and (
         b.kind == "year" or (b.kind == "relunit" and sb.unit == "year")
