@@ -88,3 +88,32 @@ def test_tense_direction_answers_as_the_plain_scan(text: str, data: st.DataObjec
         end = data.draw(st.integers(start + 1, len(text)))
         assert d.tense_direction(start, end, ignore) == _reference(Discourse(text), start, end, ignore), (
             text, start, end)
+
+
+# long sentences: cues far apart, with words that are no cues between them
+_FILLER = [" the rally in the square ", " officials ", " of the regional council ", " Cardenas ", "said", "will",
+           "was", "told", "would", " on Monday "]
+_LONG_TEXTS = st.lists(st.sampled_from(_PIECES + _FILLER * 4), min_size=30, max_size=120).map("".join)
+
+
+@settings(max_examples=200)
+@given(_LONG_TEXTS, st.data())
+def test_reading_the_words_before_a_mention_first_changes_no_answer(text: str, data: st.DataObject) -> None:
+    """tense_direction reads the words just before a mention first and the whole
+    sentence only when no cue there is certain to win: long sentences, mentions far
+    from the sentence start, "said" weighed as a reporting verb."""
+    d = Discourse(text)
+    for _ in range(8):
+        start = data.draw(st.integers(len(text) // 2, len(text) - 1))
+        end = data.draw(st.integers(start + 1, min(len(text), start + 30)))
+        assert d.tense_direction(start, end) == _reference(Discourse(text), start, end), (text, start, end)
+
+
+def test_a_weighed_reporting_verb_near_the_mention_loses_to_a_cue_before_it() -> None:
+    """"said" 35 characters before the mention weighs 40 more as a reporting verb, so
+    "will" 57 characters back still wins: reading the words near the mention first must
+    not stop at "said"."""
+    text = "The board will meet again soon, said the chair of the pension fund, on Monday."
+    start = text.index("Monday")
+    assert _reference(Discourse(text), start, start + 6) == 1
+    assert Discourse(text).tense_direction(start, start + 6) == 1

@@ -147,6 +147,7 @@ _COPULA_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _CUE_REACH = 200  # characters either side of a mention where a tense cue may sit
+_NEAR_FIRST = 48  # characters before a mention read first for a tense cue (see tense_direction)
 _VERB_BEFORE = re.compile(r"\b([A-Za-z]+)\s+(?:(?:on|at|from|until|till|through|by)\s+)?$")
 
 _WORD_BEFORE = re.compile(r"\b([A-Za-z]+)\s+$")
@@ -179,6 +180,8 @@ def _cue_pattern(ascii_lowered: bool) -> re.Pattern[str]:
 
 # The letters besides A-Z and a-z that IGNORECASE matches with ASCII letters (re's documentation)
 _ASCII_FOLDING = "\u0130\u0131\u017f\u212a"  # İ ı ſ K (Kelvin sign)
+# what the cue pattern reads as letters (with the letters IGNORECASE folds to ASCII ones)
+_CUE_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'" + _ASCII_FOLDING)
 
 
 def _lowered_ascii(text: str) -> str:
@@ -287,8 +290,27 @@ class Discourse:
         ):
             return 1  # "the trial resumes Monday" (but with ignore={"would"}, not "would open on 14 June")
         s, e = self.sentence_bounds(start, window=_CUE_REACH)
-        best: tuple[int, int] | None = None
-        for m in self._cue_matches(s, max(e, end)):
+        # The nearest cue wins, so the words just before the mention are read first (from
+        # a word's start): a cue found there nearer than where that reading began beats
+        # every word before it, as each of those ends farther away and distances only
+        # grow by weighing. Else the whole sentence is read, as before.
+        near = start - _NEAR_FIRST
+        if near > s:
+            while near > s and (text[near - 1] in _CUE_LETTERS):
+                near -= 1
+            best = self._nearest_cue(near, s, e, start, end, ignore)
+            if best is not None and best[2] and best[0] < start - near:
+                return best[1]
+        best = self._nearest_cue(s, s, e, start, end, ignore)
+        return None if best is None else best[1]
+
+    def _nearest_cue(self, lo: int, s: int, e: int, start: int, end: int,
+                     ignore: frozenset[str]) -> tuple[int, int, bool] | None:
+        """The nearest cue to the mention ``start:end`` in its sentence ``s:e``, read from
+        ``lo``: (distance, sign, whether it stands before the mention)."""
+        text = self.text
+        best: tuple[int, int, bool] | None = None
+        for m in self._cue_matches(lo, max(e, end)):
             m_start, m_end = m.span()
             if m_end > start:
                 # From here on every cue lies at or after the mention, each farther than
@@ -324,8 +346,8 @@ class Discourse:
                     sign = -1
                 else:
                     continue
-            best = (dist, sign)
-        return None if best is None else best[1]
+            best = (dist, sign, m_end <= start)
+        return best
 
 
 @lru_cache(maxsize=4)
