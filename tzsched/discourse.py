@@ -147,6 +147,9 @@ _COPULA_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _CUE_REACH = 200  # characters either side of a mention where a tense cue may sit
+# what may stand before a date that opens its sentence ("On Friday,", "Late Tuesday night,")
+_OPENING_LEAD = re.compile(r"[\s\"'“‘(]*(?:(?i:on|late|early|by|from|until|since)\s+)?")
+_COMMA_AFTER = re.compile(r"\s*,\s*")
 _NEAR_FIRST = 48  # characters before a mention read first for a tense cue (see tense_direction)
 _VERB_BEFORE = re.compile(r"\b([A-Za-z]+)\s+(?:(?:on|at|from|until|till|through|by)\s+)?$")
 
@@ -294,15 +297,41 @@ class Discourse:
         # a word's start): a cue found there nearer than where that reading began beats
         # every word before it, as each of those ends farther away and distances only
         # grow by weighing. Else the whole sentence is read, as before.
-        near = start - _NEAR_FIRST
-        if near > s:
-            while near > s and (text[near - 1] in _CUE_LETTERS):
-                near -= 1
-            best = self._nearest_cue(near, s, e, start, end, ignore)
-            if best is not None and best[2] and best[0] < start - near:
+        first = start - _NEAR_FIRST
+        if first > s:
+            while first > s and text[first - 1] in _CUE_LETTERS:
+                first -= 1
+            best = self._nearest_cue(first, s, e, start, end, ignore)
+            if best is not None and best[2] and best[0] < start - first:
                 return best[1]
         best = self._nearest_cue(s, s, e, start, end, ignore)
         return None if best is None else best[1]
+
+    def opening_direction(self, start: int, end: int) -> int | None:
+        """The tense of the clause a date opens, set off by a comma ("On Friday, the
+        minister said talks would resume"): the clause's first cue, its main verb ("said"),
+        speaks for the date, however near a later one ("would") stands. None when the
+        mention does not open its sentence that way, or the clause has no cue."""
+        text = self.text
+        s, e = self.sentence_bounds(start, window=_CUE_REACH)
+        if not _OPENING_LEAD.fullmatch(text, s, start):
+            return None
+        comma = _COMMA_AFTER.match(text, end)
+        if comma is None:
+            return None
+        for m in self._cue_matches(comma.end(), e):
+            word = m.group().lower()
+            cue = _cue_word(word)
+            if cue.inert or (cue.not_before_to and text.startswith(" to ", m.end())):
+                continue
+            if cue.future or (cue.before_to and text.startswith(" to ", m.end())):
+                return 1
+            if cue.past_like:
+                aux = _AUX_BEFORE.search(text, max(s, m.start() - 8), m.start())
+                if aux is not None:
+                    return None  # "On Friday, talks are expected ...": left to the nearest-cue rule
+                return -1
+        return None
 
     def _nearest_cue(self, lo: int, s: int, e: int, start: int, end: int,
                      ignore: frozenset[str]) -> tuple[int, int, bool] | None:

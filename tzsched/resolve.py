@@ -540,6 +540,9 @@ def _weekday_direction(piece: Piece, frame: Frame) -> int | None:
     time it restates: in "the polls close at 8 p.m. ET Tuesday (0000 GMT Wednesday)"
     and "the count starts at 8 a.m. (0230 GMT) on Tuesday", the opening verb speaks for
     the whole chain."""
+    opening = frame.discourse.opening_direction(piece.start, piece.end)
+    if opening is not None:
+        return opening  # "On Friday, the minister said talks would resume"
     own = _direction(piece, frame)
     if own is not None:
         return own
