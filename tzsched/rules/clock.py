@@ -17,7 +17,7 @@ from ..zones import LOCAL_NAMES, zone_candidates
 from .base import Groups, Piece, Rule, alt, number_value
 from .words import words
 
-__all__ = ["moved_from", "place_after", "rules", "zone_ok"]
+__all__ = ["moved_from", "place_after", "place_before", "rules", "zone_ok"]
 
 
 @cache
@@ -50,7 +50,7 @@ def _with_zone(g: Groups, start: int, end: int, text: str, zone_key: str = "zone
     """The end of the match and the zone text, with an unknown zone trimmed off."""
     ztext = g.get(zone_key)
     if ztext is None:
-        return end, place_after(text, end)
+        return end, place_after(text, end) or place_before(text, start)
     if zone_ok(ztext):
         if " ".join(ztext.lower().split()) in LOCAL_NAMES:  # "8 p.m. local time in Moscow"
             return end, place_after(text, end) or ztext
@@ -59,7 +59,7 @@ def _with_zone(g: Groups, start: int, end: int, text: str, zone_key: str = "zone
     cut = zstart if zstart >= 0 else end
     while cut > start and text[cut - 1].isspace():
         cut -= 1
-    return cut, place_after(text, cut)
+    return cut, place_after(text, cut) or place_before(text, start)
 
 
 @cache
@@ -85,6 +85,28 @@ def place_after(text: str, end: int) -> str | None:
         if cands and cands[0].source == "explicit":
             return name
     return None
+
+
+@cache
+def _in_place_at() -> re.Pattern[str]:
+    """"in" and a place name, then the word that leads to a time, ending where the time
+    starts ("lands in Tokyo at ", "meet in Rio de Janeiro around ")."""
+    particle = alt(lexicon().place_particles)
+    return re.compile(rf"\bin\s([A-Z][\w'’.\-]+(?:\s(?:{particle}\s)?[A-Z][\w'’.\-]+){{0,2}})"
+                      rf"\s(?:at|by|around|about|from|until|before|after)\s(?:(?:about|around|roughly)\s)?\Z")
+
+
+def place_before(text: str, start: int) -> str | None:
+    """"lands in Tokyo at 6:40 p.m.": a known city or country just before the word that
+    leads to a time gives its zone, as one after the time does."""
+    if not text.startswith(" ", start - 1) or start < 8:
+        return None
+    m = _in_place_at().search(text, max(0, start - 64), start)
+    if m is None:
+        return None
+    name = m.group(1)
+    cands = zone_candidates(name)
+    return name if cands and cands[0].source == "explicit" else None
 
 
 def _hour_12(h: int, mer: str | None) -> int:
