@@ -473,13 +473,47 @@ def _governing_day(piece: Piece, frame: Frame, dated: list[Resolved]) -> tuple[d
     if chosen is None:
         return None
     lo, hi = (chosen.piece.end, piece.start) if chosen.piece.end <= piece.start else (piece.end, chosen.piece.start)
+    assert chosen.day is not None
+    if chosen.piece.kind in ("clock", "range"):
+        step = _overnight_step(piece, chosen.piece, frame.text[lo:hi], chosen.piece.end <= piece.start)
+        if step:
+            said_day = frame.text[chosen.piece.start : chosen.piece.end]
+            side = "after" if step > 0 else "before"
+            return chosen.day + timedelta(days=step), Note(
+                "day_from_context", f"the day {side} that of {said_day!r}: events told in order across midnight")
     note = None
     # a time carrying its own day ("(0000 GMT Tuesday)") restates; it does not govern
     if chosen.piece.kind not in ("clock", "range") and not _TIME_BETWEEN.search(frame.text, lo, hi):
         said_day = frame.text[chosen.piece.start : chosen.piece.end]
         note = Note("day_from_context", f"the day comes from {said_day!r} in the same sentence")
-    assert chosen.day is not None
     return chosen.day, note
+
+
+def _overnight_step(piece: Piece, other: Piece, between: str, other_first: bool) -> int:
+    """+1 (-1) when a clock time told after (before) another with a day, joined by "and",
+    falls in the small hours and the other in the afternoon or evening: "started at 10
+    p.m. Friday and police broke it up at 3 a.m." (Saturday); "issued at 11:15 p.m. and
+    cancelled after 2 a.m. Tuesday" (Monday). 0 otherwise."""
+    mine, theirs = piece.said, other.said
+    if mine.hour is None or theirs.hour is None or mine.zone_text != theirs.zone_text:
+        return 0
+    lead = _LEAD_TO_TIME.search(between)  # "... and cancelled just after" 2 a.m.
+    cut = lead.start() if lead else len(between)
+    if not _AND.search(between, 0, cut) or _NOT_IN_ORDER.search(between, 0, cut):
+        return 0
+    late, small = (theirs.hour, mine.hour) if other_first else (mine.hour, theirs.hour)
+    if late >= 12 and small < 6:
+        return 1 if other_first else -1
+    return 0
+
+
+# two events told in order are joined by "and" ("... at 10 p.m. Friday and police broke it
+# up at"), with no word or mark between them that tells another order or starts anew
+_AND = re.compile(r"\band\b", re.IGNORECASE)
+_NOT_IN_ORDER = re.compile(r"\b(?:after|before|since|until|till|following|or)\b|[.;(\n]", re.IGNORECASE)
+
+
+_LEAD_TO_TIME = re.compile(r"\b(?:(?:just|shortly|soon|right|long)\s+)?(?:after|before)\s*$", re.IGNORECASE)
 
 
 def _restated_end(piece: Piece, frame: Frame) -> int:
