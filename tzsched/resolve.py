@@ -747,6 +747,8 @@ def _clock(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     if stated_day:  # else _day_of finds none
         day, day_notes = _day_of(said, pub, piece, frame, before)
         notes += day_notes
+    if day is None and _is_timestamp(piece, frame.text):
+        day = pub  # "2:15 p.m. ET: The judge will resume the hearing on Thursday": when the entry was posted
     if day is None:
         governed = _governing_day(piece, frame, before)
         if governed is not None:
@@ -798,6 +800,18 @@ def _clock(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
         value = f"{day.isoformat()}T24:00"
     res = _res("TIME", value, gran, start, end, zone, said, notes, local, tuple(alts))
     return Resolved(piece, res, day)
+
+
+def _is_timestamp(piece: Piece, text: str) -> bool:
+    """Whether a clock time opens a line as the stamp of a live blog's entry ("2:15 p.m.
+    ET: ...", "Updated 11:32 a.m. —"): it is when the entry was posted, not a time of the
+    events the line tells."""
+    return bool(_STAMP_AFTER.match(text, piece.end)) and bool(
+        _STAMP_BEFORE.search(text, max(0, piece.start - 24), piece.start))
+
+
+_STAMP_AFTER = re.compile(r"[ \t]*(?::|—|–|--?)[ \t]")
+_STAMP_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:(?i:updated|posted|live|published)[ \t]*:?[ \t]*(?:(?i:at)[ \t]+)?)?\Z")
 
 
 def _tense_conflict(piece: Piece, frame: Frame, start: datetime, wall: datetime,
