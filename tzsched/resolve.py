@@ -535,6 +535,12 @@ def _after_is_elsewhere(piece: Piece, later: Piece, frame: Frame) -> bool:
     text = frame.text
     if _clause_opener().search(text, piece.end, later.start):
         return True
+    if _AND.search(text, piece.end, later.start):
+        # "Markets closed at 4 p.m. and will reopen on Friday": the date is of a clause
+        # in another tense
+        mine = _direction(piece, frame)
+        if mine is not None and _direction(later, frame) == -mine:
+            return True
     pieces = frame.pieces
     end = piece.end
     for i in range(bisect_right(pieces, piece.start, key=_start_of), len(pieces)):
