@@ -285,6 +285,11 @@ def _year_ago_adjective(g: Groups, start: int, end: int, text: str) -> Piece | N
 def _the_unit(g: Groups, start: int, end: int, text: str) -> Piece | None:
     unit = (g["unit"] or "").lower()
     lead = (g["lead"] or "").lower()
+    rel = " ".join((g.get("rel") or "").lower().split())
+    if rel:  # "the week before last", "the week after next"; "the month before": of the reference
+        shift = {"before last": -2, "after next": 2, "before": -1, "after": 1}[rel]
+        return Piece(start, end, "relunit", "date.the_unit",
+                     Said(unit=unit, shift=shift, anchor="reference" if " " not in rel else "publication"))
     same = "same" in text[start:end].lower()
     if unit == "day" and lead != "that" and not same:
         return None  # "the day" alone is too often no date at all
@@ -397,7 +402,9 @@ def rules() -> list[Rule]:
         Rule(
             "date.the_unit",
             r"(?P<lead>(?i:the|that))\s(?:(?i:" + alt(lex.unit_qualifiers) + r")\s){0,2}"
-            r"(?P<unit>(?i:year|week|month|day|decade))(?![\w-])",
+            r"(?P<unit>(?i:year|week|month|day|decade))(?![\w-])"
+            # "the week before last", "the month before." (a clause ends: not "the year before the war")
+            r"(?:\s(?P<rel>(?i:before\slast|after\snext|before|after))(?=[.,;:!?)]|\s(?:and|but)\s|\Z))?",
             _the_unit,
         ),
         Rule("date.fiscal_year", r"(?i:fiscal)\s(?:(?i:year)\s)?(?P<y>1[89]\d\d|20\d\d|['’]\d\d)(?![\w])", _fiscal),
