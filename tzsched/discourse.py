@@ -150,7 +150,6 @@ _CUE_REACH = 200  # characters either side of a mention where a tense cue may si
 # what may stand before a date that opens its sentence ("On Friday,", "Late Tuesday night,")
 _OPENING_LEAD = re.compile(r"[\s\"'“‘(]*(?:(?i:on|late|early|by|from|until|since)\s+)?")
 _COMMA_AFTER = re.compile(r"\s*,\s*")
-_NEAR_FIRST = 48  # characters before a mention read first for a tense cue (see tense_direction)
 _VERB_BEFORE = re.compile(r"\b([A-Za-z]+)\s+(?:(?:on|at|from|until|till|through|by)\s+)?$")
 
 _WORD_BEFORE = re.compile(r"\b([A-Za-z]+)\s+$")
@@ -183,8 +182,6 @@ def _cue_pattern(ascii_lowered: bool) -> re.Pattern[str]:
 
 # The letters besides A-Z and a-z that IGNORECASE matches with ASCII letters (re's documentation)
 _ASCII_FOLDING = "\u0130\u0131\u017f\u212a"  # İ ı ſ K (Kelvin sign)
-# what the cue pattern reads as letters (with the letters IGNORECASE folds to ASCII ones)
-_CUE_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'" + _ASCII_FOLDING)
 
 
 def _lowered_ascii(text: str) -> str:
@@ -293,53 +290,8 @@ class Discourse:
         ):
             return 1  # "the trial resumes Monday" (but with ignore={"would"}, not "would open on 14 June")
         s, e = self.sentence_bounds(start, window=_CUE_REACH)
-        # The nearest cue wins, so the words just before the mention are read first (from
-        # a word's start): a cue found there nearer than where that reading began beats
-        # every word before it, as each of those ends farther away and distances only
-        # grow by weighing. Else the whole sentence is read, as before.
-        first = start - _NEAR_FIRST
-        if first > s:
-            while first > s and text[first - 1] in _CUE_LETTERS:
-                first -= 1
-            best = self._nearest_cue(first, s, e, start, end, ignore)
-            if best is not None and best[2] and best[0] < start - first:
-                return best[1]
-        best = self._nearest_cue(s, s, e, start, end, ignore)
-        return None if best is None else best[1]
-
-    def opening_direction(self, start: int, end: int) -> int | None:
-        """The tense of the clause a date opens, set off by a comma ("On Friday, the
-        minister said talks would resume"): the clause's first cue, its main verb ("said"),
-        speaks for the date, however near a later one ("would") stands. None when the
-        mention does not open its sentence that way, or the clause has no cue."""
-        text = self.text
-        s, e = self.sentence_bounds(start, window=_CUE_REACH)
-        if not _OPENING_LEAD.fullmatch(text, s, start):
-            return None
-        comma = _COMMA_AFTER.match(text, end)
-        if comma is None:
-            return None
-        for m in self._cue_matches(comma.end(), e):
-            word = m.group().lower()
-            cue = _cue_word(word)
-            if cue.inert or (cue.not_before_to and text.startswith(" to ", m.end())):
-                continue
-            if cue.future or (cue.before_to and text.startswith(" to ", m.end())):
-                return 1
-            if cue.past_like:
-                aux = _AUX_BEFORE.search(text, max(s, m.start() - 8), m.start())
-                if aux is not None:
-                    return None  # "On Friday, talks are expected ...": left to the nearest-cue rule
-                return -1
-        return None
-
-    def _nearest_cue(self, lo: int, s: int, e: int, start: int, end: int,
-                     ignore: frozenset[str]) -> tuple[int, int, bool] | None:
-        """The nearest cue to the mention ``start:end`` in its sentence ``s:e``, read from
-        ``lo``: (distance, sign, whether it stands before the mention)."""
-        text = self.text
-        best: tuple[int, int, bool] | None = None
-        for m in self._cue_matches(lo, max(e, end)):
+        best: tuple[int, int] | None = None
+        for m in self._cue_matches(s, max(e, end)):
             m_start, m_end = m.span()
             if m_end > start:
                 # From here on every cue lies at or after the mention, each farther than
@@ -375,8 +327,34 @@ class Discourse:
                     sign = -1
                 else:
                     continue
-            best = (dist, sign, m_end <= start)
-        return best
+            best = (dist, sign)
+        return None if best is None else best[1]
+
+    def opening_direction(self, start: int, end: int) -> int | None:
+        """The tense of the clause a date opens, set off by a comma ("On Friday, the
+        minister said talks would resume"): the clause's first cue, its main verb ("said"),
+        speaks for the date, however near a later one ("would") stands. None when the
+        mention does not open its sentence that way, or the clause has no cue."""
+        text = self.text
+        s, e = self.sentence_bounds(start, window=_CUE_REACH)
+        if not _OPENING_LEAD.fullmatch(text, s, start):
+            return None
+        comma = _COMMA_AFTER.match(text, end)
+        if comma is None:
+            return None
+        for m in self._cue_matches(comma.end(), e):
+            word = m.group().lower()
+            cue = _cue_word(word)
+            if cue.inert or (cue.not_before_to and text.startswith(" to ", m.end())):
+                continue
+            if cue.future or (cue.before_to and text.startswith(" to ", m.end())):
+                return 1
+            if cue.past_like:
+                aux = _AUX_BEFORE.search(text, max(s, m.start() - 8), m.start())
+                if aux is not None:
+                    return None  # "On Friday, talks are expected ...": left to the nearest-cue rule
+                return -1
+        return None
 
 
 @lru_cache(maxsize=4)
