@@ -686,6 +686,14 @@ def _judge(m: _Member, anchor: _Member, members: list[_Member], refined: dict[in
         if settled is not None:
             refined[m.index] = m.reading(settled)
             return _Verdict(True, "unknown_local_zone", [settled.notes[-1]])
+    # restated by an ambiguous abbreviation ("10:30 a.m. local time (5 a.m. IST)"): read by
+    # the zone chosen for the abbreviation, whose own note and alternatives keep the doubt
+    for x, other in ((m, anchor), (anchor, m)):
+        if x.unknown_zone and other.ambiguous:
+            settled = _zone_from_anchor(x, other)
+            if settled is not None:
+                refined[x.index] = x.reading(settled)
+                return _Verdict(True, "unknown_local_zone", [settled.notes[-1]])
     if anchor.fixed and m.presumed:
         if _near(delta, HALF_DAY, tol) and (m.mention.said.meridiem or anchor.mention.said.meridiem):
             return _Verdict(False, "am_pm_swap", [Note(
