@@ -579,7 +579,32 @@ def _weekday_direction(piece: Piece, frame: Frame) -> int | None:
     written for a clock time, or restating one, takes the tense of that time or of the
     time it restates: in "the polls close at 8 p.m. ET Tuesday (0000 GMT Wednesday)"
     and "the count starts at 8 a.m. (0230 GMT) on Tuesday", the opening verb speaks for
-    the whole chain."""
+    the whole chain. With none, another weekday or clock time of the sentence whose
+    tense is told speaks for it, the nearest first ("Tuesday's election: polls close at
+    8 p.m. ET (0100 GMT Wednesday)": "close at" looks ahead, so Tuesday is the coming one)."""
+    own = _told_direction(piece, frame)
+    if own is not None:
+        return own
+    s, e = frame.discourse.sentence_bounds(piece.start)
+    pieces = frame.pieces
+    i = bisect_left(pieces, piece.start, key=_start_of)
+    others = sorted((p for p in pieces[max(0, i - _MAX_SIBLINGS) : i + _MAX_SIBLINGS + 1]
+                     if p is not piece and (p.said.weekday is not None or p.kind in ("clock", "range"))
+                     and s <= p.start and p.end <= e),
+                    key=lambda p: abs(p.start - piece.start))
+    for other in others:
+        told = _told_direction(other, frame)
+        if told is not None:
+            return told
+    return None
+
+
+_MAX_SIBLINGS = 4  # pieces either side of a weekday that may lend it their tense
+
+
+def _told_direction(piece: Piece, frame: Frame) -> int | None:
+    """The tense a weekday's own sentence, clause or restatement chain tells (see
+    _weekday_direction), None when none does."""
     opening = frame.discourse.opening_direction(piece.start, piece.end)
     if opening is not None:
         return opening  # "On Friday, the minister said talks would resume"
