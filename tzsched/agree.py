@@ -176,7 +176,8 @@ def _candidates(mentions: Sequence[Mention]) -> list[int]:
     out = []
     for i, m in enumerate(mentions):
         r = m.resolution
-        if r.granularity == "minute" and r.start is not None and r.end is not None and r.timex_type == "TIME":
+        if r.granularity == "minute" and r.start is not None and r.end is not None and r.timex_type == "TIME" \
+                and m.rule != "clock.zone_repeat":  # "7 p.m. ET/PT": the same clock in two zones, no restatement
             out.append(i)
     return out
 

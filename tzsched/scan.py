@@ -231,6 +231,7 @@ class Scanner:
         found = _merge(found, text)
         found = _shared_zones(found, text)
         found = _day_lists(found, text)
+        found = _zones_repeated(found, text)
         return _drop_overlaps(found)
 
     def _match(self, text: str) -> list[Piece]:
@@ -475,6 +476,26 @@ def _shared_zones(pieces: list[Piece], text: str) -> list[Piece]:
             out[i] = Piece(a.start, a.end, a.kind, a.rule, replace(a.said, zone_text=b.said.zone_text), a.parts)
         passed_on = bool(shares)
     return out
+
+
+def _zones_repeated(pieces: list[Piece], text: str) -> list[Piece]:
+    """"7 p.m. ET/PT" (broadcast listings): the same wall clock in a second zone, a
+    mention of its own spanning that zone's abbreviation (rule clock.zone_repeat; never
+    linked as a restatement: the two are different instants). _drop_overlaps sorts."""
+    extra: list[Piece] = []
+    for i, p in enumerate(pieces):
+        if p.kind != "clock" or p.said.zone_text is None or not text.startswith("/", p.end):
+            continue
+        m = _REPEATED_ZONE.match(text, p.end)
+        if m is None or not zone_ok(m.group(1)) or not zone_ok(p.said.zone_text):
+            continue
+        if i + 1 < len(pieces) and pieces[i + 1].start < m.end():
+            continue  # "7 p.m. ET/4 p.m. PT": a time of its own follows
+        extra.append(Piece(m.start(1), m.end(1), "clock", "clock.zone_repeat", replace(p.said, zone_text=m.group(1))))
+    return pieces + extra if extra else pieces
+
+
+_REPEATED_ZONE = re.compile(r"/\s?([A-Z]{2,4})(?![\w/])")
 
 
 def _written_alike(a: Piece, b: Piece) -> bool:
