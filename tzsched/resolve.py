@@ -599,6 +599,23 @@ def _weekday_direction(piece: Piece, frame: Frame) -> int | None:
     return None
 
 
+def _is_deadline(piece: Piece, text: str) -> bool:
+    """Whether a weekday is a deadline set for what is to be done: "ordered the agency to
+    respond by 5 p.m. Monday", "gave prosecutors until noon Wednesday to file", "have
+    until Tuesday". A deadline follows the order, whatever the tense of the order."""
+    lo = max(0, piece.start - 90)
+    if _BY_AFTER_INFINITIVE.search(text, lo, piece.start) or _GIVEN_UNTIL.search(text, lo, piece.start):
+        return True
+    return bool(text.startswith("until ", max(0, piece.start - 6)) and _INFINITIVE_AFTER.match(text, piece.end))
+
+
+# "... to respond by" (not "failed to respond by": a deadline missed)
+_BY_AFTER_INFINITIVE = re.compile(r"(?<!failed)(?<!managed)(?<!tried)\sto\s[a-z]+\b[^.;:!?\n]{0,50}?"
+                                  r"\s(?:by|before|no\slater\sthan)\s+\Z", re.IGNORECASE)
+_GIVEN_UNTIL = re.compile(r"\b(?:ha(?:ve|s)|given|gave|get|gets|got)\s(?:[a-z]+\s){0,3}?until\s+\Z", re.IGNORECASE)
+_INFINITIVE_AFTER = re.compile(r"\s+to\s+[a-z]+\b")
+
+
 _MAX_SIBLINGS = 4  # pieces either side of a weekday that may lend it their tense
 
 
@@ -608,6 +625,8 @@ def _told_direction(piece: Piece, frame: Frame) -> int | None:
     opening = frame.discourse.opening_direction(piece.start, piece.end)
     if opening is not None:
         return opening  # "On Friday, the minister said talks would resume"
+    if _is_deadline(piece, frame.text):
+        return 1  # "ordered the agency to respond by 5 p.m. Monday"
     own = _direction(piece, frame)
     if own is not None:
         return own
