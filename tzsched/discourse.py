@@ -143,7 +143,7 @@ def _near_bounds(text: str, pos: int, window: int) -> tuple[int, int] | None:
 
 # "which is"/"that is" restate a time ("1400 GMT, which is 5 p.m. Friday"): not an announcement
 _COPULA_BEFORE = re.compile(
-    r"(?<!\bwhich\s)(?<!\bthat\s)\b(?:is|are)\s+(?:on\s+|due\s+|set\s+for\s+|planned\s+for\s+|from\s+|between\s+)?$",
+    r"(?<!\bwhich\s)(?<!\bthat\s)\b(?:is|are)\s+(?:on\s+|at\s+|due\s+|set\s+for\s+|planned\s+for\s+|from\s+|between\s+)?$",
     re.IGNORECASE,
 )
 _CUE_REACH = 200  # characters either side of a mention where a tense cue may sit

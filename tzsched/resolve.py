@@ -373,9 +373,18 @@ def _day_of(said: Said, pub: date, piece: Piece, frame: Frame,
             notes.append(_weekday_mismatch(d, said.weekday, said.year is None))
         return d, notes
     if said.weekday is not None:
-        start_day = _range_start_day(piece, frame, before)
-        if start_day is not None:  # "from 10 p.m. Friday to 5 a.m. Monday": the end follows the start
-            return start_day + timedelta(days=(said.weekday - start_day.weekday()) % 7), notes
+        opened = _range_start_day(piece, frame, before)
+        if opened is not None:
+            start_day, is_range = opened
+            ahead = (said.weekday - start_day.weekday()) % 7
+            if is_range:  # "from 10 p.m. Friday to 5 a.m. Monday": the end follows the start
+                return start_day + timedelta(days=ahead), notes
+            # a listed day goes on the way the list goes from publication: "on Thursday,
+            # Friday and Monday" (ahead), "made Wednesday and Tuesday" (back); from the
+            # publication day, to the nearest ("made Friday and Thursday" on a Friday)
+            back = ahead - 7
+            step = (ahead if ahead <= 3 else back) if start_day == pub else ahead if start_day > pub else back
+            return start_day + timedelta(days=step), notes
         d, guessed = _shift_weekday(pub, said.weekday, lambda: _weekday_direction(piece, frame), said.shift)
         if guessed:
             notes.append(_DIRECTION_GUESSED)
@@ -565,6 +574,7 @@ _TIME_BETWEEN = re.compile(r"\d{1,2}(?::\d\d)?\s?[aApP]\.?\s?[mM]|\b\d{1,2}[:.h]
                            r"\b(?:noon|midnight|midday)\b", re.IGNORECASE)
 # between the two ends of a range: "from 1 a.m. until 0920 Beijing time (0120 UTC) on May 16"
 _RANGE_JOIN = re.compile(r"\s*(?:to|until|till|through|thru|and|-|–|—)\s*", re.IGNORECASE)
+_DAY_LIST = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+", re.IGNORECASE)
 _RANGE_TO = re.compile(r"\s*(?:to|until|till|through|thru|-|–|—)\s*$", re.IGNORECASE)
 
 
@@ -650,14 +660,17 @@ _MAX_CHAIN = 4  # clock times a weekday's tense is looked for in, back along a r
 _DAY_OF_TIME = re.compile(r"\s*[)\]]?\s*,?\s*(?:on\s+)?")
 
 
-def _range_start_day(piece: Piece, frame: Frame, before: list[Resolved]) -> date | None:
-    """The day of the mention that opens a range closed by this one, if any."""
+def _range_start_day(piece: Piece, frame: Frame, before: list[Resolved]) -> tuple[date, bool] | None:
+    """The day of the weekday that opens a range closed by this one (and True), or a list
+    this one goes on (and False: "at 10 a.m. on Thursday, Friday and Monday"), if any."""
     for r in reversed(before):
         if r.piece.end > piece.start:
             continue
-        if r.day is not None and r.piece.said.weekday is not None \
-                and _RANGE_TO.fullmatch(frame.text, r.piece.end, piece.start):
-            return r.day
+        if r.day is not None and r.piece.said.weekday is not None:
+            if _RANGE_TO.fullmatch(frame.text, r.piece.end, piece.start):
+                return r.day, True
+            if _DAY_LIST.fullmatch(frame.text, r.piece.end, piece.start):
+                return r.day, False
         return None
     return None
 

@@ -386,7 +386,9 @@ def _join(a: Piece, b: Piece, text: str) -> Piece | None:
         return _clock_range(a, b, gap, text)
     # "10 p.m. Wednesday", "5 p.m. EST, Nov. 9", "noon Thursday", "midnight Friday"
     if a.kind in ("clock", "range") and b.kind in _DAYISH and sa.year is None and _CLOCK_DATE_GAP.fullmatch(gap) \
-            and sa.relative_day is None:
+            and sa.relative_day is None and not (sa.weekday is not None and sb.day is None) and sa.day is None:
+        # (a time that has its day takes a date for it, "10 p.m. Monday, May 19", but no
+        # second day: "10 a.m. on Thursday, Friday and Monday" lists days)
         if b.kind == "relday" and sb.part_of_day is not None and (gap != " " or sb.anchor is not None):
             return None  # "midnight tonight" joins; "at 6, the morning ..." does not
         # "10 p.m. Monday, May 20": the weekday joined first stays beside the date
