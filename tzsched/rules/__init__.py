@@ -56,7 +56,7 @@ def _starts(lex: Lexicon) -> dict[str, frozenset[str]]:
         }),
         "date.fiscal_year": frozenset({"fiscal"}),
         "date.year_ago": frozenset({"year"}),
-        "date.period_end": frozenset({"year", "month", "quarter"}),
+        "date.period_end": frozenset({"year", "month", "quarter", "week"}),
         "date.the_unit": frozenset({"the", "that"}),
         "date.decade": frozenset({"the", "early", "mid", "late", FOUR_DIGITS, APOSTROPHE}),
         "date.century": frozenset({"the", "early", "mid", "late", SHORT_NUMBER, *lex.ordinals}),

@@ -269,9 +269,10 @@ def _rel_shift(rel: str) -> int | None:
 
 
 def _period_end(g: Groups, start: int, end: int, text: str) -> Piece | None:
-    """"year-end", "year's end", "month-end": the end of the current year (month,
-    quarter), read as "the end of the year" is; "since year-end", the last one past."""
-    unit = (g["unit"] or "").lower()
+    """"year-end", "year's end", "month-end", "week's end": the end of the current year
+    (month, quarter, week), read as "the end of the year" is; "since year-end", the last
+    one past."""
+    unit = (g["unit"] or g.get("week") or "").lower()  # "week's end" (not "week end": a weekend)
     shift = -1 if SINCE_BEFORE.search(text, max(0, start - 8), start) else 0
     return Piece(start, end, "relunit", "date.period_end", Said(unit=unit, shift=shift, anchor="publication",
                                                                 mod="END"))
@@ -397,8 +398,9 @@ def rules() -> list[Rule]:
             _quarter,
         ),
         Rule("date.year_ago", r"(?i:year-(?:earlier|ago|before))(?![\w-])", _year_ago_adjective),
-        Rule("date.period_end", r"(?<![\w-])(?P<unit>(?i:year|month|quarter))(?:-|\s|['’]s\s)(?i:end)(?![\w-])",
-             _period_end),
+        Rule("date.period_end",
+             r"(?<![\w-])(?:(?P<unit>(?i:year|month|quarter))(?:-|\s|['’]s\s)|(?P<week>(?i:week))['’]s\s)"
+             r"(?i:end)(?![\w-])", _period_end),
         Rule(
             "date.the_unit",
             r"(?P<lead>(?i:the|that))\s(?:(?i:" + alt(lex.unit_qualifiers) + r")\s){0,2}"
