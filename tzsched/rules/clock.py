@@ -232,12 +232,25 @@ def _range(g: Groups, start: int, end: int, text: str) -> Piece | None:
     return Piece(core_start if core_start >= 0 else start, end, "range", "range.clock", said)
 
 
+_TIME_RANGE_AFTER = re.compile(r"\s?(?:hours|hrs)\b|\s(?:on\s)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|"
+                               r"tonight|tomorrow)\b")
+
+
 def _military_range(g: Groups, start: int, end: int, text: str) -> Piece | None:
-    """"between 1300 and 1500 GMT", "1300-1500 GMT": only with a zone, like one military time."""
+    """"between 1300 and 1500 GMT", "1300-1500 GMT": with a zone, like one military time;
+    with none, only after "from"/"between" and when a year cannot be meant: an end written
+    with a leading zero ("from 0600 to 2100"), or a day or "hours" after it ("from 1800 to
+    2100 on Wednesday"; "from 1800 to 1900" stays two years)."""
     sep = (g.get("sep") or "").lower()
     kw = (g.get("kw") or "").lower()
-    if (sep == "and") != (kw == "between") or not zone_ok(g.get("zone")):
+    if (sep == "and") != (kw == "between"):
         return None
+    if g.get("zone") is None or not zone_ok(g.get("zone")):
+        if g.get("zone") is not None or not kw:
+            return None
+        if not ((g["h1"] or "").startswith("0") or (g["h2"] or "").startswith("0")
+                or _TIME_RANGE_AFTER.match(text, end)):
+            return None
     core_start = start + len(g["kw"] or "") + 1 if g.get("kw") else start
     said = Said(hour=int(g["h1"] or 0), minute=int(g["m1"] or 0), until_hour=int(g["h2"] or 0),
                 until_minute=int(g["m2"] or 0), zone_text=g.get("zone"))
@@ -264,7 +277,7 @@ def rules() -> list[Rule]:
             "range.military",
             rf"(?:(?P<kw>from|between|From|Between)\s)?(?<![\w.,:/$€£#])(?P<h1>[01]\d|2[0-3])(?P<m1>[0-5]\d)"
             rf"\s?(?P<sep>to|until|till|and|-|–|—)\s?(?P<h2>[01]\d|2[0-4])(?P<m2>[0-5]\d)(?![\w:])"
-            rf"\s?(?P<zone>{w.zone})",
+            rf"(?:\s?(?P<zone>{w.zone}))?",
             _military_range,
         ),
         Rule(
