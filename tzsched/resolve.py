@@ -463,7 +463,7 @@ def _governing_day(piece: Piece, frame: Frame, dated: list[Resolved]) -> tuple[d
     for r in reversed(dated[max(0, stop - 64) : stop]):
         if r.piece.end <= s:
             break
-        if r.day is None or r.piece.start >= e:
+        if r.day is None or r.piece.start >= e or _describes_a_thing(r.piece, frame.text):
             continue
         if r.piece.end <= piece.start:
             chosen = r
@@ -490,6 +490,11 @@ def _governing_day(piece: Piece, frame: Frame, dated: list[Resolved]) -> tuple[d
             side = "after" if step > 0 else "before"
             return chosen.day + timedelta(days=step), Note(
                 "day_from_context", f"the day {side} that of {said_day!r}: events told in order across midnight")
+    if chosen.piece.said.part_of_day == "NI" and piece.said.hour is not None and piece.said.hour < 12:
+        # "Overnight, rebels attacked at 3 a.m.": the small hours of the night, on its second day
+        said_night = frame.text[chosen.piece.start : chosen.piece.end]
+        return chosen.day + timedelta(days=1), Note("day_from_context", f"the night of {said_night!r} "
+                                                                         "reaches into the next day")
     note = None
     # a time carrying its own day ("(0000 GMT Tuesday)") restates; it does not govern
     if chosen.piece.kind not in ("clock", "range") and not _TIME_BETWEEN.search(frame.text, lo, hi):
@@ -523,6 +528,18 @@ _NOT_IN_ORDER = re.compile(r"\b(?:after|before|since|until|till|following|or)\b|
 
 
 _LEAD_TO_TIME = re.compile(r"\b(?:(?:just|shortly|soon|right|long)\s+)?(?:after|before)\s*$", re.IGNORECASE)
+
+
+def _describes_a_thing(piece: Piece, text: str) -> bool:
+    """A part of the day used as an adjective after an article ("the overnight flight
+    leaves at 11:45 p.m."): it says what the thing is, not the day of the times near it."""
+    return piece.kind == "relday" and piece.said.weekday is None and " " not in text[piece.start : piece.end] \
+        and _ARTICLE_BEFORE.search(text, max(0, piece.start - 6), piece.start) is not None \
+        and _NOUN_AFTER.match(text, piece.end) is not None
+
+
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|an?|its|their|his|her|our)\s+\Z", re.IGNORECASE)
+_NOUN_AFTER = re.compile(r"\s[a-z]{3,}")
 
 
 def _restated_end(piece: Piece, frame: Frame) -> int:
