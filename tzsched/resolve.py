@@ -630,6 +630,8 @@ def _is_deadline(piece: Piece, text: str) -> bool:
     """Whether a weekday is a deadline set for what is to be done: "ordered the agency to
     respond by 5 p.m. Monday", "gave prosecutors until noon Wednesday to file", "have
     until Tuesday". A deadline follows the order, whatever the tense of the order."""
+    if not text[max(0, piece.start - 7) : piece.start].rstrip().lower().endswith(("by", "before", "than", "until")):
+        return False  # the word before a deadline (a cheap test: most weekdays have none)
     lo = max(0, piece.start - 90)
     if _BY_AFTER_INFINITIVE.search(text, lo, piece.start) or _GIVEN_UNTIL.search(text, lo, piece.start):
         return True
