@@ -207,8 +207,9 @@ def test_the_tense_is_read_where_it_decides(text: str, monkeypatch: pytest.Monke
 def _unbounded_boundaries(text: str, stop: int) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """_boundaries as first written (with the line-break rule added since): the end
     pattern searched to the end of the text."""
-    from tzsched.discourse import _END, _abbreviation_before
+    from tzsched.discourse import _abbreviation_before
 
+    _END = re.compile(r"[.!?\n](?:(?<=\n)|(?P<q>[\"'”’)\]]*)\s+)")  # the end pattern of then
     ends: list[int] = []
     starts: list[int] = []
     for m in _END.finditer(text):

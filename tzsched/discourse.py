@@ -16,15 +16,14 @@ __all__ = ["Discourse", "discourse", "find_dateline", "sentence_bounds", "tense_
 
 # A sentence ends at ., ! or ? followed by blank space, unless the word before the dot
 # is an abbreviation ("p.m.", "Feb.", "Mr.", "U.S.") and no line break follows it, or at
-# a line break. The separator is the end character, the closing quotes and brackets
-# after it, and the blank space after those; a line break stands alone.
-_END = re.compile(r"[.!?\n](?:(?<=\n)|(?P<q>[\"'”’)\]]*)\s+)")
-# The separators of _END that begin with a dot. The engine finds a literal first
-# character about eight times as fast as one of a class, and "!" and "?" are rare in
-# news: where neither occurs, _boundaries finds dots with this pattern and line breaks
-# with str.find, and merges the two.
-_DOT_END = re.compile(r"\.(?P<q>[\"'”’)\]]*)\s+")
-# the first character that cannot continue a separator (see _END) after its first character
+# a line break. The separator after a sentence is its end mark, the closing quotes and
+# brackets after the mark (group 1), and the blank space after those; a line break that
+# is not part of such a separator is a separator of its own.
+_MARK_END = re.compile(r"[.!?]([\"'”’)\]]*)\s+")
+# _MARK_END for dots alone: the engine finds a literal first character several times as
+# fast as one of a class, and "!" and "?" are rare in news
+_DOT_END = re.compile(r"\.([\"'”’)\]]*)\s+")
+# the first character that cannot continue a separator (see _MARK_END) after its first character
 _SEPARATOR_TAIL_END = re.compile(r"[^\"'”’)\]\s]")
 # "Moscow Time.", "Labor Day.", "New Year's Eve." end sentences: whole words, not abbreviations
 _ABBREV_BEFORE = re.compile(r"(?:\b[A-Za-z]|\b(?!(?:Time|Day|Eve|Year|Week)\.)[A-Z][a-z]{0,3}|"
@@ -94,38 +93,31 @@ def _boundaries(text: str, pos: int = 0, stop: int | None = None) -> tuple[tuple
     # with no sentence end after ``limit`` was searched to its end at every call.
     after = _SEPARATOR_TAIL_END.search(text, limit)
     endpos = after.start() if after else len(text)
-    if text.find("!", pos, endpos) >= 0 or text.find("?", pos, endpos) >= 0:
-        matches = _END.finditer(text, pos, endpos)
-        line_break = -1  # _END finds the line breaks itself
-    else:
-        # No dot can lie inside a separator, and a line break is a separator of its own
-        # unless it lies inside one begun by a dot: the two sorted streams merge.
-        matches = _DOT_END.finditer(text, pos, endpos)
-        line_break = text.find("\n", pos, limit)
-    for m in matches:
-        dot = m.start()
-        if dot >= limit:
+    marks = _MARK_END if text.find("!", pos, endpos) >= 0 or text.find("?", pos, endpos) >= 0 else _DOT_END
+    # Line breaks come from str.find and merge in: no end mark lies inside a separator,
+    # and a line break is either part of the separator after a mark or one of its own.
+    line_break = text.find("\n", pos, endpos)
+    for m in marks.finditer(text, pos, endpos):
+        mark = m.start()
+        if mark >= limit:
             break
-        while 0 <= line_break < dot:
+        while 0 <= line_break < mark:  # a line break of its own
             ends.append(line_break)
             starts.append(line_break + 1)
-            line_break = text.find("\n", line_break + 1, limit)
-        if 0 <= line_break < m.end():  # inside this separator
-            line_break = text.find("\n", m.end(), limit)
-        q = m.group("q")
-        if q is None:  # a line break (found by _END)
-            ends.append(dot)
-            starts.append(m.end())
+            line_break = text.find("\n", line_break + 1, endpos)
+        end = m.end()
+        if 0 <= line_break < end:
+            # a line break after the mark ends the sentence, as one ends it anywhere else
+            # ("signed by Acme Inc.\n\nTalks resume Monday.")
+            line_break = text.find("\n", end, endpos)
+        elif _abbreviation_before(text, mark) and not _meridiem_ends(text, m):
             continue
-        # a line break after the dot ends the sentence, as one ends it anywhere else
-        # ("signed by Acme Inc.\n\nTalks resume Monday.")
-        if "\n" in m.group() or not _abbreviation_before(text, dot) or _meridiem_ends(text, m):
-            ends.append(dot + 1 + len(q))
-            starts.append(m.end())
-    while line_break >= 0:  # line breaks after the last dot
+        ends.append(m.end(1))  # after the closing quotes
+        starts.append(end)
+    while 0 <= line_break < limit:  # line breaks after the last mark
         ends.append(line_break)
         starts.append(line_break + 1)
-        line_break = text.find("\n", line_break + 1, limit)
+        line_break = text.find("\n", line_break + 1, endpos)
     return tuple(ends), tuple(starts)
 
 
