@@ -401,3 +401,16 @@ def test_a_clock_time_that_fits_its_tense_has_no_tense_conflict(text: str) -> No
 def test_a_tense_conflict_needs_a_publication_instant() -> None:
     ann = _ann("Evacuation orders were lifted at 9 p.m.", "2025-05-19", "America/Toronto")
     assert "tense_conflict" not in [n.code for m in ann.mentions for n in m.resolution.notes]
+
+
+@pytest.mark.parametrize(("text", "second"), [
+    ("Polls were open between 9 a.m. and 6 p.m.. Turnout on Saturday was low.", "Turnout"),
+    ("The index closed at 11:50 a.m.. Trading resumes on Monday.", "Trading"),
+])
+def test_a_dot_after_an_abbreviations_dot_ends_the_sentence(text: str, second: str) -> None:
+    """Found in the bench corpus: "a.m.." (the abbreviation's dot, then the period) did
+    not end the sentence, so a day in the next sentence governed the clock times."""
+    start = text.index(second)
+    assert tzsched.discourse.sentence_bounds(text, start + 2)[0] == start
+    assert tzsched.discourse.sentence_bounds(text, 5)[1] < start
+

@@ -80,6 +80,12 @@ def _meridiem_ends(text: str, m: re.Match[str]) -> bool:
     return not zone_candidates(first)
 
 
+def _doubled_dot(text: str, mark: int) -> bool:
+    """A dot right after an abbreviation's own dot ("closed at 11:50 a.m.. The data"), not
+    an ellipsis: the sentence ends there."""
+    return text.startswith(".", mark - 1) and not text.startswith("..", mark - 2)
+
+
 def _boundaries(text: str, pos: int = 0, stop: int | None = None) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """Where sentences end (separator starts) and the next ones begin (separator ends):
     the separators from ``pos`` on, up to the first that begins at ``stop`` or later.
@@ -110,7 +116,7 @@ def _boundaries(text: str, pos: int = 0, stop: int | None = None) -> tuple[tuple
             # a line break after the mark ends the sentence, as one ends it anywhere else
             # ("signed by Acme Inc.\n\nTalks resume Monday.")
             line_break = text.find("\n", end, endpos)
-        elif _abbreviation_before(text, mark) and not _meridiem_ends(text, m):
+        elif _abbreviation_before(text, mark) and not _meridiem_ends(text, m) and not _doubled_dot(text, mark):
             continue
         ends.append(m.end(1))  # after the closing quotes
         starts.append(end)
