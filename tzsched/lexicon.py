@@ -256,6 +256,7 @@ class ZoneTables:
     cities: Mapping[str, str]  # compact entries, read with decode_cities
     countries: Mapping[str, Mapping[str, Any]]
     generic: Mapping[str, str]
+    time_names: Mapping[str, tuple[str, ...]]  # names that are zones only before "time"
     utc_names: frozenset[str]
     locale_prefer: Mapping[str, tuple[str, ...]]
     zone_country: Mapping[str, str]
@@ -321,6 +322,12 @@ def zone_tables() -> ZoneTables:
             parsed.append((zone, label))
         abbreviations[abbr] = tuple(parsed)
     generic = {str(k): str(v) for k, v in news.get("generic", {}).items()}
+    time_names: dict[str, tuple[str, ...]] = {}
+    for name, zones in news.get("time_names", {}).items():
+        if not isinstance(zones, list) or not zones or not all(isinstance(z, str) and "/" in z for z in zones):
+            problems.append(f"news_zones.toml [time_names] {name}: needs a list of IANA zone ids")
+            continue
+        time_names[str(name)] = tuple(zones)
     utc = news.get("utc", {}).get("names", [])
     prefer = {str(k): tuple(str(z) for z in v) for k, v in news.get("locale_prefer", {}).items()}
     if problems:
@@ -336,6 +343,7 @@ def zone_tables() -> ZoneTables:
         cities=MappingProxyType(cities),  # 25k entries, parsed just now and held nowhere else: no copy
         countries=_frozen({k: MappingProxyType(dict(v)) for k, v in gen["countries"].items()}),
         generic=_frozen(generic),
+        time_names=_frozen(time_names),
         utc_names=frozenset(str(n) for n in utc),
         locale_prefer=_frozen(prefer),
         zone_country=_frozen(_zone_tab()),

@@ -116,6 +116,8 @@ def zone_candidates(zone_text: str) -> tuple[ZoneCandidate, ...]:
         return ()
     if base in tables.generic:
         return (ZoneCandidate(tables.generic[base], label, "explicit"),)
+    if base != lower and base in tables.time_names:  # "Gulf time"; "Gulf" alone names no zone
+        return tuple(ZoneCandidate(zone, label, "explicit") for zone in tables.time_names[base])
     demonym = lexicon().demonyms.get(base)
     if demonym is not None:  # "British time"
         return (ZoneCandidate(demonym, label, "explicit"),)
