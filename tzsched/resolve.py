@@ -129,6 +129,8 @@ _piece_end: Callable[[Resolved], int] = attrgetter("piece.end")
 def _zone_of(said: Said, frame: Frame) -> _Zone:
     ztext = said.zone_text
     if not ztext:
+        if said.unknown_zone is not None:  # "3 p.m. Party time": read as if no zone were written
+            return _unknown_zone(said.unknown_zone, frame.home_zone)
         return frame.home_zone
     zone = frame.named_zones.get(ztext)
     if zone is None:
@@ -171,6 +173,13 @@ def _named_zone(ztext: str, regions: tuple[str, ...], home: str, home_source: Zo
         tuple(c.zone for c in cands),
     )
     return _Zone(first.zone, first.source, first.label, (note,), cands[1:])
+
+
+@lru_cache(maxsize=256)
+def _unknown_zone(name: str, zone: _Zone) -> _Zone:
+    """``zone`` (where unzoned mentions are read) with an unknown_zone_name note for ``name``."""
+    note = Note("unknown_zone_name", f"{name!r} is not a zone tzsched knows; read in {zone.zone}")
+    return _Zone(zone.zone, zone.source, zone.label, (*zone.notes, note), zone.others)
 
 
 @lru_cache(maxsize=256)

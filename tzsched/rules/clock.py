@@ -46,20 +46,52 @@ def zone_ok(text: str | None) -> bool:
     return bool(zone_candidates(t))
 
 
-def _with_zone(g: Groups, start: int, end: int, text: str, zone_key: str = "zone") -> tuple[int, str | None]:
-    """The end of the match and the zone text, with an unknown zone trimmed off."""
+@cache
+def _not_zone_words() -> frozenset[str]:
+    """Lower-case words that, capitalized before "time", name no zone ("Half time",
+    "Christmas time", "Next time"): the lexicon's list and the words of its time tables."""
+    lex = lexicon()
+    tables = (lex.months, lex.weekdays, lex.numbers, lex.ordinals, lex.units, lex.parts_of_day, lex.seasons,
+              lex.relative_days, lex.shift_words, lex.set_words, lex.approximators, lex.position_mods,
+              lex.holidays, lex.movable_holidays, lex.references)
+    out = {word for table in tables for phrase in table for word in phrase.split()}
+    return frozenset(out | set(lex.not_zone_names))
+
+
+_QUALIFIERS = frozenset({"local", "standard", "summer", "daylight"})
+
+
+def _unknown_zone_name(ztext: str) -> str | None:
+    """``ztext`` when it is written as a zone name, "<Capitalized name> time", and the
+    name is no zone and no common word ("3 p.m. Party time"), else None."""
+    words = ztext.split()
+    if len(words) < 2 or words[-1].lower() != "time" or zone_ok(ztext):
+        return None
+    name = words[:-1]
+    while name and name[-1].lower() in _QUALIFIERS:
+        name.pop()
+    stop = _not_zone_words()
+    if not name or any(not w[0].isupper() or any(c.isdigit() for c in w) or w.lower() in stop for w in name):
+        return None
+    return " ".join(words)
+
+
+def _with_zone(g: Groups, start: int, end: int, text: str,
+               zone_key: str = "zone") -> tuple[int, str | None, str | None]:
+    """The end of the match, the zone text, and a zone name that is no zone (see
+    _unknown_zone_name), trimmed off the match."""
     ztext = g.get(zone_key)
     if ztext is None:
-        return end, place_after(text, end) or place_before(text, start)
+        return end, place_after(text, end) or place_before(text, start), None
     if zone_ok(ztext):
         if " ".join(ztext.lower().split()) in LOCAL_NAMES:  # "8 p.m. local time in Moscow"
-            return end, place_after(text, end) or ztext
-        return end, ztext
+            return end, place_after(text, end) or ztext, None
+        return end, ztext, None
     zstart = text.rfind(ztext, start, end)
     cut = zstart if zstart >= 0 else end
     while cut > start and text[cut - 1].isspace():
         cut -= 1
-    return cut, place_after(text, cut) or place_before(text, start)
+    return cut, place_after(text, cut) or place_before(text, start), _unknown_zone_name(ztext)
 
 
 @cache
@@ -124,9 +156,9 @@ def _meridiem(g: Groups, start: int, end: int, text: str) -> Piece | None:
     if not 1 <= h <= 12:
         return None
     mer = g["mer"] or ""
-    end, zone = _with_zone(g, start, end, text)
+    end, zone, unknown = _with_zone(g, start, end, text)
     said = Said(hour=_hour_12(h, mer), minute=minute, meridiem="pm" if mer.lower().startswith("p") else "am",
-                zone_text=zone)
+                zone_text=zone, unknown_zone=unknown)
     return Piece(start, end, "clock", "clock.meridiem", said)
 
 
@@ -151,26 +183,28 @@ def _twenty_four(g: Groups, start: int, end: int, text: str) -> Piece | None:
     h, minute = int(g["h"] or 0), int(g["min"] or 0)
     if h > 24 or (h == 24 and minute):
         return None
-    end, zone = _with_zone(g, start, end, text)
+    end, zone, unknown = _with_zone(g, start, end, text)
     pod = g.get("pod")
     if g.get("dot") and zone is None and not g.get("hrs"):
         return None  # "15.30 CEST" is a time; "closed at 15.30" a price
     if zone is None and not g.get("hrs") and not pod and not _CUE_BEFORE.search(text, max(0, start - 16), start):
         return None
     h, day = _with_pod(h, pod) if h <= 12 else (h, None)
-    return Piece(start, end, "clock", "clock.24h", Said(hour=h, minute=minute, zone_text=zone, relative_day=day))
+    return Piece(start, end, "clock", "clock.24h", Said(hour=h, minute=minute, zone_text=zone, unknown_zone=unknown,
+                                                        relative_day=day))
 
 
 def _military(g: Groups, start: int, end: int, text: str) -> Piece | None:
     h, minute = int(g["h"] or 0), int(g["min"] or 0)
     if h > 24 or (h == 24 and minute):
         return None
-    end, zone = _with_zone(g, start, end, text)
+    end, zone, unknown = _with_zone(g, start, end, text)
     if zone is None:
         # "at 1400 hours" is a time; "1400 hours of overtime" is not
         if not g.get("hrs") or not _CUE_BEFORE.search(text, max(0, start - 16), start):
             return None
-    return Piece(start, end, "clock", "clock.military", Said(hour=h, minute=minute, zone_text=zone))
+    return Piece(start, end, "clock", "clock.military", Said(hour=h, minute=minute, zone_text=zone,
+                                                            unknown_zone=unknown))
 
 
 _WORD_TIMES = {"noon": 12, "midday": 12, "mid-day": 12, "midnight": 0}
@@ -181,8 +215,8 @@ def _word(g: Groups, start: int, end: int, text: str) -> Piece | None:
     hour = _WORD_TIMES.get(word)
     if hour is None:
         return None
-    end, zone = _with_zone(g, start, end, text)
-    return Piece(start, end, "clock", "clock.word", Said(hour=hour, minute=0, zone_text=zone))
+    end, zone, unknown = _with_zone(g, start, end, text)
+    return Piece(start, end, "clock", "clock.word", Said(hour=hour, minute=0, zone_text=zone, unknown_zone=unknown))
 
 
 def _oclock(g: Groups, start: int, end: int, text: str) -> Piece | None:
@@ -190,8 +224,9 @@ def _oclock(g: Groups, start: int, end: int, text: str) -> Piece | None:
     if value is None or not 1 <= value <= 12 or value != int(value):
         return None
     h, day = _with_pod(int(value), g.get("pod"))
-    end, zone = _with_zone(g, start, end, text)
-    return Piece(start, end, "clock", "clock.oclock", Said(hour=h, minute=0, zone_text=zone, relative_day=day))
+    end, zone, unknown = _with_zone(g, start, end, text)
+    return Piece(start, end, "clock", "clock.oclock", Said(hour=h, minute=0, zone_text=zone, unknown_zone=unknown,
+                                                          relative_day=day))
 
 
 def _range(g: Groups, start: int, end: int, text: str) -> Piece | None:
@@ -227,8 +262,8 @@ def _range(g: Groups, start: int, end: int, text: str) -> Piece | None:
     core_start = text.find(g["h1"] or "", start)
     if mer1 is not None and mer2 is not None and moved_from().search(text, max(0, core_start - 30), core_start):
         return None  # two whole times: each is a mention of its own
-    end, zone = _with_zone(g, start, end, text)
-    said = Said(hour=start_h, minute=m1, until_hour=end_h, until_minute=m2, zone_text=zone)
+    end, zone, unknown = _with_zone(g, start, end, text)
+    said = Said(hour=start_h, minute=m1, until_hour=end_h, until_minute=m2, zone_text=zone, unknown_zone=unknown)
     return Piece(core_start if core_start >= 0 else start, end, "range", "range.clock", said)
 
 
