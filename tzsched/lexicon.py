@@ -100,6 +100,7 @@ class Lexicon:
     newspapers_after_weekday: tuple[str, ...]
     clause_openers: tuple[str, ...]
     not_zone_names: tuple[str, ...]
+    names_with_time_words: tuple[str, ...]
 
 
 _UNITS = {"second", "minute", "hour", "day", "week", "weekend", "fortnight", "month", "quarter", "year",
@@ -192,7 +193,7 @@ def lexicon() -> Lexicon:
     phrases = data.get("phrases", {})
     phrase_lists: dict[str, tuple[str, ...]] = {}
     for key in ("count_unit_between", "time_change_verbs", "after_list_day", "newspapers_after_weekday",
-                "clause_openers", "not_zone_names"):
+                "clause_openers", "not_zone_names", "names_with_time_words"):
         value = phrases.get(key) if isinstance(phrases, dict) else None
         if not isinstance(value, list) or not all(isinstance(w, str) and w for w in value):
             problems.append(f"[phrases] needs a list of words {key!r}")
@@ -245,6 +246,7 @@ def lexicon() -> Lexicon:
         newspapers_after_weekday=phrase_lists["newspapers_after_weekday"],
         clause_openers=phrase_lists["clause_openers"],
         not_zone_names=phrase_lists["not_zone_names"],
+        names_with_time_words=phrase_lists["names_with_time_words"],
     )
 
 

@@ -226,7 +226,7 @@ class Scanner:
 
     def pieces(self, text: str) -> list[Piece]:
         """Every candidate piece, sorted, merged and without overlaps."""
-        found = self._match(text)
+        found = [p for p in self._match(text) if not (text[p.start].isupper() and _in_name(p, text))]
         found = [self._modifiers(p, text) for p in found]
         found = _merge(found, text)
         found = _shared_zones(found, text)
@@ -329,6 +329,23 @@ _SEPARATORS = "".join(c for c in map(chr, range(128)) if not c.isalnum() and c n
 # a character that may stand before a word start (not a word character nor an
 # apostrophe, as in _WORD_START) and is not in _SEPARATORS
 _UNLISTED = re.compile(r"[^\w'’" + re.escape(_SEPARATORS) + "]")
+
+
+@cache
+def _names() -> tuple[re.Pattern[str], int]:
+    """The lexicon's names with a time word in them ("the March on Washington"; [phrases]
+    names_with_time_words), as one case-sensitive pattern, and the longest one's length."""
+    names = lexicon().names_with_time_words
+    return re.compile(r"(?<![\w'’])" + alt(names) + r"(?![\w'’])"), max(map(len, names), default=0)
+
+
+def _in_name(piece: Piece, text: str) -> bool:
+    """True when ``piece`` lies inside one of the lexicon's names (see _names)."""
+    pattern, longest = _names()
+    for m in pattern.finditer(text, max(0, piece.start - longest), piece.end + longest):
+        if m.start() <= piece.start and piece.end <= m.end():
+            return True
+    return False
 
 
 def _separated_only(lowered: str) -> bool:
