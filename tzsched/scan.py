@@ -331,18 +331,51 @@ _SEPARATORS = "".join(c for c in map(chr, range(128)) if not c.isalnum() and c n
 _UNLISTED = re.compile(r"[^\w'’" + re.escape(_SEPARATORS) + "]")
 
 
-@cache
-def _names() -> tuple[re.Pattern[str], int]:
+@dataclass(frozen=True, slots=True)
+class _Names:
     """The lexicon's names with a time word in them ("the March on Washington"; [phrases]
-    names_with_time_words), as one case-sensitive pattern, and the longest one's length."""
-    names = lexicon().names_with_time_words
-    return re.compile(r"(?<![\w'’])" + alt(names) + r"(?![\w'’])"), max(map(len, names), default=0)
+    names_with_time_words): one case-sensitive pattern, the longest one's length, and the
+    words written right before and right after a time word in one of them ("Agent"
+    Friday; March "on")."""
+
+    pattern: re.Pattern[str]
+    longest: int
+    before: frozenset[str]
+    after: frozenset[str]
+
+
+@cache
+def _names() -> _Names:
+    lex = lexicon()
+    names = lex.names_with_time_words
+    time_words = {w for table in (lex.months, lex.weekdays, lex.relative_days, lex.parts_of_day, lex.holidays,
+                                  lex.movable_holidays) for phrase in table for w in phrase.split()}
+    before: set[str] = set()
+    after: set[str] = set()
+    for name in names:
+        tokens = name.split()
+        for i, token in enumerate(tokens):
+            if token.lower() in time_words:
+                before.update(tokens[i - 1 : i])
+                after.update(tokens[i + 1 : i + 2])
+    pattern = re.compile(r"(?<![\w'’])" + alt(names) + r"(?![\w'’])")
+    return _Names(pattern, max(map(len, names), default=0), frozenset(before), frozenset(after))
+
+
+_WORD_AFTER = re.compile(r" ([\w'’]+)")
 
 
 def _in_name(piece: Piece, text: str) -> bool:
-    """True when ``piece`` lies inside one of the lexicon's names (see _names)."""
-    pattern, longest = _names()
-    for m in pattern.finditer(text, max(0, piece.start - longest), piece.end + longest):
+    """True when ``piece`` lies inside one of the lexicon's names (see _Names). A name is
+    longer than the piece, so a word of a name must stand right before or after it; only
+    then is the pattern tried."""
+    names = _names()
+    after = _WORD_AFTER.match(text, piece.end)
+    if after is None or after.group(1) not in names.after:
+        space = piece.start - 1  # the word before, up to the space before the piece
+        if space < 1 or text[space] != " " or text[text.rfind(" ", 0, space) + 1 : space] not in names.before:
+            return False
+    for m in names.pattern.finditer(text, max(0, piece.start - names.longest), piece.end + names.longest):
         if m.start() <= piece.start and piece.end <= m.end():
             return True
     return False
