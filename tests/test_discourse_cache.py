@@ -15,7 +15,15 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from tzsched.discourse import _ABBREV_BEFORE, Discourse, _meridiem_ends, discourse, sentence_bounds, tense_direction
+from tzsched.discourse import (
+    _ABBREV_BEFORE,
+    Discourse,
+    _doubled_dot,
+    _meridiem_ends,
+    discourse,
+    sentence_bounds,
+    tense_direction,
+)
 
 # The sentence-end rule as first written: a two-way alternation, and the abbreviation
 # searched for in the 11 characters before the dot (a line break after the dot ends the
@@ -31,7 +39,7 @@ def _plain_boundaries(text: str) -> tuple[list[int], list[int]]:
             ends.append(m.start())
             starts.append(m.end())
         elif "\n" in m.group() or not _ABBREV_BEFORE.search(text, max(0, m.start() - 11), m.start() + 1) \
-                or _meridiem_ends(text, m):
+                or _meridiem_ends(text, m) or _doubled_dot(text, m.start()):
             ends.append(m.start() + 1 + len(m.group("q")))
             starts.append(m.end())
     return ends, starts
@@ -205,7 +213,7 @@ def test_the_tense_is_read_where_it_decides(text: str, monkeypatch: pytest.Monke
 
 
 def _unbounded_boundaries(text: str, stop: int) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    """_boundaries as first written (with the line-break rule added since): the end
+    """_boundaries as first written (with the line-break and doubled-dot rules added since): the end
     pattern searched to the end of the text."""
     from tzsched.discourse import _abbreviation_before
 
@@ -219,7 +227,8 @@ def _unbounded_boundaries(text: str, stop: int) -> tuple[tuple[int, ...], tuple[
         if q is None:
             ends.append(m.start())
             starts.append(m.end())
-        elif "\n" in m.group() or not _abbreviation_before(text, m.start()) or _meridiem_ends(text, m):
+        elif "\n" in m.group() or not _abbreviation_before(text, m.start()) or _meridiem_ends(text, m) \
+                or _doubled_dot(text, m.start()):
             ends.append(m.start() + 1 + len(q))
             starts.append(m.end())
     return tuple(ends), tuple(starts)

@@ -11,7 +11,14 @@ import re
 
 import pytest
 
-from tzsched.discourse import _SEPARATOR_TAIL_END, _abbreviation_before, _boundaries, _meridiem_ends, _safe_start
+from tzsched.discourse import (
+    _SEPARATOR_TAIL_END,
+    _abbreviation_before,
+    _boundaries,
+    _doubled_dot,
+    _meridiem_ends,
+    _safe_start,
+)
 
 # the single end pattern, line breaks included, that _boundaries searched with before
 _END = re.compile(r"[.!?\n](?:(?<=\n)|(?P<q>[\"'”’)\]]*)\s+)")
@@ -39,7 +46,8 @@ def _reference(text: str, pos: int = 0, stop: int | None = None) -> tuple[tuple[
             ends.append(dot)
             starts.append(m.end())
             continue
-        if "\n" in m.group() or not _abbreviation_before(text, dot) or _meridiem_ends(text, m):
+        if "\n" in m.group() or not _abbreviation_before(text, dot) or _meridiem_ends(text, m) \
+                or _doubled_dot(text, dot):
             ends.append(dot + 1 + len(q))
             starts.append(m.end())
     return tuple(ends), tuple(starts)
