@@ -324,9 +324,6 @@ class Said:
     meridiem: str | None = None  # "am" / "pm" as written
     part_of_day: str | None = None  # TimeML: MO, MI, AF, EV, NI, DT
     zone_text: str | None = None
-    # a name written as a zone that is none ("3 p.m. Party time"): outside the span,
-    # kept for an unknown_zone_name note
-    unknown_zone: str | None = None
     relative_day: int | None = None  # today 0, yesterday -1, tomorrow 1
     shift: int | None = None
     unit: str | None = None
@@ -344,6 +341,9 @@ class Said:
     until_minute: int | None = None
     until_day: int | None = None  # end of a day range ("May 5-7")
     set_unit: str | None = None  # for sets: the period
+    # a name written as a zone that is none ("3 p.m. Party time"): outside the span,
+    # kept for an unknown_zone_name note
+    unknown_zone: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         said = ((name, getattr(self, name)) for name in _field_names(Said))
