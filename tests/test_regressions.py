@@ -414,3 +414,15 @@ def test_a_dot_after_an_abbreviations_dot_ends_the_sentence(text: str, second: s
     assert tzsched.discourse.sentence_bounds(text, start + 2)[0] == start
     assert tzsched.discourse.sentence_bounds(text, 5)[1] < start
 
+
+
+def test_a_restatement_after_or_with_the_same_weekday_is_no_list_of_days() -> None:
+    """Property seed 901 (random, fast profile): "0159 EST on Sunday, April 26 or 0659 GMT
+    on Sunday" took the second Sunday as the next day of a list ("Thursday, Friday and
+    Monday") and put it a week before the first: a 7-day disagreement. A clock time
+    after "or" restates; and a listed weekday equal to the one before it is that day."""
+    ann = _ann("The talks began at 0159 EST on Sunday, April 26 or 0659 GMT on Sunday.",
+               "1970-04-29T07:59:00+00:00")
+    link = _link(ann)
+    assert (link.agree, link.delta_seconds) == (True, 0.0)
+    assert {m.resolution.value[:10] for m in ann.mentions} == {"1970-04-26"}

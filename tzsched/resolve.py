@@ -391,7 +391,7 @@ def _day_of(said: Said, pub: date, piece: Piece, frame: Frame,
             # a listed day goes on the way the list goes from publication: "on Thursday,
             # Friday and Monday" (ahead), "made Wednesday and Tuesday" (back); from the
             # publication day, to the nearest ("made Friday and Thursday" on a Friday)
-            back = ahead - 7
+            back = ahead - 7 if ahead else 0
             step = (ahead if ahead <= 3 else back) if start_day == pub else ahead if start_day > pub else back
             return start_day + timedelta(days=step), notes
         d, guessed = _shift_weekday(pub, said.weekday, lambda: _weekday_direction(piece, frame), said.shift)
@@ -697,8 +697,8 @@ def _range_start_day(piece: Piece, frame: Frame, before: list[Resolved]) -> tupl
         if r.day is not None and r.piece.said.weekday is not None:
             if _RANGE_TO.fullmatch(frame.text, r.piece.end, piece.start):
                 return r.day, True
-            if _DAY_LIST.fullmatch(frame.text, r.piece.end, piece.start):
-                return r.day, False
+            if piece.kind not in ("clock", "range") and _DAY_LIST.fullmatch(frame.text, r.piece.end, piece.start):
+                return r.day, False  # (a clock time after "or" restates: "0159 EST on Sunday or 0659 GMT on Sunday")
         return None
     return None
 
