@@ -12,7 +12,7 @@ Which mentions link
     them is a restatement connector: an opening parenthesis ("1630 EST (2130 GMT)", also
     "(or …", "(i.e. …"), a list inside that parenthesis ("(11 a.m. Eastern; 1500 GMT)"),
     a closing parenthesis then a comma or dash ("(1400 GMT), about 10 a.m. Eastern"),
-    "which is", "that is", "i.e.", "or", a slash ("noon EDT / 1600 GMT"), a comma or a
+    "which is", "that is", "that's", "i.e.", "or", a slash ("noon EDT / 1600 GMT"), a comma or a
     dash (apposition). Links chain: three or more mentions form one link. A date or
     weekday governing both sides is already applied by the resolver.
     Never linked: two mentions that both state the same zone ("9 a.m. EDT, 3 p.m. EDT"),
@@ -113,7 +113,7 @@ _WORD_PAREN = re.compile(r"\s+(?!(?:and|or|to|until|till|through|but|then|after|
                          r"[a-z]{2,15}\s*[(\[]\s*")
 _PAREN_CLOSE = re.compile(rf"\s*[)\]]\s*(?:(?:[,;]|—|–|--)\s*(?:{_WORDS}\s+)?|,?\s*{_WORDS}\s+)", re.IGNORECASE)
 _IN_PAREN = re.compile(r"\s*(?:[,;/]|—|–)\s*(?:or\s+)?", re.IGNORECASE)
-_WHICH = re.compile(r"\s*,?\s*(?:which\s+(?:is|was|will\s+be|would\s+be)|that\s+is,?)\s*", re.IGNORECASE)
+_WHICH = re.compile(r"\s*,?\s*(?:which\s+(?:is|was|will\s+be|would\s+be)|that\s+is,?|that['’]s)\s*", re.IGNORECASE)
 _IE = re.compile(r"\s*,?\s*i\.\s?e\.,?\s*", re.IGNORECASE)
 _OR = re.compile(r"\s*,?\s*or\s+", re.IGNORECASE)
 _SLASH = re.compile(r"\s*/\s*")
@@ -529,7 +529,10 @@ def _zone_from_anchor(m: _Member, anchor: _Member) -> Resolution | None:
     note = Note("zone_from_link",
                 f"{m.mention.text!r} states no zone that tzsched could settle (read in {res.zone}); "
                 f"its restatement {anchor.mention.text!r} puts it at {zone}")
-    alts = (*res.alternatives, Reading(f"zone:{res.zone}", m.start, m.end, res.zone))
+    # the other day of a tense conflict, read in the settled offset (a fixed one: a day away)
+    alts = (*(Reading(a.label, start + (a.start - m.start), start + (a.end - m.start), zone)
+              if a.label in ("previous_day", "next_day") else a for a in res.alternatives),
+            Reading(f"zone:{res.zone}", m.start, m.end, res.zone))
     return replace(
         res, start=start, end=start + (m.end - m.start), zone=zone, zone_source="link",
         value=_shift_text(res.value, days) if days else res.value,

@@ -104,12 +104,16 @@ def _in_place() -> re.Pattern[str]:
                       rf"([A-Z][\w'’.\-]+(?:\s(?:{particle}\s)?[A-Z][\w'’.\-]+){{0,2}})")
 
 
+_ON_COAST = re.compile(r"\s+(?:here\s+)?on\s+the\s+((?:East|West)\s+Coast)\b")
+
+
 def place_after(text: str, end: int) -> str | None:
     """"8 p.m. in Lagos": a known city or country right after a time gives its zone
     (the place stays outside the mention's span)."""
     m = _in_place().match(text, end)
     if m is None:
-        return None
+        coast = _ON_COAST.match(text, end)  # "2 p.m. here on the East Coast" (broadcast)
+        return f"{coast.group(1)} time" if coast else None
     words = m.group(1).rstrip(".").split()
     for n in range(len(words), 0, -1):  # "in New York City on Monday" -> "New York City"
         name = " ".join(words[:n])
