@@ -169,6 +169,7 @@ _COPULA_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _CUE_REACH = 200  # characters either side of a mention where a tense cue may sit
+_CLAUSE_REACH = 48  # characters before a mention read for the tense of its own clause (clause_tense)
 # what may stand before a date that opens its sentence ("On Friday,", "Late Tuesday night,")
 _OPENING_LEAD = re.compile(r"[\s\"'“‘(]*(?:(?i:on|late|early|by|from|until|since)\s+)?")
 _COMMA_AFTER = re.compile(r"\s*,\s*")
@@ -351,6 +352,34 @@ class Discourse:
                     continue
             best = (dist, sign)
         return None if best is None else best[1]
+
+    def clause_tense(self, start: int) -> int | None:
+        """The tense of the words just before a mention (at most _CLAUSE_REACH characters,
+        within its sentence): +1 or -1 by the nearest cue there ("were lifted at", "will
+        hold a news conference at"), None when there is none. Cheaper and narrower than
+        :meth:`tense_direction`, which reads the whole sentence."""
+        text = self.text
+        s = self.sentence_bounds(start, window=_CUE_REACH)[0]
+        lo = max(s, start - _CLAUSE_REACH)
+        sign: int | None = None
+        for m in self._cue_matches(lo, start):
+            m_start, m_end = m.span()
+            if m_end > start:
+                break
+            cue = _cue_word(m.group().lower())
+            if cue.inert or cue.reporting or (cue.not_before_to and text.startswith(" to ", m_end)):
+                continue
+            if cue.future or (cue.before_to and text.startswith(" to ", m_end)):
+                sign = 1
+                continue
+            aux = _AUX_BEFORE.search(text, max(s, m_start - 8), m_start) if cue.participle or cue.past else None
+            if aux is not None and aux.group(1).lower() in lexicon().passive_aux:
+                continue  # "will be held at": the auxiliary's tense stands
+            if aux is not None and cue.participle:
+                sign = 1
+            elif cue.past_like:
+                sign = -1
+        return sign
 
     def opening_direction(self, start: int, end: int) -> int | None:
         """The tense of the clause a date opens, set off by a comma ("On Friday, the

@@ -76,8 +76,8 @@ NOTE_CODES: Final[dict[str, str]] = {
     "day_from_context": "a clock time takes its day from the date written for it elsewhere in the sentence",
     "year_inferred": "the year was not stated: taken from the publication date or, in a history, from the year "
     "the story is in",
-    "tense_conflict": "a clock time read on the publication day contradicts its sentence's tense (past tense "
-    "but after publication, or future tense but before it); the other day is an alternative",
+    "tense_conflict": "a clock time read on the publication day contradicts the tense of the words before it "
+    "(past tense but after publication, or future tense but before it); the other day is an alternative",
     "direction_guessed": "no tense cue decided between the previous and the next occurrence",
     "weekday_mismatch": "the weekday written with a date is not that date's weekday; the date is kept",
     "unknown_zone_name": "a zone name in the text could not be matched to a zone",

@@ -919,8 +919,7 @@ def _tense_conflict(piece: Piece, frame: Frame, start: datetime, wall: datetime,
     later = start > published
     if later == (start + MINUTE <= published):
         return None  # the publication minute itself
-    direction = _direction(piece, frame)
-    if direction != (-1 if later else 1):
+    if frame.discourse.clause_tense(piece.start) != (-1 if later else 1):
         return None
     days = -1 if later else 1
     other = wall_to_utc(wall + timedelta(days=days), zone.zone, frame.context.dst, zone.label).utc
