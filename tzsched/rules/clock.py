@@ -100,7 +100,7 @@ def _in_place() -> re.Pattern[str]:
     lower-case particles between them ("in Rio de Janeiro", "in Port of Spain"), maybe
     after a short bracket ("8 p.m. (1700 GMT) in Moscow")."""
     particle = alt(lexicon().place_particles)
-    return re.compile(rf"(?:\s*\([^()\n]{{1,40}}\))?\s+in\s+"
+    return re.compile(rf"(?:\s*\([^()\n]{{1,40}}\))?\s+(?:here\s+)?in\s+"
                       rf"([A-Z][\w'’.\-]+(?:\s(?:{particle}\s)?[A-Z][\w'’.\-]+){{0,2}})")
 
 
@@ -128,8 +128,12 @@ def _in_place_at() -> re.Pattern[str]:
     """"in" and a place name, then the word that leads to a time, ending where the time
     starts ("lands in Tokyo at ", "meet in Rio de Janeiro around ")."""
     particle = alt(lexicon().place_particles)
-    return re.compile(rf"\bin\s([A-Z][\w'’.\-]+(?:\s(?:{particle}\s)?[A-Z][\w'’.\-]+){{0,2}})"
-                      rf"\s(?:at|by|around|about|from|until|before|after)\s(?:(?:about|around|roughly)\s)?\Z")
+    place = rf"([A-Z][\w'’.\-]+(?:\s(?:{particle}\s)?[A-Z][\w'’.\-]+){{0,2}})"
+    return re.compile(rf"\bin\s{place}\s(?:at|by|around|about|from|until|before|after)\s"
+                      rf"(?:(?:about|around|roughly)\s)?\Z"
+                      # broadcast: "live to Jerusalem, where it's just past 2 a.m."
+                      rf"|\b(?:to|in|from)\s{place},\swhere\sit(?:['’]s|\sis)\s(?:(?:just|now|already)\s)?"
+                      rf"(?:(?:past|after|before|about|around|nearly|almost)\s)?\Z")
 
 
 def place_before(text: str, start: int) -> str | None:
@@ -140,7 +144,7 @@ def place_before(text: str, start: int) -> str | None:
     m = _in_place_at().search(text, max(0, start - 64), start)
     if m is None:
         return None
-    name = m.group(1)
+    name = m.group(1) or m.group(2)
     cands = zone_candidates(name)
     return name if cands and cands[0].source == "explicit" else None
 
