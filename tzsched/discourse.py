@@ -173,6 +173,9 @@ _CLAUSE_REACH = 48  # characters before a mention read for the tense of its own 
 # what may stand before a date that opens its sentence ("On Friday,", "Late Tuesday night,")
 _OPENING_LEAD = re.compile(r"[\s\"'“‘(]*(?:(?i:on|late|early|by|from|until|since)\s+)?")
 _COMMA_AFTER = re.compile(r"\s*,\s*")
+# what the 12 characters before a date that opens its sentence end with: a sentence's end
+# (or the start of those 12 characters), then a lead (see _OPENING_LEAD)
+_OPENING_TAIL = re.compile(r"(?:^|[.!?\"'”’)\]\n])[\s\"'“‘(]*(?:(?i:on|late|early|by|from|until|since)\s+)?\Z")
 _VERB_BEFORE = re.compile(r"\b([A-Za-z]+)\s+(?:off\s+)?(?:(?:on|at|from|until|till|through|by)\s+)?$")
 
 _WORD_BEFORE = re.compile(r"\b([A-Za-z]+)\s+$")
@@ -387,11 +390,13 @@ class Discourse:
         speaks for the date, however near a later one ("would") stands. None when the
         mention does not open its sentence that way, or the clause has no cue."""
         text = self.text
+        comma = _COMMA_AFTER.match(text, end)
+        # the cheap tests first (most dates have neither a comma after them nor a sentence
+        # end just before them); the sentence is found only then
+        if comma is None or not _OPENING_TAIL.search(text[max(0, start - 12) : start]):
+            return None
         s, e = self.sentence_bounds(start, window=_CUE_REACH)
         if not _OPENING_LEAD.fullmatch(text, s, start):
-            return None
-        comma = _COMMA_AFTER.match(text, end)
-        if comma is None:
             return None
         for m in self._cue_matches(comma.end(), e):
             word = m.group().lower()
