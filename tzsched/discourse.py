@@ -358,14 +358,21 @@ class Discourse:
 
     def clause_tense(self, start: int) -> int | None:
         """The tense of the words just before a mention (at most _CLAUSE_REACH characters,
-        within its sentence): +1 or -1 by the nearest cue there ("were lifted at", "will
+        after the last ".", "!", "?" or line break): +1 or -1 by the nearest cue there ("were lifted at", "will
         hold a news conference at"), None when there is none. Cheaper and narrower than
         :meth:`tense_direction`, which reads the whole sentence."""
         text = self.text
-        s = self.sentence_bounds(start, window=_CUE_REACH)[0]
-        lo = max(s, start - _CLAUSE_REACH)
+        # the sentence is taken to start after the last "!", "?" or line break, or a dot
+        # followed by a blank and a capital (not "a.m. (1500 GMT)"): cheap, and the words
+        # nearest the time are what count
+        lo = max(0, start - _CLAUSE_REACH)
+        s = max(lo, *(text.rfind(c, lo, start) + 1 for c in "!?\n"))
+        dot = text.rfind(".", s, start)
+        while dot >= 0 and not (text.startswith(" ", dot + 1) and text[dot + 2 : dot + 3].isupper()):
+            dot = text.rfind(".", s, dot)
+        s = max(s, dot + 1)
         sign: int | None = None
-        for m in self._cue_matches(lo, start):
+        for m in self._cue_matches(s, start):
             m_start, m_end = m.span()
             if m_end > start:
                 break

@@ -75,6 +75,7 @@ class Frame:
     discourse: Discourse = field(init=False, repr=False, compare=False)
     home_zone: _Zone = field(init=False, repr=False, compare=False)  # where unzoned mentions are read
     pub_home: date = field(init=False, repr=False, compare=False)  # the publication date there
+    pub_utc: datetime | None = field(init=False, repr=False, compare=False)  # the publication instant, if known
     regions: tuple[str, ...] = field(init=False, repr=False, compare=False)  # countries that pick a zone
     # the publication date in each other zone asked for so far (a cache for this document)
     pub_days: dict[str, date] = field(init=False, repr=False, compare=False)
@@ -86,6 +87,7 @@ class Frame:
         object.__setattr__(self, "discourse", discourse(self.text))
         object.__setattr__(self, "home_zone", _home_zone(self.home, self.home_source))
         object.__setattr__(self, "pub_home", self.context.local_date(self.home))
+        object.__setattr__(self, "pub_utc", self.context.published_utc())
         object.__setattr__(self, "pub_days", {})
         object.__setattr__(self, "named_zones", {})
         dateline_zone = self.dateline.zone if self.dateline is not None else None
@@ -913,7 +915,7 @@ def _tense_conflict(piece: Piece, frame: Frame, start: datetime, wall: datetime,
     ("will speak at 10 a.m." published at 2 p.m.). News writes no day for the day of
     publication, so the likelier fault is a publication time that is the first version's
     or the feed's: the day is kept, with a note and the other day as an alternative."""
-    published = frame.context.published_utc()
+    published = frame.pub_utc
     if published is None:
         return None
     later = start > published
@@ -978,7 +980,7 @@ def _dayish(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
 
 def _in_last_night(frame: Frame, zone: str) -> bool:
     """Whether publication falls after midnight but before a night ends (04:00 local)."""
-    published = frame.context.published_utc()
+    published = frame.pub_utc
     return published is not None and published.astimezone(tzinfo_for(zone)).hour < POD_HOURS["NI"][1] - 24
 
 
@@ -1424,7 +1426,7 @@ def _ago(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     elif said.anchor == "reference":
         notes.append(_UNANCHORED)
     if unit in ("hour", "minute", "second"):
-        pub_utc = frame.context.published_utc()
+        pub_utc = frame.pub_utc
         if pub_utc is not None and said.anchor == "publication":
             delta = {"hour": timedelta(hours=1), "minute": MINUTE, "second": timedelta(seconds=1)}[unit]
             t = pub_utc + sign * said.amount * delta
@@ -1536,7 +1538,7 @@ def _ref(piece: Piece, frame: Frame) -> Resolved:
     said = piece.said
     ref = said.ref or "PRESENT_REF"
     if ref == "PRESENT_REF":
-        pub_utc = frame.context.published_utc()
+        pub_utc = frame.pub_utc
         zone = _Zone(frame.home, frame.home_source, "generic")
         if pub_utc is not None:
             res = _res("DATE", ref, "reference", pub_utc, pub_utc + MINUTE, zone, said, [], None, approximate=True)
