@@ -1281,6 +1281,8 @@ def _relunit(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
         monday = anchor - timedelta(days=anchor.weekday()) + timedelta(weeks=shift or 0)
         start, end = _bounds(monday, monday + timedelta(days=7), zone.zone)
         start, end = _narrow(start, end, said.mod, zone.zone)
+        if piece.parts:
+            start, end = _side_of_publication(start, end, piece.parts[0], pub, zone.zone)
         value = _iso_week(monday)
         return Resolved(piece, _res("DATE", value, "week", start, end, zone, said, notes, value), None)
     if unit == "month":
@@ -1288,6 +1290,8 @@ def _relunit(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
         ny, nm = _add_months(y, m, 1)
         start, end = _bounds(date(y, m, 1), date(ny, nm, 1), zone.zone)
         start, end = _narrow(start, end, said.mod, zone.zone)
+        if piece.parts:
+            start, end = _side_of_publication(start, end, piece.parts[0], pub, zone.zone)
         value = f"{y:04d}-{m:02d}"
         return Resolved(piece, _res("DATE", value, "month", start, end, zone, said, notes, value), None)
     if unit == "quarter":
@@ -1302,6 +1306,8 @@ def _relunit(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
         y = anchor.year + (shift or 0)
         start, end = _bounds(date(y, 1, 1), date(y + 1, 1, 1), zone.zone)
         start, end = _narrow(start, end, said.mod, zone.zone)
+        if piece.parts:
+            start, end = _side_of_publication(start, end, piece.parts[0], pub, zone.zone)
         return Resolved(piece, _res("DATE", f"{y:04d}", "year", start, end, zone, said, notes, f"{y:04d}"), None)
     if unit == "decade":
         dec = anchor.year // 10 + (shift or 0)
@@ -1314,6 +1320,16 @@ def _relunit(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
         start, end = _narrow(start, end, said.mod, zone.zone)
         return Resolved(piece, _res("DATE", f"{c:02d}", "century", start, end, zone, said, notes, f"{c:02d}"), None)
     return _unresolved(piece, notes)
+
+
+def _side_of_publication(start: datetime, end: datetime, side: str, pub: date,
+                         zone: str) -> tuple[datetime, datetime]:
+    """"earlier this month": the period up to the end of the publication day; "later this
+    week": from the publication day's start on."""
+    day_start, day_end = day_bounds(pub, zone)
+    if side == "earlier":
+        return start, max(start, min(end, day_end))
+    return min(end, max(start, day_start)), end
 
 
 _UNIT_CODE = {

@@ -126,7 +126,9 @@ def _relunit(g: Groups, start: int, end: int, text: str) -> Piece | None:
         return None
     anchor = "reference" if shift_word in ("following", "previous", "preceding") else "publication"
     said = Said(unit=unit, shift=shift, mod=mod, anchor=anchor)
-    return Piece(start, end, "relunit", "rel.unit", said)
+    # "earlier this month" / "later this week": the part of the period before (after) publication
+    side = (pos,) if pos in ("earlier", "later") and shift == 0 else ()
+    return Piece(start, end, "relunit", "rel.unit", said, side)
 
 
 def _the_next_day(g: Groups, start: int, end: int, text: str) -> Piece | None:
