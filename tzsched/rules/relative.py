@@ -116,7 +116,7 @@ def _relunit(g: Groups, start: int, end: int, text: str) -> Piece | None:
         return None
     pos = (g.get("pos") or "").lower().rstrip("-")
     mod = None
-    if pos:  # "earlier this month" keeps the month: the text says no more
+    if pos:  # "earlier this month" keeps the month's value (its interval is cut, see below)
         mod = lex.position_mods.get(pos)
     month = lex.months.get(unit_word.rstrip("."))
     if month is not None:
