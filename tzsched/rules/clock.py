@@ -141,7 +141,10 @@ def place_before(text: str, start: int) -> str | None:
     leads to a time gives its zone, as one after the time does."""
     if not text.startswith(" ", start - 1) or start < 8:
         return None
-    m = _in_place_at().search(text, max(0, start - 64), start)
+    lo = max(0, start - 64)
+    if text.find("in ", lo, start) < 0 and text.find(", where", lo, start) < 0:
+        return None  # a cheap test first: most times have neither before them
+    m = _in_place_at().search(text, lo, start)
     if m is None:
         return None
     name = m.group(1) or m.group(2)
