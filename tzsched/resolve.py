@@ -909,8 +909,9 @@ _STAMP_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:(?i:updated|posted|live|published)
 
 def _tense_conflict(piece: Piece, frame: Frame, start: datetime, wall: datetime,
                     zone: _Zone) -> tuple[Note, Reading] | None:
-    """A clock time read on the publication day for want of another, whose sentence's
-    tense that day contradicts: past tense and later than the publication instant ("the
+    """A clock time read on the publication day for want of another, which the tense of
+    the words just before it contradicts (Discourse.clause_tense): past tense and later
+    than the publication instant ("the
     orders were lifted at 9 a.m." published at 7 a.m.), or future tense and already past
     ("will speak at 10 a.m." published at 2 p.m.). News writes no day for the day of
     publication, so the likelier fault is a publication time that is the first version's
@@ -928,8 +929,8 @@ def _tense_conflict(piece: Piece, frame: Frame, start: datetime, wall: datetime,
     label = "previous_day" if later else "next_day"
     tense = "past" if later else "future"
     side = "after" if later else "before"
-    return (Note("tense_conflict", f"read on the publication day, {side} publication although the sentence "
-                                   f"speaks of the {tense}; the {label.replace('_', ' ')} is the alternative"),
+    return (Note("tense_conflict", f"read on the publication day, {side} publication although the words before "
+                                   f"it speak of the {tense}; the {label.replace('_', ' ')} is the alternative"),
             Reading(label, other, other + MINUTE, zone.zone))
 
 
