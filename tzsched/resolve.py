@@ -390,11 +390,15 @@ def _day_of(said: Said, pub: date, piece: Piece, frame: Frame,
             ahead = (said.weekday - start_day.weekday()) % 7
             if is_range:  # "from 10 p.m. Friday to 5 a.m. Monday": the end follows the start
                 return start_day + timedelta(days=ahead), notes
-            # a listed day goes on the way the list goes from publication: "on Thursday,
-            # Friday and Monday" (ahead), "made Wednesday and Tuesday" (back); from the
-            # publication day, to the nearest ("made Friday and Thursday" on a Friday)
+            # a listed day follows the one before it in the calendar ("on Thursday, Friday
+            # and Monday", "closed Thursday and Friday" told on a Monday), unless that would
+            # carry a past list beyond publication ("made Wednesday and Tuesday" told on a
+            # Friday: back); from the publication day itself, the nearest occurrence
             back = ahead - 7 if ahead else 0
-            step = (ahead if ahead <= 3 else back) if start_day == pub else ahead if start_day > pub else back
+            if start_day == pub:
+                step = ahead if ahead <= 3 else back
+            else:
+                step = ahead if start_day > pub or start_day + timedelta(days=ahead) <= pub else back
             return start_day + timedelta(days=step), notes
         d, guessed = _shift_weekday(pub, said.weekday, lambda: _weekday_direction(piece, frame), said.shift)
         if guessed:
