@@ -356,6 +356,25 @@ class Discourse:
             best = (dist, sign)
         return None if best is None else best[1]
 
+    def first_tense_after(self, pos: int, reach: int = 40) -> int | None:
+        """The direction of the first tense cue in ``reach`` characters from ``pos`` (no
+        further than the next end mark): what the clause that starts there tells."""
+        text = self.text
+        stop = min(len(text), pos + reach)
+        for c in ".!?;\n":
+            found = text.find(c, pos, stop)
+            if found >= 0:
+                stop = found
+        for m in self._cue_matches(pos, stop):
+            cue = _cue_word(m.group().lower())
+            if cue.inert or cue.reporting:
+                continue
+            if cue.future:
+                return 1
+            if cue.past_like:
+                return -1
+        return None
+
     def clause_tense(self, start: int) -> int | None:
         """The tense of the words just before a mention (at most _CLAUSE_REACH characters,
         after the last ".", "!", "?" or line break): +1 or -1 by the nearest cue there ("were lifted at", "will

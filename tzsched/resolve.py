@@ -641,13 +641,19 @@ def _weekday_direction(piece: Piece, frame: Frame) -> int | None:
     return None
 
 
-def _is_deadline(piece: Piece, text: str) -> bool:
+def _is_deadline(piece: Piece, frame: Frame) -> bool:
     """Whether a weekday is a deadline set for what is to be done: "ordered the agency to
     respond by 5 p.m. Monday", "gave prosecutors until noon Wednesday to file", "have
     until Tuesday". A deadline follows the order, whatever the tense of the order."""
+    text = frame.text
     if not text[max(0, piece.start - 7) : piece.start].rstrip().lower().endswith(("by", "before", "than", "until")):
         return False  # the word before a deadline (a cheap test: most weekdays have none)
     lo = max(0, piece.start - 90)
+    if _DEADLINE_PAST.search(text, lo, piece.start):
+        return False  # "had until Sunday", "met the deadline to pay by"
+    done = _AND_AFTER.search(text, piece.end, min(len(text), piece.end + 60))
+    if done is not None and frame.discourse.first_tense_after(done.end()) == -1:
+        return False  # "..., and he left on Thursday", "..., and most did"
     if _BY_AFTER_INFINITIVE.search(text, lo, piece.start) or _GIVEN_UNTIL.search(text, lo, piece.start):
         return True
     return bool(text.startswith("until ", max(0, piece.start - 6)) and _INFINITIVE_AFTER.match(text, piece.end))
@@ -658,6 +664,10 @@ _BY_AFTER_INFINITIVE = re.compile(r"(?<!failed)(?<!managed)(?<!tried)\sto\s[a-z]
                                   r"\s(?:by|before|no\slater\sthan)\s+\Z", re.IGNORECASE)
 _GIVEN_UNTIL = re.compile(r"\b(?:ha(?:ve|s)|given|gave|get|gets|got)\s(?:[a-z]+\s){0,3}?until\s+\Z", re.IGNORECASE)
 _INFINITIVE_AFTER = re.compile(r"\s+to\s+[a-z]+\b")
+# a deadline told as past: "had (been given) until", "met/missed the deadline to pay by"
+_DEADLINE_PAST = re.compile(r"\b(?:had|met|missed|beat)\b", re.IGNORECASE)
+# a clause after a deadline that may tell what was done ("..., and he left on Thursday")
+_AND_AFTER = re.compile(r"\b(?:and|but)\b", re.IGNORECASE)
 
 
 _MAX_SIBLINGS = 4  # pieces either side of a weekday that may lend it their tense
@@ -669,7 +679,7 @@ def _told_direction(piece: Piece, frame: Frame) -> int | None:
     opening = frame.discourse.opening_direction(piece.start, piece.end)
     if opening is not None:
         return opening  # "On Friday, the minister said talks would resume"
-    if _is_deadline(piece, frame.text):
+    if _is_deadline(piece, frame):
         return 1  # "ordered the agency to respond by 5 p.m. Monday"
     own = _direction(piece, frame)
     if own is not None:
