@@ -429,6 +429,8 @@ class Discourse:
             cue = _cue_word(word)
             if cue.inert or (cue.not_before_to and text.startswith(" to ", m.end())):
                 continue
+            if cue.reporting and text.startswith(",", m.end()):
+                continue  # "On Friday, he said, the committee will vote": a parenthesis
             if cue.future or (cue.before_to and text.startswith(" to ", m.end())):
                 return 1
             if cue.past_like:
