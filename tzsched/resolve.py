@@ -499,13 +499,15 @@ def _governing_day(piece: Piece, frame: Frame, dated: list[Resolved]) -> tuple[d
     lo, hi = (chosen.piece.end, piece.start) if chosen.piece.end <= piece.start else (piece.end, chosen.piece.start)
     assert chosen.day is not None
     if chosen.piece.kind in ("clock", "range"):
-        step = _overnight_step(piece, chosen.piece, frame.text[lo:hi], chosen.piece.end <= piece.start)
+        step = _overnight_step(piece, chosen.piece, frame.text, lo, hi, chosen.piece.end <= piece.start)
         if step:
             said_day = frame.text[chosen.piece.start : chosen.piece.end]
             side = "after" if step > 0 else "before"
             return chosen.day + timedelta(days=step), Note(
                 "day_from_context", f"the day {side} that of {said_day!r}: events told in order across midnight")
-    if chosen.piece.said.part_of_day == "NI" and piece.said.hour is not None and piece.said.hour < 12:
+    if chosen.piece.said.part_of_day == "NI" and piece.said.hour is not None and piece.said.hour < 6 \
+            and chosen.piece.end <= piece.start \
+            and not _REPORTED_AT.search(frame.text, max(0, chosen.piece.start - 24), chosen.piece.start):
         # "Overnight, rebels attacked at 3 a.m.": the small hours of the night, on its second day
         said_night = frame.text[chosen.piece.start : chosen.piece.end]
         return chosen.day + timedelta(days=1), Note("day_from_context", f"the night of {said_night!r} "
@@ -518,7 +520,7 @@ def _governing_day(piece: Piece, frame: Frame, dated: list[Resolved]) -> tuple[d
     return chosen.day, note
 
 
-def _overnight_step(piece: Piece, other: Piece, between: str, other_first: bool) -> int:
+def _overnight_step(piece: Piece, other: Piece, text: str, lo: int, hi: int, other_first: bool) -> int:
     """+1 (-1) when a clock time told after (before) another with a day, joined by "and",
     falls in the small hours and the other in the afternoon or evening: "started at 10
     p.m. Friday and police broke it up at 3 a.m." (Saturday); "issued at 11:15 p.m. and
@@ -526,10 +528,13 @@ def _overnight_step(piece: Piece, other: Piece, between: str, other_first: bool)
     mine, theirs = piece.said, other.said
     if mine.hour is None or theirs.hour is None or mine.zone_text != theirs.zone_text:
         return 0
+    between = text[lo:hi]
     lead = _LEAD_TO_TIME.search(between)  # "... and cancelled just after" 2 a.m.
     cut = lead.start() if lead else len(between)
     if not _AND.search(between, 0, cut) or _NOT_IN_ORDER.search(between, 0, cut):
         return 0
+    if _HAD_AFTER.match(text, piece.end if other_first else other.end):
+        return 0  # "..., and at 4 a.m. the governor had already ordered": told out of order
     late, small = (theirs.hour, mine.hour) if other_first else (mine.hour, theirs.hour)
     if late >= 12 and small < 6:
         return 1 if other_first else -1
@@ -539,10 +544,17 @@ def _overnight_step(piece: Piece, other: Piece, between: str, other_first: bool)
 # two events told in order are joined by "and" ("... at 10 p.m. Friday and police broke it
 # up at"), with no word or mark between them that tells another order or starts anew
 _AND = re.compile(r"\band\b", re.IGNORECASE)
-_NOT_IN_ORDER = re.compile(r"\b(?:after|before|since|until|till|following|or)\b|[.;(\n]", re.IGNORECASE)
+_NOT_IN_ORDER = re.compile(r"\b(?:after|before|since|until|till|following|or|had)\b|[.;(\n]", re.IGNORECASE)
+# "..., and at 4 a.m. the governor had already ordered evacuations": told out of order
+_HAD_AFTER = re.compile(r"[^.;!?\n]{0,40}?\bhad\b", re.IGNORECASE)
 
 
 _LEAD_TO_TIME = re.compile(r"\b(?:(?:just|shortly|soon|right|long)\s+)?(?:after|before)\s*$", re.IGNORECASE)
+
+
+# the verb of a report right before a day: "Police said Sunday night that ..." (the night
+# is when it was said, not when what it tells happened)
+_REPORTED_AT = re.compile(r"\b(?:said|says|told|announced|reported|confirmed)\s+(?:on\s+)?\Z", re.IGNORECASE)
 
 
 def _describes_a_thing(piece: Piece, text: str) -> bool:
