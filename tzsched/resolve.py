@@ -586,8 +586,9 @@ def _after_is_elsewhere(piece: Piece, later: Piece, frame: Frame) -> bool:
     between them that does not restate this one, or to a clause of its own that opens
     between them (", after ...", ", when ...")."""
     text = frame.text
-    if _clause_opener().search(text, piece.end, later.start):
-        return True
+    opener = _clause_opener().search(text, piece.end, later.start)
+    if opener is not None and text.find(",", opener.end(), later.start) < 0:
+        return True  # the date is in that clause (not after it closes: ", when ..., police said Sunday")
     if _AND.search(text, piece.end, later.start):
         # "Markets closed at 4 p.m. and will reopen on Friday": the date is of a clause
         # in another tense
@@ -601,7 +602,11 @@ def _after_is_elsewhere(piece: Piece, later: Piece, frame: Frame) -> bool:
         if other.start >= later.start:
             return False
         if other.kind in ("clock", "range"):
-            if not (_RESTATED_BY.fullmatch(text, end, other.start) or _RANGE_JOIN.fullmatch(text, end, other.start)):
+            # a day counted from another time ("arriving at 11:40 the next day") is that
+            # time's; a weekday or a date may serve a list of times ("opens at 8 a.m.,
+            # closes at noon and reopens at 1 p.m. Saturday")
+            if later.said.anchor == "reference" and not (
+                    _RESTATED_BY.fullmatch(text, end, other.start) or _RANGE_JOIN.fullmatch(text, end, other.start)):
                 return True
             end = other.end
     return False
