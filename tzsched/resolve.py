@@ -1123,6 +1123,12 @@ def _quarter(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
             named = _named_quarter(piece, frame, before) if said.year is None else None
             if named is not None:
                 reporting = named[0] * 4 + named[1] - 1
+            elif said.shift == -4 and "+" in piece.rule and "period" in frame.text[piece.start : piece.end].lower():
+                # "the same period last year" with no quarter named: the period may be a
+                # month, a week or nine months; the year before is what the text fixes
+                y = pub.year - 1
+                start, end = _bounds(date(y, 1, 1), date(y + 1, 1, 1), zone.zone)
+                return Resolved(piece, _res("DATE", f"{y:04d}", "year", start, end, zone, said, [], f"{y:04d}"), None)
             else:
                 reporting = base if said.year is not None or _direction(piece, frame) == 1 else base - 1
             idx = reporting if said.shift is None else reporting - 4
@@ -1518,10 +1524,12 @@ def _named_quarter(piece: Piece, frame: Frame, before: list[Resolved]) -> tuple[
         if piece.start - r.piece.end > 400:
             return None
         said = r.piece.said
-        if r.piece.end <= piece.start and r.resolution.granularity == "quarter" and said.quarter is not None \
-                and not said.shift:
+        gran = r.resolution.granularity
+        if r.piece.end <= piece.start and gran == "quarter" and said.quarter is not None and not said.shift:
             value = r.resolution.value
             return int(value[:4]), int(value[-1])
+        if r.piece.end <= piece.start and gran in ("month", "week", "half"):  # (a day: "ended Sept. 30")
+            return None  # "Third-quarter profit fell. Sales in October rose from the same period ..."
     return None
 
 

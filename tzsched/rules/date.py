@@ -321,6 +321,11 @@ def _season(g: Groups, start: int, end: int, text: str) -> Piece | None:
     return Piece(start, end, "season", "date.season", Said(season=season, year=year, shift=shift, mod=pos))
 
 
+# holidays whose name also names a kind of day ("a Black Friday for stocks")
+_SOME_DAY_NAMES = frozenset({"black friday", "cyber monday"})
+_INDEFINITE_BEFORE = re.compile(r"\b(?:a|another)\s+\Z", re.IGNORECASE)
+
+
 def _holiday(g: Groups, start: int, end: int, text: str) -> Piece | None:
     name = " ".join((g["h"] or "").lower().split()).replace("’", "'")
     if not (g["h"] or "x")[0].isupper():
@@ -331,6 +336,8 @@ def _holiday(g: Groups, start: int, end: int, text: str) -> Piece | None:
     if md is not None:
         return Piece(start, end, "date", "date.holiday", Said(year=year, month=md[0], day=md[1]))
     if name in lex.movable_holidays:  # the resolver computes the day for the year from the rule
+        if name in _SOME_DAY_NAMES and _INDEFINITE_BEFORE.search(text, max(0, start - 9), start):
+            return None  # "traders called it a Black Friday": a day of a kind, not the holiday
         return Piece(start, end, "holiday", "date.holiday", Said(year=year), parts=(lex.movable_holidays[name],))
     return None
 
