@@ -1296,6 +1296,9 @@ def _relunit(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
             notes.append(_story_note(ref.year))
     shift = said.shift
     unit = said.unit or "day"
+    if piece.rule == "date.period_end" and shift == 0 and anchor == pub and _end_still_ahead(unit, pub) \
+            and _direction(piece, frame) == -1:
+        shift = -1  # "stocks had recovered by week's end", told on a Monday: last week's end
     if unit == "weekend":
         saturday = anchor + timedelta(days=5 - anchor.weekday())  # this week's Saturday
         in_weekend = anchor.weekday() >= 5
@@ -1358,6 +1361,15 @@ def _relunit(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
         start, end = _narrow(start, end, said.mod, zone.zone)
         return Resolved(piece, _res("DATE", f"{c:02d}", "century", start, end, zone, said, notes, f"{c:02d}"), None)
     return _unresolved(piece, notes)
+
+
+def _end_still_ahead(unit: str, day: date) -> bool:
+    """Whether the last third of ``day``'s week (month, year) is still to come on it."""
+    if unit == "week":
+        return day.weekday() <= 3
+    if unit == "month":
+        return day.day <= 20
+    return unit == "year" and day.month <= 8
 
 
 def _side_of_publication(start: datetime, end: datetime, side: str, pub: date,
