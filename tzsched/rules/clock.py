@@ -282,6 +282,10 @@ _TIME_RANGE_AFTER = re.compile(r"\s?(?:hours|hrs)\b|\s(?:on\s)?(?:(?:Mon|Tues|We
                                r"tonight|tomorrow)\b")
 
 
+_CHANGE_BEFORE = re.compile(r"\b(?:rose|fell|grew|jumped|climbed|dropped|slipped|increased|decreased|declined|"
+                            r"rising|falling|up|down)\s+\Z", re.IGNORECASE)
+
+
 def _military_range(g: Groups, start: int, end: int, text: str) -> Piece | None:
     """"between 1300 and 1500 GMT", "1300-1500 GMT": with a zone, like one military time;
     with none, only after "from"/"between" and when a year cannot be meant: an end written
@@ -292,8 +296,8 @@ def _military_range(g: Groups, start: int, end: int, text: str) -> Piece | None:
     if (sep == "and") != (kw == "between"):
         return None
     if g.get("zone") is None or not zone_ok(g.get("zone")):
-        if g.get("zone") is not None or not kw:
-            return None
+        if g.get("zone") is not None or not kw or _CHANGE_BEFORE.search(text, max(0, start - 14), start):
+            return None  # ("attendance rose from 1500 to 2100 on Saturday": figures)
         if not ((g["h1"] or "").startswith("0") or (g["h2"] or "").startswith("0")
                 or _TIME_RANGE_AFTER.match(text, end)):
             return None
