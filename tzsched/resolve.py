@@ -1124,8 +1124,12 @@ def _quarter(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
             if named is not None:
                 reporting = named[0] * 4 + named[1] - 1
             elif said.shift == -4 and "+" in piece.rule and "period" in frame.text[piece.start : piece.end].lower():
-                # "the same period last year" with no quarter named: the period may be a
-                # month, a week or nine months; the year before is what the text fixes
+                # "the same period last year" with no quarter named: a month, week or half
+                # named before, a year back; else (nine months?) the year before
+                other = _named_period(piece, frame, before) if said.year is None else None
+                moved = _period_a_year_back(piece, other, zone, said) if other is not None else None
+                if moved is not None:
+                    return moved
                 y = pub.year - 1
                 start, end = _bounds(date(y, 1, 1), date(y + 1, 1, 1), zone.zone)
                 return Resolved(piece, _res("DATE", f"{y:04d}", "year", start, end, zone, said, [], f"{y:04d}"), None)
@@ -1526,23 +1530,59 @@ def _ago(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
                                 target.isoformat()), target)
 
 
-def _named_quarter(piece: Piece, frame: Frame, before: list[Resolved]) -> tuple[int, int] | None:
-    """For "the same (corresponding, comparable) period", the quarter named by number
-    shortly before ("fourth-quarter net income rose, compared with the same period last
-    year"), as (year, quarter)."""
+def _named_period(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved | None:
+    """For "the same (corresponding, comparable) period", the period named shortly before:
+    a quarter named by number ("fourth-quarter net income rose, compared with the same
+    period last year"), a month, a week or a half ("Sales in October rose from the same
+    period last year"); a day is no period ("the quarter ended Sept. 30")."""
     if not _SAME_PERIOD.search(frame.text, piece.start, piece.end):
         return None
     for r in reversed(before):
         if piece.start - r.piece.end > 400:
             return None
-        said = r.piece.said
+        if r.piece.end > piece.start or r.resolution.start is None:
+            continue
         gran = r.resolution.granularity
-        if r.piece.end <= piece.start and gran == "quarter" and said.quarter is not None and not said.shift:
-            value = r.resolution.value
-            return int(value[:4]), int(value[-1])
-        if r.piece.end <= piece.start and gran in ("month", "week", "half"):  # (a day: "ended Sept. 30")
-            return None  # "Third-quarter profit fell. Sales in October rose from the same period ..."
+        if gran == "quarter" and r.piece.said.quarter is not None and not r.piece.said.shift:
+            return r
+        if gran in ("month", "week", "half") and not r.piece.said.shift:
+            return r
     return None
+
+
+def _named_quarter(piece: Piece, frame: Frame, before: list[Resolved]) -> tuple[int, int] | None:
+    """The quarter of _named_period, as (year, quarter), when the period is a quarter."""
+    r = _named_period(piece, frame, before)
+    if r is None or r.resolution.granularity != "quarter":
+        return None
+    value = r.resolution.value
+    return int(value[:4]), int(value[-1])
+
+
+def _period_a_year_back(piece: Piece, r: Resolved, zone: _Zone, said: Said) -> Resolved | None:
+    """A month, week or half named before, a year back ("Sales in October rose from the
+    same period last year": October of the year before)."""
+    value = r.resolution.value
+    gran = r.resolution.granularity
+    try:
+        if gran == "month":
+            y, m = int(value[:4]) - 1, int(value[5:7])
+            ny, nm = _add_months(y, m, 1)
+            first, last = date(y, m, 1), date(ny, nm, 1)
+            value = f"{y:04d}-{m:02d}"
+        elif gran == "half":
+            y, h = int(value[:4]) - 1, int(value[-1])
+            first, last = date(y, 1 if h == 1 else 7, 1), date(y, 7, 1) if h == 1 else date(y + 1, 1, 1)
+            value = f"{y:04d}-H{h}"
+        else:  # an ISO week: the same week number a year back
+            y, w = int(value[:4]) - 1, int(value[6:8])
+            first = date.fromisocalendar(y, w, 1)
+            last = first + timedelta(days=7)
+            value = _iso_week(first)
+    except ValueError:
+        return None  # no week 53 that year, or a value of another shape
+    start, end = _bounds(first, last, zone.zone)
+    return Resolved(piece, _res("DATE", value, gran, start, end, zone, said, [], value), None)
 
 
 _SAME_PERIOD = re.compile(r"\b(?:same|corresponding|comparable)\b", re.IGNORECASE)
