@@ -327,8 +327,11 @@ _SEPARATORS = "".join(c for c in map(chr, range(128)) if not c.isalnum() and c n
     "“”‘«»‹›—–‐‑…•·¡¿£€¥¢§¶°†‡\u00a0\u2002\u2003\u2009\u200a\u202f\u3000"
 )
 # a character that may stand before a word start (not a word character nor an
-# apostrophe, as in _WORD_START) and is not in _SEPARATORS
-_UNLISTED = re.compile(r"[^\w'’" + re.escape(_SEPARATORS) + "]")
+# apostrophe, as in _WORD_START) and is not in _SEPARATORS. Every ASCII character is a
+# word character, an apostrophe or a separator; listing them first lets the engine
+# settle each ASCII character with one table look-up instead of a Unicode category test
+# (half the time of this search on news text with a few curly quotes or dashes).
+_UNLISTED = re.compile(r"[^\x00-\x7f\w'’" + re.escape(_SEPARATORS) + "]")
 
 
 @dataclass(frozen=True, slots=True)
