@@ -131,8 +131,10 @@ def _anchor_pattern(lead: set[str], words: set[str], follow: set[str], after_num
     # "9.30 pm", "2.5 hours": a decimal point must be followed by what follows a number
     # in a rule; "3.5 million" and "$4.99" start nothing.
     short_gate = r"(?=" + goes_on + r"|\.\d{1,2}(?!\d)(?:" + goes_on + "))"
+    # The numbers' alternatives share their first digit: led by it, the branch is one the
+    # engine rejects on the first character (as \d{4,} is not), at every word start.
     return (
-        r"(?:\d{4,}(?P<d>)|\d{1,3}(?:" + short_gate + r"|(?<=\d{4}[-–]\d\d))(?P<s>)|['’]\d(?P<a>)"
+        r"(?:\d(?:\d{3,}(?P<d>)|\d{0,2}(?:" + short_gate + r"|(?<=\d{4}[-–]\d\d))(?P<s>))|['’]\d(?P<a>)"
         r"|" + i + trie_regex(lead) + ")" + follow_re + "(?P<l>)"
         r"|" + i + trie_regex(words) + r")(?![a-zA-Z])(?P<w>))"
     )
