@@ -89,9 +89,11 @@ def _starts(lex: Lexicon) -> dict[str, frozenset[str]]:
     }
 
 
-def _after(lex: Lexicon) -> dict[str, dict[str, frozenset[str]]]:
+def _after(lex: Lexicon, rules_starting: dict[str, frozenset[str]]) -> dict[str, dict[str, frozenset[str]]]:
     """What may follow a start in each rule's matches (see Rule.after), for the starts
-    most rules share: numbers and "the". A start not listed may be followed by anything.
+    many rules share: numbers, "the", "that", "last", "early", ordinals, the first words
+    of phrases. A start not listed may be followed by anything. ``rules_starting`` is
+    _starts' table.
 
     tests/test_scan.py checks, on real text and on hard cases, that every match a rule's
     builder accepts is followed by one of these strings.
@@ -99,6 +101,27 @@ def _after(lex: Lexicon) -> dict[str, dict[str, frozenset[str]]]:
 
     def first(words: Iterable[str]) -> set[str]:
         return {w.split()[0] for w in words}
+
+    def each(starts: Iterable[str], followers: Iterable[str]) -> dict[str, frozenset[str]]:
+        """The same followers for several starts."""
+        same = frozenset(followers)
+        return {start: same for start in starts}
+
+    def next_words(phrases: Iterable[str]) -> dict[str, frozenset[str]]:
+        """For the first word of phrases that is no phrase itself, what begins the rest
+        of them: the next word ("at" present), up to an apostrophe ("new" year's), or
+        the apostrophe ("father" 's); a phrase's spaces are any blanks."""
+        phrases = list(phrases)
+        whole = set(phrases)
+        out: dict[str, set[str]] = {}
+        for phrase in phrases:
+            head = phrase.split()[0].split("'")[0]
+            rest = phrase[len(head) :]
+            if head in whole or not rest:
+                continue
+            out.setdefault(head, set()).update(
+                {"'", "’"} if rest[0] == "'" else {rest.split()[0].split("'")[0]})
+        return {head: frozenset(followers) for head, followers in out.items()}
 
     digits = set("0123456789")
     ordinal_suffix = {"st", "nd", "rd", "th"}
@@ -110,21 +133,29 @@ def _after(lex: Lexicon) -> dict[str, dict[str, frozenset[str]]]:
     lead = set(duration.LEADS)
     quarter_words = {"fiscal", "first", "second", "third", "fourth", "final", "quarter", "half", "period"}
     position = {"early", "mid", "late"}
+    ordinals = set(lex.ordinals)
+    oclock = {"o", "in", "at", "this", "tonight"}  # o'clock, "in the morning", "at night", "this evening"
+    # "the", "that", "this", ...: what may follow these in "that evening", "last night"
+    pod_leads = {"this", "last", "the", "that", "tomorrow", "yesterday", "next"}
+    after_pod_lead = {*relative.PARTS_OF_DAY, *relative.POSITIONS}
     return {
         "range.clock": {SHORT_NUMBER: frozenset({":", ".", *meridiem, "to", "until", "till", "through", "and",
-                                                 *dashes})},
-        "range.military": {FOUR_DIGITS: frozenset({"to", "until", "till", "and", *dashes})},
+                                                 *dashes}),
+                        **each(("from", "between"), digits)},
+        "range.military": {FOUR_DIGITS: frozenset({"to", "until", "till", "and", *dashes}),
+                           **each(("from", "between"), digits)},
         "date.iso": {FOUR_DIGITS: frozenset({"-"})},
         "date.numeric": {SHORT_NUMBER: frozenset({"/"})},
         # a zone, "hours" or "in <place>" must follow: all begin with a letter
         "clock.military": {FOUR_DIGITS: frozenset("abcdefghijklmnopqrstuvwxyz")},
         "clock.24h": {SHORT_NUMBER: frozenset({":", "h", "."})},
         "clock.meridiem": {SHORT_NUMBER: frozenset({":", ".", *meridiem})},
-        "clock.oclock": {SHORT_NUMBER: frozenset({"o", "in", "at", "this", "tonight"})},
+        "clock.oclock": each(rules_starting["clock.oclock"], oclock),
         "clock.word": {SHORT_NUMBER: frozenset({"noon", "midnight", "mid"})},
         "date.day_month": {
             SHORT_NUMBER: frozenset({*ordinal_suffix, "of", *first(lex.months)}),
             "the": frozenset({*digits, *first(lex.ordinals)}),
+            **each(ordinals, {"of"}),  # "the third of May"
         },
         "date.nth_weekday": {
             "the": frozenset(w[:1] if w[0].isdigit() else w for w in date.NTH_WEEK),
@@ -133,28 +164,39 @@ def _after(lex: Lexicon) -> dict[str, dict[str, frozenset[str]]]:
             **{w: frozenset(lex.weekdays) for w in date.NTH_WEEK if not w[0].isdigit()},
         },
         "date.quarter": {
+            # a relation, an ordinal, "fiscal", "year"(-ago): a year, an ordinal or the unit follows
+            **each(rules_starting["date.quarter"] - {"the", "quarter", "half", FOUR_DIGITS, SHORT_NUMBER},
+                   {"-", *digits, *quarter_words}),
             "the": frozenset({*(w.split("-")[0] for w in date.QUARTER_RELATIONS), *digits, *quarter_words}),
             FOUR_DIGITS: frozenset({*digits, *quarter_words}),
             SHORT_NUMBER: frozenset(ordinal_suffix),
         },
-        "date.decade": {"the": frozenset({*position, *digits, "'", "’"}), FOUR_DIGITS: frozenset({"s", "'", "’"})},
+        "date.decade": {"the": frozenset({*position, *digits, "'", "’"}), FOUR_DIGITS: frozenset({"s", "'", "’"}),
+                        **each(position, {"-", *digits, "'", "’"})},
         "date.century": {
             "the": frozenset({*position, *digits, *first(lex.ordinals)}),
             SHORT_NUMBER: frozenset({*ordinal_suffix, "-", "century"}),
+            **each(position, {"-", *digits, *first(lex.ordinals)}),
+            **each(ordinals, {"-", "century"}),
         },
         "rel.day_far": {"the": frozenset({"day"})},
         "rel.next_day": {"the": frozenset(relative.NEXT_DAY_WORDS)},
-        "rel.weekend": {"the": frozenset({"past", "last", "coming", "next", "weekend"})},
+        "rel.weekend": {**each(rules_starting["rel.weekend"], {"weekend"}),
+                        "the": frozenset({"past", "last", "coming", "next", "weekend"})},
         "dur.count": {
             "the": frozenset({*lead, "first", *digits, *first(lex.numbers), *first(lex.vague_quantity)}),
             DIGIT: frozenset({*count_digits, *first(lex.units), *lex.count_unit_between}),
+            **each(lead | {"first"}, {*digits, *first(lex.numbers), *first(lex.vague_quantity)}),
         },
         "dur.the_past_unit": {"the": frozenset(lead)},
-        "date.the_unit": {"the": frozenset({*first(lex.unit_qualifiers), "year", "week", "month", "day", "decade"})},
-        "date.season": {"the": frozenset({*position, *first(lex.seasons)})},
-        "rel.part_of_day": {"the": frozenset({*relative.PARTS_OF_DAY, *relative.POSITIONS})},
+        "date.the_unit": each(("the", "that"), {*first(lex.unit_qualifiers), "year", "week", "month", "day", "decade"}),
+        "date.season": {**each(rules_starting["date.season"] - position - set(lex.seasons), {*position, *lex.seasons}),
+                        **each(position, {"-", *lex.seasons})},
+        "rel.part_of_day": {**each(pod_leads, after_pod_lead),
+                            **each(("early", "late"), {"-", *pod_leads, *after_pod_lead})},
         "set.frequency": {DIGIT: frozenset({*count_digits, "times"})},
-        "ref.word": {"the": frozenset(w.split()[1] for w in lex.references if w.startswith("the "))},
+        "ref.word": next_words(lex.references),  # "at" present, "the" past
+        "date.holiday": next_words([*lex.holidays, *lex.movable_holidays]),  # "new" year's, "father" 's
         "date.year_span": {FOUR_DIGITS: frozenset({"-", "–"})},
     }
 
@@ -179,7 +221,7 @@ def all_rules() -> list[Rule]:
         d["date.quarter_short"],
     ]
     starts = _starts(lexicon())
-    after = _after(lexicon())
+    after = _after(lexicon(), starts)
     order = [replace(rule, starts=starts[rule.id], after=after.get(rule.id, {})) for rule in order]
     ids = [rule.id for rule in order]
     every = {**c, **d, **r, **u}
