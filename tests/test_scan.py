@@ -268,3 +268,27 @@ def test_number_value_reads_counts_split_at_hyphens_and_spaces(written: str, val
     from tzsched.rules.base import number_value
 
     assert number_value(written) == value
+
+
+def test_the_lower_case_modifier_pattern_reads_ascii_windows_as_the_case_insensitive_one() -> None:
+    """Scanner._modifiers searches an ASCII window lower-cased with a case-sensitive
+    pattern: the same match (span and words) as the case-insensitive pattern on the text,
+    on windows of modifier words, other words and blanks in random case (fixed seed)."""
+    lex = lexicon()
+    words = [w for phrase in (*lex.approximators, *lex.position_mods) for w in phrase.split()]
+    words += ["mid", "mid-", "at", "x", "5", "the", "Abouts", "earlyish", "(", "-"]
+    sc = scanner()
+    rng = random.Random(8)
+    for _ in range(3000):
+        parts = [rng.choice(words) for _ in range(rng.randint(0, 6))]
+        text = "".join(rng.choice((w, w.upper(), w.capitalize())) + rng.choice((" ", "  ", "\t", "", "-"))
+                       for w in parts) + "May 5"
+        end = len(text) - len("May 5")
+        start = max(0, end - 40)
+        fast = sc._modifier_lower.search(text[start:end].lower())
+        slow = sc._modifier.search(text, start, end)
+        assert (fast is None) == (slow is None), text
+        if fast is not None and slow is not None:
+            assert (start + fast.start(), start + fast.end()) == slow.span(), text
+            assert {k: v and v.lower() for k, v in fast.groupdict().items()} == \
+                {k: v and v.lower() for k, v in slow.groupdict().items()}, text

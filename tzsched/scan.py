@@ -161,7 +161,7 @@ class Scanner:
     """
 
     __slots__ = ("_anchor_after_separator", "_anchor_any_case", "_anchor_lower", "_apos_rules", "_by_word",
-                 "_digit_rules", "_modifier", "_modifier_ends", "_patterns")
+                 "_digit_rules", "_modifier", "_modifier_ends", "_modifier_lower", "_patterns")
 
     def __init__(self, rules: list[Rule]) -> None:
         compiled: list[_Compiled] = []
@@ -225,6 +225,10 @@ class Scanner:
         self._modifier = re.compile(
             rf"(?:(?P<approx>(?i:{approx}))\s+)?(?:(?P<pos>(?i:{position}))\s+|(?P<mid>(?i:mid))-)?\Z"
         )
+        # The same for lower-cased ASCII text, where it is exact: the search tries every
+        # place in the window, and a case-sensitive word is rejected on its first letter
+        # there (a case-insensitive one is entered; a quarter of _modifiers' time).
+        self._modifier_lower = re.compile(rf"(?:(?P<approx>{approx})\s+)?(?:(?P<pos>{position})\s+|(?P<mid>mid)-)?\Z")
 
     def pieces(self, text: str) -> list[Piece]:
         """Every candidate piece, sorted, merged and without overlaps."""
@@ -297,10 +301,16 @@ class Scanner:
         last = _LAST_WORD.match(before[::-1])  # read backwards: an anchored match, not a search
         if last is None or (last.group(1)[::-1].lower() not in self._modifier_ends and not before.endswith("-")):
             return piece
-        m = self._modifier.search(text, window_start, piece.start)
+        if before.isascii():
+            m = self._modifier_lower.search(before.lower())
+            offset = window_start  # where ``before`` starts in ``text``
+        else:
+            m = self._modifier.search(text, window_start, piece.start)
+            offset = 0
         if m is None or m.start() == m.end():
             return piece
-        if m.start() > 0 and (text[m.start() - 1].isalnum()):
+        start = offset + m.start()
+        if start > 0 and (text[start - 1].isalnum()):
             return piece
         lex = lexicon()
         said = piece.said
@@ -317,7 +327,7 @@ class Scanner:
                 return piece
             word = " ".join((m.group("pos") or "mid").lower().split())
             said = replace(said, mod=lex.position_mods.get(word, said.mod))
-        return Piece(m.start(), piece.end, piece.kind, piece.rule, said, piece.parts)
+        return Piece(start, piece.end, piece.kind, piece.rule, said, piece.parts)
 
 
 _WORD_START = r"(?<![\w'’])"
