@@ -119,9 +119,13 @@ def _anchor_pattern(lead: set[str], words: set[str], follow: set[str], after_num
     ("'90s"); a function word followed by a rule word; or a rule word. The caller puts
     what must come before it (a word boundary) in front.
 
-    Which of these matched is told by an empty group at its end (``d``, ``s``, ``a``,
-    ``l``, ``w``), not by a group around it: the engine can then reject an alternative
-    on its first character without entering it (a seventh off the anchor's time on TBAQ)."""
+    Which of these matched is told by an empty group at the end of a number (``d``,
+    ``s``) or an apostrophe (``a``); a word has none. Not by a group around it: the
+    engine can then reject an alternative on its first character without entering it
+    (a seventh off the anchor's time on TBAQ). For the same reason the rule words are
+    one alternative per first letter (``m(?:ay|arch|...)``), not one trie (in the
+    case-sensitive pattern, where a letter is rejected without entering it: 5 % of the
+    anchor's instructions)."""
     i = f"(?{flags}:" if flags else "(?:"
     follow_re = r"(?=[\s-]+(?:\d|['’]\d|" + i + trie_regex(follow) + r")(?![a-zA-Z])))"
     goes_on = (
@@ -133,10 +137,15 @@ def _anchor_pattern(lead: set[str], words: set[str], follow: set[str], after_num
     short_gate = r"(?=" + goes_on + r"|\.\d{1,2}(?!\d)(?:" + goes_on + "))"
     # The numbers' alternatives share their first digit: led by it, the branch is one the
     # engine rejects on the first character (as \d{4,} is not), at every word start.
+    if flags:
+        rule_words = [i + trie_regex(words) + r")(?![a-zA-Z])"]
+    else:
+        firsts = sorted({w[0] for w in words})
+        rule_words = [re.escape(c) + "(?:" + trie_regex({w[1:] for w in words if w[0] == c}) + r")(?![a-zA-Z])"
+                      for c in firsts]
     return (
         r"(?:\d(?:\d{3,}(?P<d>)|\d{0,2}(?:" + short_gate + r"|(?<=\d{4}[-–]\d\d))(?P<s>))|['’]\d(?P<a>)"
-        r"|" + i + trie_regex(lead) + ")" + follow_re + "(?P<l>)"
-        r"|" + i + trie_regex(words) + r")(?![a-zA-Z])(?P<w>))"
+        r"|" + i + trie_regex(lead) + ")" + follow_re + "|" + "|".join(rule_words) + ")"
     )
 
 
@@ -195,11 +204,11 @@ class Scanner:
         shared = {same: _Candidates(list(same), number=True) for same in set(lists)}
         self._digit_rules = tuple(shared[same] for same in lists)
         self._apos_rules = tuple(apos)
-        # Rule patterns (and the last two, the rarely needed anchors) are compiled on first
-        # use: a short text needs a few of them, and compiling all up front is a tenth of
-        # the start-up time. Filling this list is the only mutation after construction; a
-        # race compiles one pattern twice.
-        self._patterns: list[re.Pattern[str] | None] = [None] * (len(compiled) + 2)
+        # Rule patterns (and the last three, the rarely needed anchors and modifier
+        # pattern) are compiled on first use: a short text needs a few of them, and
+        # compiling all up front is a tenth of the start-up time. Filling this list is the
+        # only mutation after construction; a race compiles one pattern twice.
+        self._patterns: list[re.Pattern[str] | None] = [None] * (len(compiled) + 3)
         lex = lexicon()
         # Function words ("the", "a", "from") start rules only when the next word could
         # continue one ("the third quarter", "a few days", "from 9"): checking that in
@@ -222,9 +231,8 @@ class Scanner:
         position = alt(k for k in lex.position_mods if k != "mid")
         # the last word of every modifier phrase: a piece not preceded by one skips the regex
         self._modifier_ends = frozenset(p.split()[-1] for p in (*lex.approximators, *lex.position_mods))
-        self._modifier = re.compile(
-            rf"(?:(?P<approx>(?i:{approx}))\s+)?(?:(?P<pos>(?i:{position}))\s+|(?P<mid>(?i:mid))-)?\Z"
-        )
+        # compiled when a window that is not ASCII needs it (see _modifiers)
+        self._modifier = rf"(?:(?P<approx>(?i:{approx}))\s+)?(?:(?P<pos>(?i:{position}))\s+|(?P<mid>(?i:mid))-)?\Z"
         # The same for lower-cased ASCII text, where it is exact: the search tries every
         # place in the window, and a case-sensitive word is rejected on its first letter
         # there (a case-insensitive one is entered; a quarter of _modifiers' time).
@@ -305,7 +313,7 @@ class Scanner:
             m = self._modifier_lower.search(before.lower())
             offset = window_start  # where ``before`` starts in ``text``
         else:
-            m = self._modifier.search(text, window_start, piece.start)
+            m = self._lazy(_MODIFIER_SLOT, self._modifier).search(text, window_start, piece.start)
             offset = 0
         if m is None or m.start() == m.end():
             return piece
@@ -331,8 +339,9 @@ class Scanner:
 
 
 _WORD_START = r"(?<![\w'’])"
-# the places of the two rarely needed anchors in Scanner._patterns, after the rules'
-_LOOK_BEHIND_SLOT, _ANY_CASE_SLOT = -2, -1
+# the places of the two rarely needed anchors and of the modifier pattern for text that
+# is not ASCII in Scanner._patterns, after the rules'
+_LOOK_BEHIND_SLOT, _ANY_CASE_SLOT, _MODIFIER_SLOT = -3, -2, -1
 # Every ASCII character that is neither a word character nor an apostrophe, and the
 # punctuation and spaces of news text beyond ASCII.
 _SEPARATORS = "".join(c for c in map(chr, range(128)) if not c.isalnum() and c not in "_'") + (
