@@ -444,8 +444,10 @@ _DAYISH = ("date", "weekday", "relday")
 
 
 def _join(a: Piece, b: Piece, text: str) -> Piece | None:
-    gap = text[a.end : b.start]
     place = a.said.zone_text
+    if b.start - a.end > _LONGEST_GAP and not (place and a.kind in ("clock", "range")):
+        return None  # too far apart (only a place read as the clock's zone may stand between: below)
+    gap = text[a.end : b.start]
     if a.kind in ("clock", "range") and place and b.kind in _DAYISH and text.find(place, a.start, a.end) < 0:
         # "8 p.m. in Lagos on Friday": the place read as the clock's zone stands between them
         m = _IN_BLANK.match(gap)
@@ -684,6 +686,7 @@ def _listed_before(text: str, pos: int, head: int) -> list[_Listed]:
 # "this morning Tuesday" names its day twice; "overnight Sunday" may be either night
 _OWN_DAY = re.compile(r"(?i:this|tonight|overnight)\b")
 _LONG_GAPS = frozenset({" hours of ", " until ", " through "})
+_LONGEST_GAP = max(6, *map(len, _LONG_GAPS))  # the longest gap _join lets pieces join across
 _BETWEEN_BEFORE = re.compile(r"\b[Bb]etween\s$")
 _DAY_FIELDS = ("year", "month", "day", "weekday", "relative_day")
 
