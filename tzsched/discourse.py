@@ -169,6 +169,9 @@ _COPULA_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _CUE_REACH = 200  # characters either side of a mention where a tense cue may sit
+# where clause_tense takes a sentence to start: after "!", "?", a line break, or a dot
+# followed by a blank and a capital
+_CLAUSE_BREAK = re.compile(r"[!?\n]|\.(?= [A-Z])")
 _CLAUSE_REACH = 48  # characters before a mention read for the tense of its own clause (clause_tense)
 # what may stand before a date that opens its sentence ("On Friday,", "Late Tuesday night,")
 _OPENING_LEAD = re.compile(r"[\s\"'“‘(]*(?:(?i:on|late|early|by|from|until|since)\s+)?")
@@ -384,12 +387,9 @@ class Discourse:
         # the sentence is taken to start after the last "!", "?" or line break, or a dot
         # followed by a blank and a capital (not "a.m. (1500 GMT)"): cheap, and the words
         # nearest the time are what count
-        lo = max(0, start - _CLAUSE_REACH)
-        s = max(lo, *(text.rfind(c, lo, start) + 1 for c in "!?\n"))
-        dot = text.rfind(".", s, start)
-        while dot >= 0 and not (text.startswith(" ", dot + 1) and text[dot + 2 : dot + 3].isupper()):
-            dot = text.rfind(".", s, dot)
-        s = max(s, dot + 1)
+        s = max(0, start - _CLAUSE_REACH)
+        for m in _CLAUSE_BREAK.finditer(text, s, start):
+            s = m.end()
         sign: int | None = None
         for m in self._cue_matches(s, start):
             m_start, m_end = m.span()
