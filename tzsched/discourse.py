@@ -380,13 +380,14 @@ class Discourse:
 
     def clause_tense(self, start: int) -> int | None:
         """The tense of the words just before a mention (at most _CLAUSE_REACH characters,
-        after the last ".", "!", "?" or line break): +1 or -1 by the nearest cue there ("were lifted at", "will
-        hold a news conference at"), None when there is none. Cheaper and narrower than
-        :meth:`tense_direction`, which reads the whole sentence."""
+        after the last _CLAUSE_BREAK): +1 or -1 by the nearest cue there ("were lifted
+        at", "will hold a news conference at"), None when there is none; reporting verbs
+        do not count. Cheaper and narrower than :meth:`tense_direction`, which reads the
+        whole sentence."""
         text = self.text
         # the sentence is taken to start after the last "!", "?" or line break, or a dot
-        # followed by a blank and a capital (not "a.m. (1500 GMT)"): cheap, and the words
-        # nearest the time are what count
+        # followed by a blank and a capital (not "a.m. (1500 GMT)"): cheaper than
+        # sentence_bounds, and the words nearest the time are what count
         s = max(0, start - _CLAUSE_REACH)
         for m in _CLAUSE_BREAK.finditer(text, s, start):
             s = m.end()
