@@ -101,6 +101,11 @@ class Lexicon:
     clause_openers: tuple[str, ...]
     not_zone_names: tuple[str, ...]
     names_with_time_words: tuple[str, ...]
+    figure_change_verbs: tuple[str, ...]
+    stamp_labels: tuple[str, ...]
+    deadline_grants: tuple[str, ...]
+    deadline_told_past: tuple[str, ...]
+    deadline_missed: tuple[str, ...]
 
 
 _UNITS = {"second", "minute", "hour", "day", "week", "weekend", "fortnight", "month", "quarter", "year",
@@ -193,7 +198,8 @@ def lexicon() -> Lexicon:
     phrases = data.get("phrases", {})
     phrase_lists: dict[str, tuple[str, ...]] = {}
     for key in ("count_unit_between", "time_change_verbs", "after_list_day", "newspapers_after_weekday",
-                "clause_openers", "not_zone_names", "names_with_time_words"):
+                "clause_openers", "not_zone_names", "names_with_time_words", "figure_change_verbs", "stamp_labels",
+                "deadline_grants", "deadline_told_past", "deadline_missed"):
         value = phrases.get(key) if isinstance(phrases, dict) else None
         if not isinstance(value, list) or not all(isinstance(w, str) and w for w in value):
             problems.append(f"[phrases] needs a list of words {key!r}")
@@ -247,6 +253,11 @@ def lexicon() -> Lexicon:
         clause_openers=phrase_lists["clause_openers"],
         not_zone_names=phrase_lists["not_zone_names"],
         names_with_time_words=phrase_lists["names_with_time_words"],
+        figure_change_verbs=phrase_lists["figure_change_verbs"],
+        stamp_labels=phrase_lists["stamp_labels"],
+        deadline_grants=phrase_lists["deadline_grants"],
+        deadline_told_past=phrase_lists["deadline_told_past"],
+        deadline_missed=phrase_lists["deadline_missed"],
     )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from functools import cache, lru_cache
@@ -507,7 +507,7 @@ def _governing_day(piece: Piece, frame: Frame, dated: list[Resolved]) -> tuple[d
                 "day_from_context", f"the day {side} that of {said_day!r}: events told in order across midnight")
     if chosen.piece.said.part_of_day == "NI" and piece.said.hour is not None and piece.said.hour < 6 \
             and chosen.piece.end <= piece.start \
-            and not _REPORTED_AT.search(frame.text, max(0, chosen.piece.start - 24), chosen.piece.start):
+            and not _reported_at().search(frame.text, max(0, chosen.piece.start - 24), chosen.piece.start):
         # "Overnight, rebels attacked at 3 a.m.": the small hours of the night, on its second day
         said_night = frame.text[chosen.piece.start : chosen.piece.end]
         return chosen.day + timedelta(days=1), Note("day_from_context", f"the night of {said_night!r} "
@@ -552,9 +552,16 @@ _HAD_AFTER = re.compile(r"[^.;!?\n]{0,40}?\bhad\b", re.IGNORECASE)
 _LEAD_TO_TIME = re.compile(r"\b(?:(?:just|shortly|soon|right|long)\s+)?(?:after|before)\s*$", re.IGNORECASE)
 
 
-# the verb of a report right before a day: "Police said Sunday night that ..." (the night
-# is when it was said, not when what it tells happened)
-_REPORTED_AT = re.compile(r"\b(?:said|says|told|announced|reported|confirmed)\s+(?:on\s+)?\Z", re.IGNORECASE)
+@cache
+def _reported_at() -> re.Pattern[str]:
+    """A reporting verb (the lexicon's) right before a day: "Police said Sunday night that
+    ..." (the night is when it was said, not when what it tells happened)."""
+    return re.compile(rf"\b{_words(lexicon().reporting_verbs)}\s+(?:on\s+)?\Z", re.IGNORECASE)
+
+
+def _words(words: Iterable[str]) -> str:
+    """A group matching any of ``words`` (a lexicon list), blanks matching any blank."""
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)) + ")"
 
 
 def _describes_a_thing(piece: Piece, text: str) -> bool:
@@ -615,8 +622,7 @@ def _after_is_elsewhere(piece: Piece, later: Piece, frame: Frame) -> bool:
 @cache
 def _clause_opener() -> re.Pattern[str]:
     """A comma and a word that opens a clause of its own (the lexicon's [phrases])."""
-    words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in lexicon().clause_openers)
-    return re.compile(rf",\s*(?:{words})\b", re.IGNORECASE)
+    return re.compile(rf",\s*{_words(lexicon().clause_openers)}\b", re.IGNORECASE)
 
 
 _TIME_BETWEEN = re.compile(r"\d{1,2}(?::\d\d)?\s?[aApP]\.?\s?[mM]|\b\d{1,2}[:.h]\d\d\b|\b[012]\d[0-5]\d\s?[A-Z]|"
@@ -666,23 +672,31 @@ def _is_deadline(piece: Piece, frame: Frame) -> bool:
     if not text[max(0, piece.start - 7) : piece.start].rstrip().lower().endswith(("by", "before", "than", "until")):
         return False  # the word before a deadline (a cheap test: most weekdays have none)
     lo = max(0, piece.start - 90)
-    if _DEADLINE_PAST.search(text, lo, piece.start):
+    told_past, by_after_infinitive, granted_until = _deadline_patterns()
+    if told_past.search(text, lo, piece.start):
         return False  # "had until Sunday", "met the deadline to pay by"
     done = _AND_AFTER.search(text, piece.end, min(len(text), piece.end + 60))
     if done is not None and frame.discourse.first_tense_after(done.end()) == -1:
         return False  # "..., and he left on Thursday", "..., and most did"
-    if _BY_AFTER_INFINITIVE.search(text, lo, piece.start) or _GIVEN_UNTIL.search(text, lo, piece.start):
+    if by_after_infinitive.search(text, lo, piece.start) or granted_until.search(text, lo, piece.start):
         return True
     return bool(text.startswith("until ", max(0, piece.start - 6)) and _INFINITIVE_AFTER.match(text, piece.end))
 
 
-# "... to respond by" (not "failed to respond by": a deadline missed)
-_BY_AFTER_INFINITIVE = re.compile(r"(?<!failed)(?<!managed)(?<!tried)\sto\s[a-z]+\b[^.;:!?\n]{0,50}?"
-                                  r"\s(?:by|before|no\slater\sthan)\s+\Z", re.IGNORECASE)
-_GIVEN_UNTIL = re.compile(r"\b(?:ha(?:ve|s)|given|gave|get|gets|got)\s(?:[a-z]+\s){0,3}?until\s+\Z", re.IGNORECASE)
+@cache
+def _deadline_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """From the lexicon's [phrases]: a deadline told as past ("had until", "met the deadline
+    to pay by"); "... to respond by", not after a verb of a deadline missed ("failed to
+    respond by"); a deadline granted ("gave prosecutors until", "have until")."""
+    lex = lexicon()
+    not_missed = "".join(f"(?<!{re.escape(w)})" for w in lex.deadline_missed)  # fixed-width look-behinds
+    return (re.compile(rf"\b{_words(lex.deadline_told_past)}\b", re.IGNORECASE),
+            re.compile(rf"{not_missed}\sto\s[a-z]+\b[^.;:!?\n]{{0,50}}?\s(?:by|before|no\slater\sthan)\s+\Z",
+                       re.IGNORECASE),
+            re.compile(rf"\b{_words(lex.deadline_grants)}\s(?:[a-z]+\s){{0,3}}?until\s+\Z", re.IGNORECASE))
+
+
 _INFINITIVE_AFTER = re.compile(r"\s+to\s+[a-z]+\b")
-# a deadline told as past: "had (been given) until", "met/missed the deadline to pay by"
-_DEADLINE_PAST = re.compile(r"\b(?:had|met|missed|beat)\b", re.IGNORECASE)
 # a clause after a deadline that may tell what was done ("..., and he left on Thursday")
 _AND_AFTER = re.compile(r"\b(?:and|but)\b", re.IGNORECASE)
 
@@ -931,11 +945,17 @@ def _is_timestamp(piece: Piece, text: str) -> bool:
     ET: ...", "Updated 11:32 a.m. —"): it is when the entry was posted, not a time of the
     events the line tells."""
     return bool(_STAMP_AFTER.match(text, piece.end)) and bool(
-        _STAMP_BEFORE.search(text, max(0, piece.start - 24), piece.start))
+        _stamp_before().search(text, max(0, piece.start - 24), piece.start))
 
 
 _STAMP_AFTER = re.compile(r"[ \t]*(?::|—|–|--?)[ \t]")
-_STAMP_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:(?i:updated|posted|live|published)[ \t]*:?[ \t]*(?:(?i:at)[ \t]+)?)?\Z")
+
+
+@cache
+def _stamp_before() -> re.Pattern[str]:
+    """A line's start, maybe with one of the lexicon's stamp labels ("Updated", "Live:")."""
+    labels = _words(lexicon().stamp_labels)
+    return re.compile(rf"(?:^|\n)[ \t]*(?:(?i:{labels})[ \t]*:?[ \t]*(?:(?i:at)[ \t]+)?)?\Z")
 
 
 def _tense_conflict(piece: Piece, frame: Frame, start: datetime, wall: datetime,

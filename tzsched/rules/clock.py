@@ -104,7 +104,9 @@ def _in_place() -> re.Pattern[str]:
                       rf"([A-Z][\w'’.\-]+(?:\s(?:{particle}\s)?[A-Z][\w'’.\-]+){{0,2}})")
 
 
-_ON_COAST = re.compile(r"\s+(?:here\s+)?on\s+the\s+((?:East|West)\s+Coast)\b")
+# "2 p.m. here on the East Coast": a region whose name is a zone with "time" after it
+# (news_zones.toml [time_names])
+_ON_REGION = re.compile(r"\s+(?:here\s+)?on\s+the\s+([A-Z][a-z]+\s[A-Z][a-z]+)\b")
 
 
 def place_after(text: str, end: int) -> str | None:
@@ -112,8 +114,12 @@ def place_after(text: str, end: int) -> str | None:
     (the place stays outside the mention's span)."""
     m = _in_place().match(text, end)
     if m is None:
-        coast = _ON_COAST.match(text, end)  # "2 p.m. here on the East Coast" (broadcast)
-        return f"{coast.group(1)} time" if coast else None
+        region = _ON_REGION.match(text, end)  # "2 p.m. here on the East Coast" (broadcast)
+        if region is None:
+            return None
+        name = f"{region.group(1)} time"
+        cands = zone_candidates(name)
+        return name if cands and cands[0].source == "explicit" else None
     words = m.group(1).rstrip(".").split()
     for n in range(len(words), 0, -1):  # "in New York City on Monday" -> "New York City"
         name = " ".join(words[:n])
@@ -278,12 +284,17 @@ def _range(g: Groups, start: int, end: int, text: str) -> Piece | None:
     return Piece(core_start if core_start >= 0 else start, end, "range", "range.clock", said)
 
 
-_TIME_RANGE_AFTER = re.compile(r"\s?(?:hours|hrs)\b|\s(?:on\s)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|"
-                               r"tonight|tomorrow)\b")
+@cache
+def _time_range_after() -> re.Pattern[str]:
+    """"hours", or a weekday or relative day, right after two four-digit numbers: times."""
+    days = alt(lexicon().relative_days)
+    return re.compile(rf"\s?(?:hours|hrs)\b|\s(?:on\s)?(?:{words().weekday}|{days})(?![\w])")
 
 
-_CHANGE_BEFORE = re.compile(r"\b(?:rose|fell|grew|jumped|climbed|dropped|slipped|increased|decreased|declined|"
-                            r"rising|falling|up|down)\s+\Z", re.IGNORECASE)
+@cache
+def _change_before() -> re.Pattern[str]:
+    """A verb of change before "from": figures follow (the lexicon's figure_change_verbs)."""
+    return re.compile(rf"\b{alt(lexicon().figure_change_verbs)}\s+\Z", re.IGNORECASE)
 
 
 def _military_range(g: Groups, start: int, end: int, text: str) -> Piece | None:
@@ -296,10 +307,10 @@ def _military_range(g: Groups, start: int, end: int, text: str) -> Piece | None:
     if (sep == "and") != (kw == "between"):
         return None
     if g.get("zone") is None or not zone_ok(g.get("zone")):
-        if g.get("zone") is not None or not kw or _CHANGE_BEFORE.search(text, max(0, start - 14), start):
+        if g.get("zone") is not None or not kw or _change_before().search(text, max(0, start - 14), start):
             return None  # ("attendance rose from 1500 to 2100 on Saturday": figures)
         if not ((g["h1"] or "").startswith("0") or (g["h2"] or "").startswith("0")
-                or _TIME_RANGE_AFTER.match(text, end)):
+                or _time_range_after().match(text, end)):
             return None
     core_start = start + len(g["kw"] or "") + 1 if g.get("kw") else start
     said = Said(hour=int(g["h1"] or 0), minute=int(g["m1"] or 0), until_hour=int(g["h2"] or 0),
