@@ -230,6 +230,24 @@ def _lowered_ascii(text: str) -> str:
 _AUX_BEFORE = re.compile(r"\b(be|been|being|is|are)\s+$", re.IGNORECASE)
 
 
+def _cue_sign(text: str, m: re.Match[str], s: int) -> tuple[int, bool] | None:
+    """What a word the cue pattern found says of tense, read as tense_direction reads it
+    (its sentence starting at ``s``): +1 or -1, and whether it is a reporting verb; None
+    when it is no cue there ("will be held": the auxiliary's tense stands)."""
+    m_start, m_end = m.span()
+    cue = _cue_word(m.group().lower())
+    if cue.inert or (cue.not_before_to and text.startswith(" to ", m_end)):
+        return None
+    if cue.future or (cue.before_to and text.startswith(" to ", m_end)):
+        return 1, cue.reporting
+    aux = _AUX_BEFORE.search(text, max(s, m_start - 8), m_start) if cue.participle or cue.past else None
+    if aux is not None and aux.group(1).lower() in lexicon().passive_aux:
+        return None
+    if aux is not None and cue.participle:
+        return 1, cue.reporting  # "a session is pencilled in for Friday": a schedule
+    return (-1, cue.reporting) if cue.past_like else None
+
+
 class _CueWord(NamedTuple):
     """What a word the cue pattern finds (lower case) may say of tense; see
     :meth:`Discourse.tense_direction`."""
@@ -393,22 +411,11 @@ class Discourse:
             s = m.end()
         sign: int | None = None
         for m in self._cue_matches(s, start):
-            m_start, m_end = m.span()
-            if m_end > start:
+            if m.end() > start:
                 break
-            cue = _cue_word(m.group().lower())
-            if cue.inert or cue.reporting or (cue.not_before_to and text.startswith(" to ", m_end)):
-                continue
-            if cue.future or (cue.before_to and text.startswith(" to ", m_end)):
-                sign = 1
-                continue
-            aux = _AUX_BEFORE.search(text, max(s, m_start - 8), m_start) if cue.participle or cue.past else None
-            if aux is not None and aux.group(1).lower() in lexicon().passive_aux:
-                continue  # "will be held at": the auxiliary's tense stands
-            if aux is not None and cue.participle:
-                sign = 1
-            elif cue.past_like:
-                sign = -1
+            found = _cue_sign(text, m, s)
+            if found is not None and not found[1]:  # reporting verbs do not count
+                sign = found[0]
         return sign
 
     def opening_direction(self, start: int, end: int) -> int | None:
@@ -426,19 +433,10 @@ class Discourse:
         if not _OPENING_LEAD.fullmatch(text, s, start):
             return None
         for m in self._cue_matches(comma.end(), e):
-            word = m.group().lower()
-            cue = _cue_word(word)
-            if cue.inert or (cue.not_before_to and text.startswith(" to ", m.end())):
-                continue
-            if cue.reporting and text.startswith(",", m.end()):
-                continue  # "On Friday, he said, the committee will vote": a parenthesis
-            if cue.future or (cue.before_to and text.startswith(" to ", m.end())):
-                return 1
-            if cue.past_like:
-                aux = _AUX_BEFORE.search(text, max(s, m.start() - 8), m.start())
-                if aux is not None:
-                    return None  # "On Friday, talks are expected ...": left to the nearest-cue rule
-                return -1
+            found = _cue_sign(text, m, s)
+            if found is None or (found[1] and text.startswith(",", m.end())):
+                continue  # no cue; or "On Friday, he said, the committee will vote": a parenthesis
+            return found[0]
         return None
 
 
