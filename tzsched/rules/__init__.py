@@ -153,7 +153,7 @@ def _after(lex: Lexicon, rules_starting: dict[str, frozenset[str]]) -> dict[str,
         "clock.oclock": each(rules_starting["clock.oclock"], oclock),
         "clock.word": {SHORT_NUMBER: frozenset({"noon", "midnight", "mid"})},
         "date.day_month": {
-            SHORT_NUMBER: frozenset({*ordinal_suffix, "of", *first(lex.months)}),
+            SHORT_NUMBER: frozenset({*ordinal_suffix, "of", "-", "–", *first(lex.months)}),  # "22-25 April"
             "the": frozenset({*digits, *first(lex.ordinals)}),
             **each(ordinals, {"of"}),  # "the third of May"
         },

@@ -73,6 +73,11 @@ def _dmy(g: Groups, start: int, end: int, text: str) -> Piece | None:
     if month is None or not 1 <= day <= 31:
         return None
     year = gint(g, "y")
+    first = gint(g, "d1")  # "22-25 April 1951": a range of days, written day first
+    if first is not None:
+        if not first < day:
+            return None
+        return Piece(start, end, "date", "date.day_month", Said(year=year, month=month, day=first, until_day=day))
     return Piece(start, end, "date", "date.day_month", Said(year=year, month=month, day=day))
 
 
@@ -311,8 +316,8 @@ def _season(g: Groups, start: int, end: int, text: str) -> Piece | None:
     year = gint(g, "y")
     pos = _pos(g.get("pos"))
     nxt = _NEXT_WORD.match(text, end)
-    if nxt and nxt.group(1)[0].isupper() and nxt.start(1) - end == 1:
-        return None  # "the Summer Palace"
+    if year is None and nxt and nxt.group(1)[0].isupper() and nxt.start(1) - end == 1:
+        return None  # "the Summer Palace" (not "the summer of 1963 U.S. officials")
     if year is None and shift_word in ("", "the"):
         before = text[max(0, start - 16) : start].lower()
         if not _SEASON_PREPOSITION.search(before):
@@ -386,7 +391,7 @@ def rules() -> list[Rule]:
         ),
         Rule(
             "date.day_month",
-            rf"{edge}(?:the\s)?(?:{day}(?:\sof)?|(?P<dw>(?i:{w.ordinal_word}))\sof)\s(?P<mon>{w.month})"
+            rf"{edge}(?:the\s)?(?:(?:(?P<d1>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s?[-–]\s?)?{day}(?:\sof)?|(?P<dw>(?i:{w.ordinal_word}))\sof)\s(?P<mon>{w.month})"
             rf"(?:,?\s{year4}(?![\w]))?(?![\w])",
             _dmy,
         ),
