@@ -590,6 +590,8 @@ _DAY_AFTER = re.compile(r"(?:(?P<c>,)\s|,?\s(?P<w>and|or|&|to|through|until|till
 # before a date, read back from its start: "3rd and ", "3, " (c: a comma, more may come before)
 _DAY_BEFORE = re.compile(r"(?<![\w.,:/$€£#-])" + _LIST_DAY + r"(?:(?P<c>,)\s|,?\s(?:and|or|&)\s)\Z")
 _SPAN_WORDS = frozenset({"to", "through", "until", "till"})
+# before a date written day first, read back from its start: "12 to " in "from 12 to 14 June"
+_SPAN_START_BEFORE = re.compile(r"(?<![\w.,:/$€£#-])" + _LIST_DAY + r"\s(?:to|through|until|till)\s\Z")
 _BEFORE_CONNECTOR_ENDS = frozenset("dDrR&,")  # the last character of "and", "or", "&", ","
 
 
@@ -620,6 +622,12 @@ def _day_lists(pieces: list[Piece], text: str) -> list[Piece]:
     for i, p in enumerate(pieces):
         said = p.said
         if p.rule not in _LISTS_WITH or said.day is None or said.month is None or said.until_day is not None:
+            continue
+        first = _span_start_before(text, p, said.day)
+        if first is not None:  # "from 12 to 14 June": one span of days, as "12-14 June" is
+            if out is pieces:
+                out = list(pieces)
+            out[i] = Piece(first[0], p.end, p.kind, p.rule, replace(said, day=first[2], until_day=said.day), p.parts)
             continue
         after, year, span = _listed_after(text, p.end, said.day, _DAYS_IN[said.month - 1])
         before = _listed_before(text, p.start, said.day)
@@ -663,6 +671,18 @@ def _listed_after(text: str, pos: int, first: int, limit: int) -> tuple[list[_Li
     if _list_end().match(text, pos) is None:
         return [], None, False
     return found, None, span
+
+
+def _span_start_before(text: str, date: Piece, head: int) -> _Listed | None:
+    """The first day of a span written before a date that states its day first and
+    ``head`` as the last ("12 to " before "14 June"), if there is one."""
+    pos = date.start
+    if date.rule != "date.day_month" or pos < 6 or text[pos - 2] not in "oOhHlL" or not text[pos].isdigit():
+        return None  # not "... to 14 June" (nor "the 14th of June")
+    m = _SPAN_START_BEFORE.search(text, max(0, pos - 16), pos)
+    if m is None or not int(m.group("d")) < head:
+        return None
+    return m.start("item"), m.end("item"), int(m.group("d"))
 
 
 def _listed_before(text: str, pos: int, head: int) -> list[_Listed]:
