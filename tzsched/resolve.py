@@ -857,6 +857,8 @@ def _resolve(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
         return _dayish(piece, frame, before)
     if kind == "year":
         return _period(piece, frame, "year")
+    if kind == "era":
+        return _before_christian_era(piece, frame)
     if kind == "quarter":
         return _quarter(piece, frame, before)
     if kind == "season":
@@ -1110,6 +1112,14 @@ def _period(piece: Piece, frame: Frame, unit: str) -> Resolved:
     value = f"{year:04d}"
     res = _res("DATE", value, "year", start, end, zone, said, [], f"{year:04d}", approximate=said.fiscal)
     return Resolved(piece, res, None)
+
+
+def _before_christian_era(piece: Piece, frame: Frame) -> Resolved:
+    """"490 BC": the TIMEX3 value (BC0490), no instant (Python's dates start at year 1)."""
+    value = piece.parts[0]
+    note = Note("out_of_range", f"{frame.text[piece.start : piece.end]!r} falls outside the years 1 to 9999 "
+                                "that can be resolved (a year before the Christian era)")
+    return Resolved(piece, _res("DATE", value, "year", None, None, None, piece.said, [note], value), None)
 
 
 def _quarter(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:

@@ -152,7 +152,8 @@ def _anchor_pattern(lead: set[str], words: set[str], follow: set[str], after_num
 def _after_number_words(lex: Lexicon) -> set[str]:
     """Words that can follow a one- to three-digit number inside some rule."""
     out = {"o'clock", "o’clock", "in", "this", "tonight", "at", "to", "until", "till", "through", "and", "noon",
-           "midnight", "midday", "mid", "of", "times", "century", "hours", "hrs", "local"}
+           "midnight", "midday", "mid", "of", "times", "century", "hours", "hrs", "local",
+           "bc", "b.c.", "bce", "ad", "a.d.", "ce", "c.e."}  # "490 BC"
     out.update(w.split()[0] for w in (*lex.months, *lex.units))
     out.update(lex.count_unit_between)  # "20 more years"
     # "15.30 CEST": zone abbreviations of three letters or more (shorter ones, "et", are words)

@@ -84,6 +84,7 @@ def _starts(lex: Lexicon) -> dict[str, frozenset[str]]:
         "date.month": frozenset(lex.months),
         "ref.word": frozenset(first(lex.references)),
         "date.year": frozenset({FOUR_DIGITS}),
+        "date.era_year": frozenset({DIGIT, "ad", "a.d."}),
         "date.year_span": frozenset({FOUR_DIGITS}),
         "date.year_span_end": frozenset({FOUR_DIGITS, SHORT_NUMBER}),
     }
@@ -145,6 +146,8 @@ def _after(lex: Lexicon, rules_starting: dict[str, frozenset[str]]) -> dict[str,
         "range.military": {FOUR_DIGITS: frozenset({"to", "until", "till", "and", *dashes}),
                            **each(("from", "between"), digits)},
         "date.iso": {FOUR_DIGITS: frozenset({"-"})},
+        "date.era_year": {DIGIT: frozenset({"bc", "b.c.", "ad", "a.d.", "ce", "c.e."}),
+                          **each(("ad", "a.d."), digits)},
         "date.numeric": {SHORT_NUMBER: frozenset({"/"})},
         # a zone, "hours" or "in <place>" must follow: all begin with a letter
         "clock.military": {FOUR_DIGITS: frozenset("abcdefghijklmnopqrstuvwxyz")},
@@ -217,7 +220,8 @@ def all_rules() -> list[Rule]:
         r["rel.unit"], d["date.the_unit"], d["date.season"], d["date.holiday"],
         r["rel.weekday"], r["rel.day"], r["rel.part_of_day"],
         u["set.every"], u["set.frequency"], u["set.word"], r["ref.recent_units"], u["dur.vague_long"], u["dur.vague"],
-        d["date.month"], r["ref.word"], d["date.year_span"], d["date.year_span_end"], d["date.year"],
+        d["date.month"], r["ref.word"], d["date.era_year"],
+        d["date.year_span"], d["date.year_span_end"], d["date.year"],
         d["date.quarter_short"],
     ]
     starts = _starts(lexicon())

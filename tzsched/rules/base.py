@@ -28,7 +28,7 @@ class Piece:
     """A candidate time expression: span, kind, the rule that found it and what it said.
 
     kind is one of: clock, date, weekday, relday, pod, relunit, year, quarter, season,
-    decade, duration, set, ref, range, holiday, ago.
+    decade, duration, set, ref, range, holiday, ago, era (a year before the Christian era).
     """
 
     start: int

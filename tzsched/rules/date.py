@@ -170,6 +170,22 @@ def _span_end_year(first: int, written: str) -> int | None:
     return second if first < second <= first + 100 else None
 
 
+def _era_year(g: Groups, start: int, end: int, text: str) -> Piece | None:
+    """"490 BC", "146 B.C.", "AD 79", "476 CE": a year with its era. A year before the
+    Christian era carries no year in ``said`` (nothing may count from it as if it were AD);
+    its number is in ``parts``."""
+    year = int(g["y"] or g["y2"] or 0)
+    era = (g["era"] or g["era2"] or "").replace(".", "")
+    if year == 0:
+        return None
+    if era.startswith("B"):
+        return Piece(start, end, "era", "date.era_year", Said(), parts=(f"BC{year:04d}",))
+    before = text[max(0, start - 24) : start]
+    if not _STRONG_YEAR_CUE.search(before) and not before.rstrip().endswith(("(", "to", "-", "–")):
+        return None  # "The AD 5 model": a name; "in AD 79", "(476 AD)" are years
+    return Piece(start, end, "year", "date.era_year", Said(year=year))
+
+
 def _year_span(g: Groups, start: int, end: int, text: str) -> Piece | None:
     """The first year of "1861-1863": a year of its own (TimeML marks each year)."""
     y = int(g["y"] or 0)
@@ -443,6 +459,12 @@ def rules() -> list[Rule]:
         ),
         Rule("date.holiday", rf"(?P<h>(?i:{holidays}))(?![\w])(?:,?\s(?P<y>1[0-9]\d\d|20\d\d)(?![\w]))?", _holiday),
         Rule("date.month", rf"(?P<mon>{w.month_full})(?![\w])", _month_only),
+        Rule(
+            "date.era_year",
+            rf"{edge}(?:(?P<y>[1-9]\d{{0,3}})\s?(?P<era>B\.C\.(?:E\.)?|BCE?|A\.D\.|AD|C\.E\.|CE)"
+            r"|(?P<era2>A\.D\.|AD)\s?(?P<y2>[1-9]\d{0,3}))(?![\w])",
+            _era_year,
+        ),
         # "1861-1863", "1915-17": two years, each a mention of its own
         Rule("date.year_span", rf"{edge}(?P<y>1[0-9]\d\d|20\d\d)(?=[-–]{span_end})", _year_span),
         Rule("date.year_span_end", rf"(?<=(?:1[0-9]\d\d|20\d\d)[-–]){span_end}", _year_span_end),
