@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ..lexicon import lexicon
 from ..types import Said
@@ -324,6 +325,15 @@ def _fiscal(g: Groups, start: int, end: int, text: str) -> Piece | None:
     return Piece(start, end, "year", "date.fiscal_year", Said(year=_year2(g["y"] or "0"), fiscal=True))
 
 
+@cache
+def _season_listed_with_year() -> re.Pattern[str]:
+    """After a season, another season joined to it that states a year ("and autumn 1918",
+    "and early summer of 1943")."""
+    seasons = "|".join(sorted(lexicon().seasons, key=len, reverse=True))
+    return re.compile(rf"\s(?:and|or|to|through)\s(?:the\s)?(?:(?:early|late|mid)[\s-])?(?i:{seasons})"
+                      r"\s(?:of\s)?(?P<y>1[0-9]\d\d|20\d\d)(?![\w])")
+
+
 def _season(g: Groups, start: int, end: int, text: str) -> Piece | None:
     season = lexicon().seasons.get((g["s"] or "").lower())
     if season is None:
@@ -335,6 +345,9 @@ def _season(g: Groups, start: int, end: int, text: str) -> Piece | None:
     if year is None and nxt and nxt.group(1)[0].isupper() and nxt.start(1) - end == 1:
         return None  # "the Summer Palace" (not "the summer of 1963 U.S. officials")
     if year is None and shift_word in ("", "the"):
+        listed = _season_listed_with_year().match(text, end)
+        if listed is not None:  # "the spring and early summer of 1943": the year serves both
+            return Piece(start, end, "season", "date.season", Said(season=season, year=int(listed.group("y")), mod=pos))
         before = text[max(0, start - 16) : start].lower()
         if not _SEASON_PREPOSITION.search(before):
             return None  # "The fall of the Berlin Wall", "the spring near the church"
