@@ -1064,13 +1064,22 @@ def _month(piece: Piece, frame: Frame, zone: _Zone, said: Said, pub: date, befor
         year = pub.year + (said.shift or 0)
     if year is None:
         if said.shift is not None:
-            # "last November": the most recent November before this month
+            # "last November": the most recent November before this month; "the previous
+            # April": before the latest earlier mention (before its year, if it names a year)
+            now = pub
+            ref = _reference(piece, before) if said.anchor == "reference" else None
+            if ref is None and said.anchor == "reference":
+                notes.append(_UNANCHORED)  # read from publication instead
+            elif ref is not None:
+                now = _local_start(ref, frame)
+                if ref.resolution.granularity in ("year", "decade", "century"):
+                    now = date(now.year + 1, 1, 1) if said.shift > 0 else date(now.year, 1, 1)
             if said.shift < 0:
-                year = pub.year if said.month < pub.month else pub.year - 1
+                year = now.year if said.month < now.month else now.year - 1
             elif said.shift > 0:
-                year = pub.year if said.month > pub.month else pub.year + 1
+                year = now.year if said.month > now.month else now.year + 1
             else:
-                year = pub.year
+                year = now.year
         else:
             year, note = _yearless(piece, frame, before, pub, said.month, None)
             notes.append(note)
@@ -1192,6 +1201,11 @@ def _season(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     m0 = SEASON_MONTHS[season]
     year = said.year
     notes: list[Note] = []
+    ref = _reference(piece, before) if said.anchor == "reference" and year is None else None
+    if ref is not None:  # "that summer", "the following spring": from the mention before
+        year = _season_from(_local_start(ref, frame), ref.resolution.granularity, m0, said.shift or 0)
+    elif said.anchor == "reference" and year is None:
+        notes.append(_UNANCHORED)  # read from publication instead
     if year is None and said.shift is None:
         # "During the summer" in a history: that of the year the story is in
         year = _story_year(piece, frame, before, pub)
@@ -1212,6 +1226,8 @@ def _season(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
             year = future[0][2]
         elif current:
             year = current[0][2]
+        elif said.shift == 0 and _direction(piece, frame) == -1 and past[-1][1] > date(pub.year, 1, 1):
+            year = past[-1][2]  # "This summer was the hottest", told in September: the one just over
         elif said.shift == 0 or _direction(piece, frame) != -1:  # "this winter" in May: the coming one
             year = future[0][2]
         else:
@@ -1222,6 +1238,22 @@ def _season(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     start, end = _narrow(start, end, said.mod, zone.zone)
     value = f"{year:04d}-{season}"
     return Resolved(piece, _res("DATE", value, "season", start, end, zone, said, notes, value, approximate=True), None)
+
+
+def _season_from(ref: date, granularity: str, m0: int, shift: int) -> int:
+    """The year of the season (first month ``m0``) that is ``shift`` seasons of its kind
+    from a reference: 0 the one at the reference's time ("that summer"), -1 the latest
+    before it, +1 the first after it ("the following spring"). A reference of a year or
+    longer is its whole span ("in 1962 ... the following spring" is in 1963)."""
+    whole = granularity in ("year", "decade", "century")
+    if shift == 0:
+        # a season of the reference's year, or the winter a January or February is in
+        return ref.year - 1 if not whole and m0 == 12 and ref.month < 3 else ref.year
+    if shift > 0:
+        return ref.year + 1 if whole or ref >= date(ref.year, m0, 1) else ref.year
+    start_year = ref.year - 1 if whole else ref.year
+    ny, nm = _add_months(start_year, m0, 3)
+    return start_year if whole or date(ny, nm, 1) <= ref else start_year - 1
 
 
 def _decade(piece: Piece, frame: Frame) -> Resolved:
@@ -1240,18 +1272,30 @@ def _decade(piece: Piece, frame: Frame) -> Resolved:
     return Resolved(piece, _res("DATE", value, "decade", start, end, zone, said, [], value), None)
 
 
-def _reference_date(piece: Piece, frame: Frame, before: list[Resolved]) -> date | None:
-    """The local start date of the latest earlier dated mention ("that year", "the next day")."""
+def _reference(piece: Piece, before: list[Resolved]) -> Resolved | None:
+    """The latest earlier dated mention, within 1500 characters ("that year", "the next day")."""
     for r in reversed(before):
         if piece.start - r.piece.end > 1500:
             return None
         res = r.resolution
         if r.piece.end <= piece.start and res.start is not None and res.granularity not in ("duration", "set",
                                                                                                "reference"):
-            if r.day is not None:
-                return r.day
-            return res.start.astimezone(tzinfo_for(res.zone or frame.home)).date()
+            return r
     return None
+
+
+def _local_start(r: Resolved, frame: Frame) -> date:
+    """The local date a dated mention starts on."""
+    if r.day is not None:
+        return r.day
+    assert r.resolution.start is not None
+    return r.resolution.start.astimezone(tzinfo_for(r.resolution.zone or frame.home)).date()
+
+
+def _reference_date(piece: Piece, frame: Frame, before: list[Resolved]) -> date | None:
+    """The local start date of the latest earlier dated mention ("that year", "the next day")."""
+    r = _reference(piece, before)
+    return None if r is None else _local_start(r, frame)
 
 
 def _reference_day(piece: Piece, frame: Frame, before: list[Resolved],

@@ -351,6 +351,11 @@ def _season(g: Groups, start: int, end: int, text: str) -> Piece | None:
         before = text[max(0, start - 16) : start].lower()
         if not _SEASON_PREPOSITION.search(before):
             return None  # "The fall of the Berlin Wall", "the spring near the church"
+    if shift_word in ("that", "following", "previous", "preceding"):
+        # "that summer", "the following spring": told from the time the text is telling about
+        shift = lexicon().shift_words.get(shift_word, 0)
+        return Piece(start, end, "season", "date.season",
+                     Said(season=season, year=year, shift=shift, mod=pos, anchor="reference"))
     shift = lexicon().shift_words.get(shift_word) if shift_word not in ("the", "") else None
     return Piece(start, end, "season", "date.season", Said(season=season, year=year, shift=shift, mod=pos))
 
@@ -465,7 +470,8 @@ def rules() -> list[Rule]:
         ),
         Rule(
             "date.season",
-            rf"(?:(?P<shift>this|last|next|past|coming|the|This|Last|Next|The)\s)?"
+            rf"(?:(?P<the>the|The)\s(?=(?:following|previous|preceding)\s))?"
+            rf"(?:(?P<shift>this|last|next|past|coming|the|This|Last|Next|The|that|That|following|previous|preceding)\s)?"
             rf"(?:(?P<pos>early|late|mid)[\s-])?(?P<s>(?i:{w.season}))(?![\w])"
             rf"(?:\s(?:of\s)?(?P<y>1[0-9]\d\d|20\d\d)(?![\w]))?",
             _season,

@@ -134,6 +134,9 @@ def _relunit(g: Groups, start: int, end: int, text: str) -> Piece | None:
 def _the_next_day(g: Groups, start: int, end: int, text: str) -> Piece | None:
     word = (g["dir"] or "").lower()
     shift = 1 if word in ("next", "following", "after") else -1
+    if g.get("mon"):  # "the previous April": the one before the time the text is telling about
+        month = lexicon().months.get((g["mon"] or "").rstrip(".").lower())
+        return Piece(start, end, "date", "rel.next_day", Said(month=month, shift=shift, anchor="reference"))
     pod = _pod(g["unit"])
     if pod is not None:
         said = Said(relative_day=shift, part_of_day=pod, anchor="reference")
@@ -188,8 +191,8 @@ def rules() -> list[Rule]:
         ),
         Rule(
             "rel.next_day",
-            rf"(?i:the\s+(?P<dir>{'|'.join(NEXT_DAY_WORDS)})\s+"
-            r"(?P<unit>day|week|month|year|morning|afternoon|evening|night))(?![\w])",
+            rf"(?i:the\s+(?P<dir>{'|'.join(NEXT_DAY_WORDS)})\s+)"
+            rf"(?:(?P<unit>(?i:day|week|month|year|morning|afternoon|evening|night))|(?P<mon>{w.month_full}))(?![\w])",
             _the_next_day,
         ),
         Rule(
