@@ -353,9 +353,9 @@ def _season(g: Groups, start: int, end: int, text: str) -> Piece | None:
             return None  # "The fall of the Berlin Wall", "the spring near the church"
     if shift_word in ("that", "following", "previous", "preceding"):
         # "that summer", "the following spring": told from the time the text is telling about
-        shift = lexicon().shift_words.get(shift_word, 0)
         return Piece(start, end, "season", "date.season",
-                     Said(season=season, year=year, shift=shift, mod=pos, anchor="reference"))
+                     Said(season=season, year=year, shift=lexicon().shift_words.get(shift_word, 0), mod=pos,
+                          anchor="reference"))
     shift = lexicon().shift_words.get(shift_word) if shift_word not in ("the", "") else None
     return Piece(start, end, "season", "date.season", Said(season=season, year=year, shift=shift, mod=pos))
 
