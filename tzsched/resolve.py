@@ -244,25 +244,40 @@ def _shift_weekday(pub: date, weekday: int, tense: Callable[[], int | None],
     return pub - timedelta(days=7 - delta), guessed
 
 
-def _pick_years(pub: date, month: int, day: int | None) -> tuple[int, int, int]:
+def _pick_years(pub: date, month: int, day: int | None, firm: bool = False) -> tuple[int, int, int]:
     """The year that puts a yearless date nearest to publication, tense breaking ties:
-    for a sentence about the future, about the past, and with no tense cue."""
-    # each year around publication with its cost for each of the three: how many days the
-    # date lies from publication, plus 150 when it lies on the wrong side of a stated
-    # tense, or 10 when it lies ahead with no tense cue (news reports the past slightly
-    # more often than the future)
+    for a sentence about the future, about the past, and with no tense cue.
+
+    Each year around publication costs how many days the date lies from publication,
+    plus, when it lies on the wrong side of a stated tense, 150 (or, ``firm``, 60 plus
+    four times the distance again: a date more than about seven weeks on the wrong side
+    is last or next year's); and 10 when it lies ahead with no tense cue (news reports
+    the past slightly more often than the future). The tense is firm unless a word that
+    sets a date ahead comes right before it ("payable Jan. 2", "until March 6", told in
+    a past-tense sentence): see _sets_ahead."""
     costs: list[tuple[int, int, int, int]] = []
     for y in (pub.year - 1, pub.year, pub.year + 1):
         d = _safe_day(y, month, day or 15) or date(y, month, 28)
         diff = (d - pub).days
         near = abs(diff)
-        costs.append((near + 150 if diff < -3 else near, near + 150 if diff > 3 else near,
-                      near + 10 if diff > 0 else near, y))
+        wrong = near * 5 + 60 if firm else near + 150
+        costs.append((wrong if diff < -3 else near, wrong if diff > 3 else near, near + 10 if diff > 0 else near, y))
     # min() keeps the first of equal costs: the earlier year wins a tie
     return (min(costs, key=_FUTURE_COST)[3], min(costs, key=_PAST_COST)[3], min(costs, key=_UNTOLD_COST)[3])
 
 
 _FUTURE_COST, _PAST_COST, _UNTOLD_COST = itemgetter(0), itemgetter(1), itemgetter(2)
+
+# words that set the date after them ahead even in a past-tense sentence ("the dividend
+# is payable Jan. 2", "extended the offer until Nov. 20", "effective Feb. 1")
+_SETS_AHEAD = re.compile(
+    r"\b(?:by|until|till|through|thru|to|from|record|(?:payable|effective|due|starting|beginning|expires?|expiring)"
+    r"(?:\s+(?:in|on))?)\s+(?:(?:early|mid|late)[\s-]+)?$")
+
+
+def _sets_ahead(piece: Piece, frame: Frame) -> bool:
+    """Whether a date-setting word comes right before the piece (see _SETS_AHEAD)."""
+    return _SETS_AHEAD.search(frame.text[max(0, piece.start - 20) : piece.start].lower()) is not None
 
 
 def _iso_week(d: date) -> str:
@@ -345,10 +360,13 @@ def _yearless(piece: Piece, frame: Frame, before: list[Resolved], pub: date, mon
         # the tense only breaks what the date's distance from publication leaves open:
         # the sentence is read for it only then
         future, past, untold = _pick_years(pub, month, day)
-        if future == past == untold:
+        firm_future, firm_past, _ = _pick_years(pub, month, day, firm=True)
+        if future == past == untold == firm_future == firm_past:
             year = future
         else:
             direction = _direction(piece, frame)  # 1, -1 or None
+            if direction is not None and not _sets_ahead(piece, frame):
+                future, past = firm_future, firm_past
             year = future if direction == 1 else past if direction == -1 else untold
     return year, _year_from_publication(year)
 
