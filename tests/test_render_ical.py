@@ -111,3 +111,15 @@ def test_uids_are_the_hash_of_the_article_and_the_members() -> None:
             h.update(f"\x1f{x.start}:{x.end}:{x.resolution.start}:{x.resolution.end}".encode())
         expected.append(f"{h.hexdigest()[:32]}@tzsched")
     assert [str(ev.get("uid")) for ev in evs] == expected
+
+
+def test_the_article_id_is_an_escaped_text_value() -> None:
+    """X-TZSCHED-ARTICLE is TEXT (RFC 5545 3.8.8.2): an id is any JSON value, so its commas,
+    semicolons and backslashes must be escaped and a newline in it must not end the line."""
+    ann = annotate("The vote is at noon ET on May 30.", CTX)
+    raw = ical.render(ann, "desk,7;wire\\copy\nsecond line")
+    lines = raw.split("\r\n")
+    article = [line for line in lines if line.startswith("X-TZSCHED-ARTICLE")]
+    assert article == ["X-TZSCHED-ARTICLE:desk\\,7\\;wire\\\\copy\\nsecond line"]
+    assert not any(line.startswith("second line") for line in lines)
+

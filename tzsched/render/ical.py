@@ -27,7 +27,7 @@ import hashlib
 from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, vText
 
 from ..types import Annotation, Link, Mention, tzinfo_for
 from . import human_delta, link_of, sentence_of
@@ -91,7 +91,8 @@ def _event(ann: Annotation, article: hashlib._Hash, members: list[Mention], stam
     )
     ev.add("comment", _plain(stated))
     if article_id is not None:
-        ev.add("x-tzsched-article", _plain(str(article_id)))
+        # vText: an X- property is TEXT, but icalendar writes a bare string to one unescaped
+        ev.add("x-tzsched-article", vText(_plain(str(article_id))))
     return ev
 
 
