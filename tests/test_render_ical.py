@@ -123,3 +123,13 @@ def test_the_article_id_is_an_escaped_text_value() -> None:
     assert article == ["X-TZSCHED-ARTICLE:desk\\,7\\;wire\\\\copy\\nsecond line"]
     assert not any(line.startswith("second line") for line in lines)
 
+
+def test_control_characters_never_reach_a_text_value() -> None:
+    """RFC 5545 TEXT allows no control character but the tab (a line break is written
+    as the escape \\n): a NUL or a BEL in the article becomes U+FFFD in the sentence."""
+    text = "Doors\x00open at noon ET on May 30\x07 and the \x7fvote follows at 2 p.m. ET."
+    raw = ical.render(annotate(text, CTX), "x\x1by")
+    body = raw.replace("\r\n", "")
+    assert not [c for c in body if (ord(c) < 0x20 and c != "\t") or c == "\x7f"]
+    descriptions = [str(ev.get("description")) for ev in icalendar.Calendar.from_ical(raw).walk("VEVENT")]
+    assert descriptions and all("Doors\ufffdopen at noon ET on May 30\ufffd" in d for d in descriptions)

@@ -24,6 +24,7 @@ the same bytes.
 from __future__ import annotations
 
 import hashlib
+import re
 from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
@@ -37,10 +38,16 @@ __all__ = ["events", "fragment", "head", "render", "tail"]
 _MINUTE = timedelta(minutes=1)
 
 
+# RFC 5545 TEXT holds no control character but the tab (icalendar writes a line feed or a
+# carriage return as the escape backslash-n, and passes the other controls through).
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def _plain(text: str) -> str:
     """``text`` with any lone surrogate (a JSON escape such as "\\ud800" makes one) written
-    as that escape: icalendar encodes to UTF-8, which cannot carry it."""
-    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    as that escape: icalendar encodes to UTF-8, which cannot carry it; and any control
+    character that a TEXT value cannot hold (a NUL, a BEL) as U+FFFD."""
+    return _CONTROLS.sub("\ufffd", text.encode("utf-8", "backslashreplace").decode("utf-8"))
 
 
 def _publication(ann: Annotation) -> datetime:
