@@ -747,3 +747,27 @@ def test_documented_sessions_are_real(doc: str, tmp_path: Path) -> None:
                                   encoding="utf-8", env=env, timeout=120, check=False)
             status = proc.returncode
             assert proc.stdout == expected, f"{doc}: the output of `{command}` changed"
+
+
+class TestOutputErrors:
+    """Output that cannot be written is one line on stderr and exit 2, like any other
+    error: never a traceback."""
+
+    @pytest.mark.parametrize("jobs", ["1", "2"])
+    def test_a_full_disk_is_one_line_and_exit_2(self, jobs: str) -> None:
+        if not os.path.exists("/dev/full"):
+            pytest.skip("no /dev/full on this system")
+        with open("/dev/full", "wb") as full:
+            proc = subprocess.run([*_command(), "extract", "--jsonl", "-q", "-j", jobs],
+                                  input=jsonl(articles(30)).encode(), stdout=full, stderr=subprocess.PIPE,
+                                  env=_env(), timeout=300, check=False)
+        err = proc.stderr.decode()
+        assert proc.returncode == 2, err
+        assert err.splitlines() == ["tzsched: cannot write the output: No space left on device"], err
+
+    def test_a_closed_stdout_is_one_line_and_exit_2(self) -> None:
+        proc = subprocess.run(["sh", "-c", 'exec "$@" >&-', "sh", *_command(), "extract", "--jsonl", "-q"],
+                              input=jsonl(articles(2)), capture_output=True, text=True, env=_env(),
+                              timeout=300, check=False)
+        assert proc.returncode == 2, proc.stderr
+        assert proc.stderr.splitlines() == ["tzsched: cannot write the output: standard output is closed"]

@@ -99,6 +99,10 @@ class _Usage(Exception):
     """A one-line usage or input error: exit 2."""
 
 
+class _OutputError(Exception):
+    """The output cannot be written (a full disk, a closed stdout): exit 2."""
+
+
 # ---------------------------------------------------------------- arguments
 
 
@@ -771,7 +775,7 @@ def _emit(chunks: Iterator[_Chunk], opts: _Options, jobs: int, out: IO[str], *, 
             head, tail = html_render.head(), html_render.tail()
     used: set[str] = set()
     try:
-        out.write(head)
+        _write(out, head)
         # closing(): the pool stops here, even when an exception leaves this frame alive
         with closing(_results(chunks, opts, jobs)) as results:
             for result in results:
@@ -784,17 +788,27 @@ def _emit(chunks: Iterator[_Chunk], opts: _Options, jobs: int, out: IO[str], *, 
                     with open(path, "w", encoding="utf-8", errors="backslashreplace", newline="") as fh:
                         fh.write(result.output)
                 else:
-                    out.write(result.output)
-                    if stream:
-                        out.flush()
+                    _write(out, result.output, flush=stream)
                 progress.advance(result.articles)
-        out.write(tail)
-        out.flush()
+        _write(out, tail, flush=True)
     finally:
         progress.close()
     if not quiet:
         print(totals.line(), file=sys.stderr)
     return totals
+
+
+def _write(out: IO[str], text: str, *, flush: bool = False) -> None:
+    """Write (and flush) the output; a closed pipe is left to main, which stops quietly,
+    and any other failure (a full disk) becomes an _OutputError."""
+    try:
+        out.write(text)
+        if flush:
+            out.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise _OutputError(f"cannot write the output: {exc.strerror or exc}") from None
 
 
 # ---------------------------------------------------------------- commands
@@ -902,6 +916,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:
         return int(exc.code or 0) if isinstance(exc.code, int) else 2
     out = sys.stdout
+    if out is None:  # started with stdout closed (">&-")
+        print("tzsched: cannot write the output: standard output is closed", file=sys.stderr)
+        return 2
     reconfigure = getattr(out, "reconfigure", None)
     if reconfigure is not None:
         # a lone surrogate (only a JSON escape such as "\ud800" makes one) is written as
@@ -925,6 +942,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         # not a normal exit: multiprocessing's exit handler would stop the pool and wait
         # forever for a lock the dead worker held
         os._exit(2)
+    except _OutputError as exc:
+        print(f"tzsched: {exc}", file=sys.stderr)
+        # what is still buffered cannot be written either: the interpreter's final flush
+        # would fail again and print "Exception ignored ..."
+        _restore_sigpipe_output()
+        return 2
     except KeyboardInterrupt:
         print("\ntzsched: interrupted", file=sys.stderr)
         return 130
