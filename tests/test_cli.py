@@ -771,3 +771,10 @@ class TestOutputErrors:
                               timeout=300, check=False)
         assert proc.returncode == 2, proc.stderr
         assert proc.stderr.splitlines() == ["tzsched: cannot write the output: standard output is closed"]
+
+    def test_an_output_dir_that_cannot_be_made_is_one_line_and_exit_2(self, tmp_path: Path) -> None:
+        (tmp_path / "plain").write_text("a file, not a directory\n", encoding="utf-8")
+        target = tmp_path / "plain" / "reports"
+        proc = run("annotate", "--jsonl", "-q", "--output-dir", target, stdin=jsonl(articles(2)))
+        assert proc.returncode == 2 and proc.stdout == ""
+        assert proc.stderr.splitlines() == [f"tzsched: --output-dir: cannot create {target}: Not a directory"]

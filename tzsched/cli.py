@@ -785,8 +785,11 @@ def _emit(chunks: Iterator[_Chunk], opts: _Options, jobs: int, out: IO[str], *, 
                     print(f"tzsched: {result.message}", file=sys.stderr)
                 if output_dir is not None and not result.failed:
                     path = os.path.join(output_dir, _safe_name(result.name, used) + FORMATS[opts.fmt])
-                    with open(path, "w", encoding="utf-8", errors="backslashreplace", newline="") as fh:
-                        fh.write(result.output)
+                    try:
+                        with open(path, "w", encoding="utf-8", errors="backslashreplace", newline="") as fh:
+                            fh.write(result.output)
+                    except OSError as exc:
+                        raise _OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
                 else:
                     _write(out, result.output, flush=stream)
                 progress.advance(result.articles)
@@ -876,7 +879,10 @@ def _run(args: argparse.Namespace, out: IO[str]) -> int:
     if output_dir is not None:
         if os.path.exists(output_dir) and not os.path.isdir(output_dir):
             raise _Usage(f"--output-dir: {output_dir} exists and is not a directory")
-        os.makedirs(output_dir, exist_ok=True)
+        try:
+            os.makedirs(output_dir, exist_ok=True)
+        except OSError as exc:
+            raise _Usage(f"--output-dir: cannot create {output_dir}: {exc.strerror or exc}") from None
     many = args.jsonl or len(paths) > 1
     if command == "annotate" and args.format == "timeml" and many and output_dir is None:
         raise _Usage("--format timeml writes one document per article: give one text input, or use --output-dir DIR")
