@@ -778,3 +778,17 @@ class TestOutputErrors:
         proc = run("annotate", "--jsonl", "-q", "--output-dir", target, stdin=jsonl(articles(2)))
         assert proc.returncode == 2 and proc.stdout == ""
         assert proc.stderr.splitlines() == [f"tzsched: --output-dir: cannot create {target}: Not a directory"]
+
+    def test_a_long_article_id_still_names_a_file(self, tmp_path: Path) -> None:
+        """A file name is at most 255 bytes on most file systems: an id of 300 characters
+        stopped the run with 'File name too long'."""
+        long_id = "wire-" + "x" * 300
+        recs = [{"id": long_id, "text": SENTENCES[0], "published": "2025-05-19T10:00:00-04:00"},
+                {"id": long_id, "text": SENTENCES[1], "published": "2025-05-19T10:00:00-04:00"}]
+        proc = run("annotate", "--jsonl", "-q", "--format", "jsonl", "--output-dir", tmp_path, stdin=jsonl(recs))
+        assert proc.returncode == 0, proc.stderr
+        written = sorted(tmp_path.iterdir())
+        assert len(written) == 2 and all(len(p.name.encode()) <= 255 for p in written)
+        assert all(p.name.startswith("wire-xxx") for p in written)
+        ids = {json.loads(p.read_text(encoding="utf-8"))["id"] for p in written}
+        assert ids == {long_id}

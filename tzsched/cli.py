@@ -746,9 +746,14 @@ def _wait(result: _Submitted, workers: frozenset[int]) -> list[_Result]:
                                   "complete article before it") from None
 
 
+# The longest stem of a file name in --output-dir: ASCII, so that with a "-N" suffix and
+# the extension it stays well inside the 255 bytes most file systems allow.
+_MAX_STEM = 200
+
+
 def _safe_name(name: str, used: set[str]) -> str:
     stem = os.path.splitext(os.path.basename(name))[0] if name not in ("-", "None") else "article"
-    stem = re.sub(r"[^A-Za-z0-9._-]+", "_", stem).strip("._") or "article"
+    stem = re.sub(r"[^A-Za-z0-9._-]+", "_", stem)[:_MAX_STEM].strip("._") or "article"
     candidate, n = stem, 1
     while candidate in used:
         n += 1
