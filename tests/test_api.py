@@ -51,6 +51,16 @@ class TestContextParse:
         with pytest.raises(UnknownZoneError, match="Mars/Olympus_Mons"):
             Context.parse("2025-05-19", home="Mars/Olympus_Mons")
 
+    @pytest.mark.parametrize("name", ["localtime", "posixrules"])
+    def test_the_system_zone_is_no_home(self, name: str) -> None:
+        """Debian's zoneinfo directory holds ``localtime``, a link to /etc/localtime, and
+        some hold ``posixrules``: ZoneInfo loads them, so the result would depend on the
+        machine's configured zone. They name no zone: an unknown zone id."""
+        with pytest.raises(UnknownZoneError, match=name):
+            Context.parse("2025-05-19", home=name)
+        record = process_record({"id": 1, "text": "at 9 a.m.", "published": "2025-05-19", "home": name})
+        assert record["error"]["code"] == "unknown_zone"
+
     @pytest.mark.parametrize("bad", ["yesterday-ish", "2025-13-45", "", "19/05/2025 noonish"])
     def test_unparseable_dates(self, bad: str) -> None:
         with pytest.raises(ContextError):

@@ -70,6 +70,12 @@ _FIRST_YEAR, _LAST_YEAR = 2, 9998
 _LOCALE_RE = re.compile(r"[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?(?:[-_][A-Za-z0-9]{2,8})*")
 
 
+# Files in a system zoneinfo directory that ZoneInfo loads but that name the machine's
+# configured zone, not an IANA zone (Debian links "localtime" to /etc/localtime): taken
+# as a home they would make the output depend on the machine.
+_SYSTEM_ZONE_FILES = frozenset({"localtime", "posixrules"})
+
+
 @lru_cache(maxsize=1024)
 def zone_info(zone: str) -> ZoneInfo:
     """The ZoneInfo for an IANA id, or UnknownZoneError naming it.
@@ -77,7 +83,8 @@ def zone_info(zone: str) -> ZoneInfo:
     >>> zone_info("Europe/Kyiv").key
     'Europe/Kyiv'
     """
-    if not isinstance(zone, str) or not zone or zone.startswith(("/", ".")) or ".." in zone:
+    if not isinstance(zone, str) or not zone or zone.startswith(("/", ".")) or ".." in zone \
+            or zone in _SYSTEM_ZONE_FILES:
         raise UnknownZoneError(str(zone))
     try:
         return ZoneInfo(zone)
