@@ -61,6 +61,15 @@ class TestContextParse:
         record = process_record({"id": 1, "text": "at 9 a.m.", "published": "2025-05-19", "home": name})
         assert record["error"]["code"] == "unknown_zone"
 
+    @pytest.mark.parametrize("home", [["Europe/Paris"], {"zone": "Europe/Paris"}, 5])
+    def test_a_home_that_is_not_a_string_is_a_context_error(self, home: object) -> None:
+        """A list or a dict raised a bare TypeError from the zone cache (unhashable), not
+        the documented ContextError; a number was reported as the zone id '5'."""
+        with pytest.raises(ContextError, match=f"home must be an IANA zone id string.*not {type(home).__name__}"):
+            Context.parse("2025-05-19", home=home)  # type: ignore[arg-type]
+        with pytest.raises(ContextError, match="home must be"):
+            Context(published=date(2025, 5, 19), home=home)  # type: ignore[arg-type]
+
     @pytest.mark.parametrize("bad", ["yesterday-ish", "2025-13-45", "", "19/05/2025 noonish"])
     def test_unparseable_dates(self, bad: str) -> None:
         with pytest.raises(ContextError):

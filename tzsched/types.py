@@ -181,7 +181,7 @@ class Context:
             raise ContextError(f"published {pub.isoformat()!r} lies outside the years {_FIRST_YEAR} to "
                                f"{_LAST_YEAR} that tzsched resolves against")
         if self.home is not None:
-            zone_info(self.home)
+            zone_info(_home_id(self.home))
         if not isinstance(self.locale, str) or not _LOCALE_RE.fullmatch(self.locale):
             raise ContextError(f"locale {self.locale!r} is not a locale tag such as 'en-US'")
         if self.dst not in ("report", "earlier", "later"):
@@ -231,7 +231,7 @@ class Context:
         'day'
         """
         if home is not None:
-            zone_info(home)
+            zone_info(_home_id(home))
         value = _parse_published(published)
         if isinstance(value, datetime) and value.tzinfo is None:
             if home is not None:
@@ -252,6 +252,15 @@ class Context:
             "detect_dateline": self.detect_dateline,
             "dst": self.dst,
         }
+
+
+def _home_id(home: object) -> str:
+    """``home`` when it is a string (zone_info then checks it); else a ContextError,
+    before the zone cache would fail to hash a list or a dict."""
+    if not isinstance(home, str):
+        raise ContextError(f"home must be an IANA zone id string such as 'Europe/Kyiv', not "
+                           f"{type(home).__name__}: {home!r}")
+    return home
 
 
 @lru_cache(maxsize=64)
