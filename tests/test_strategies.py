@@ -246,3 +246,13 @@ class TestArticles:
             assert case.text[part.start : part.end] == part.text
             home = part.zone.home or case.dateline_zone
             assert _wall_matches(part, home), (case.text, part)
+
+
+@pytest.mark.parametrize("make", [statements, restatements, zones], ids=["statements", "restatements", "zones"])
+def test_a_naive_instant_is_refused(make: object) -> None:
+    """A naive datetime was converted with astimezone(), which reads the process's zone:
+    statements(datetime(2025, 1, 1, 12)) stated 12:00 UTC under TZ=UTC and 03:00 UTC
+    under TZ=Asia/Tokyo. The strategies promise the same cases on every machine."""
+    assert callable(make)
+    with pytest.raises(InvalidArgument, match="naive"):
+        find(make(datetime(2025, 1, 1, 12)), lambda _: True)

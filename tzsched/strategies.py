@@ -223,6 +223,14 @@ def offset_transitions(zone: str, first_year: int = FIRST_YEAR, last_year: int =
 # ---------------------------------------------------------------- instants
 
 
+def _aware(instant: datetime | None, what: str) -> None:
+    """Refuse a naive ``instant``: converting it would read the process's zone, and the
+    cases drawn would differ from machine to machine."""
+    if instant is not None and (instant.tzinfo is None or instant.utcoffset() is None):
+        raise InvalidArgument(f"{what} {instant.isoformat()!r} is naive: give an aware datetime "
+                              "(tzinfo=UTC, say)")
+
+
 def _minute(moment: datetime) -> datetime:
     return moment.replace(second=0, microsecond=0)
 
@@ -531,6 +539,7 @@ def zones(at: datetime | None = None, *, zone: str | None = None,
     ...     assert zone_candidates(name.text)[0].zone == name.zone
     >>> test_named()
     """
+    _aware(at, "at")
     if zone is not None and zone != "UTC" and zone not in available_timezones():
         raise InvalidArgument(f"zone {zone!r} is not an IANA zone id")
     wanted = set(styles) if styles is not None else None
@@ -889,6 +898,7 @@ def statements(instant: datetime | None = None, zone: ZoneName | str | None = No
     >>> case.zone.text, case.expected_utc.isoformat()
     ('EDT', '2025-03-09T07:30:00+00:00')
     """
+    _aware(instant, "instant")
     return _statement(instant, zone)
 
 
@@ -1085,6 +1095,7 @@ def restatements(instant: datetime | None = None, *, perturbation: Cause | Liter
         raise InvalidArgument(f"perturbation must be None, 'any' or one of {CAUSES}, not {perturbation!r}")
     if not 2 <= min_parts <= max_parts <= 3:
         raise InvalidArgument("a restatement has 2 or 3 parts: 2 <= min_parts <= max_parts <= 3")
+    _aware(instant, "instant")
     return _restatement(instant, perturbation, min_parts, max_parts)
 
 
