@@ -149,7 +149,8 @@ def assert_resolves(case: _Case, extract: Extract = tzsched_extract, *, parts: S
 
     ``case`` is a :class:`~tzsched.strategies.Statement`, ``Restatement`` or ``Article``;
     ``extract(text, context)`` returns ``(start, end, utc)`` triples (a triple matches a
-    part when the spans overlap) or bare aware datetimes (then any one may match). A part
+    part when the spans overlap) or bare aware datetimes (then any one may match); a
+    naive datetime fails the check, since it names no instant. A part
     in a DST fold that its zone name does not settle may resolve to either reading.
     ``parts`` limits the check to some parts (by index).
     """
@@ -163,6 +164,12 @@ def assert_resolves(case: _Case, extract: Extract = tzsched_extract, *, parts: S
                 hits.append(item)
             elif item[0] < part.end and part.start < item[1]:
                 hits.append(item[2])
+        naive = next((h for h in hits if h is not None and h.utcoffset() is None), None)
+        if naive is not None:  # astimezone() would read it in the process's zone
+            raise AssertionError(
+                f"{part.text!r} in {case.text!r}: the extractor returned the naive datetime "
+                f"{naive.isoformat()}, which names no instant; return aware datetimes (in UTC, say)"
+            )
         wanted = tuple(r.astimezone(UTC) for r in part.readings)
         if not any(h is not None and h.astimezone(UTC) in wanted for h in hits):
             shown = ", ".join(h.astimezone(UTC).isoformat() if h is not None else "None" for h in hits) or "nothing"
