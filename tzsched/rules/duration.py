@@ -71,9 +71,17 @@ def _count(g: Groups, start: int, end: int, text: str) -> Piece | None:
             return Piece(start, end, "ago", "dur.ago_vague", said)
         said = Said(unit=unit, amount=amount, shift=sign, anchor=anchor)
         return Piece(start, end, "ago", "dur.ago", said)
+    if lead == "last" and not g.get("the") and _VERB_LAST_BEFORE.search(text, max(0, start - 16), start):
+        # "expected to last six weeks", "will last two days": the verb; the length alone
+        start, lead = start + len("last") + 1, ""
     shift = LEADS.get(lead)
     said = Said(unit=unit, amount=amount, shift=shift, anchor="publication" if shift else None)
     return Piece(start, end, "duration", "dur.count", said)
+
+
+# before "last" the verb ("is expected to last six weeks", "supplies should last 10 days")
+_VERB_LAST_BEFORE = re.compile(
+    r"(?:\b(?:to|will|would|could|can|cannot|may|might|must|should|shall|not)|n['’]t|['’]ll)\s+\Z", re.IGNORECASE)
 
 
 @cache
