@@ -98,8 +98,9 @@ def _month_only(g: Groups, start: int, end: int, text: str) -> Piece | None:
     if raw.rstrip(".").lower() in ("may", "march") and not _DATE_CUE.search(before):
         return None  # "May" the verb, "March" the noun
     nxt = _NEXT_WORD.match(text, end)
-    if nxt and nxt.start(1) - end == 1 and nxt.group(1)[0].isupper() and nxt.group(1).lower() not in lexicon().weekdays:
-        return None  # "April Stevens", "March Madness"
+    word = nxt.group(1) if nxt and nxt.start(1) - end == 1 else ""
+    if word[:1].isupper() and word.lower() not in lexicon().weekdays and _month(word) is None:
+        return None  # "April Stevens", "March Madness" (not "April-May": two months)
     return Piece(start, end, "date", "date.month", Said(month=month))
 
 
@@ -267,6 +268,25 @@ def _quarter(g: Groups, start: int, end: int, text: str) -> Piece | None:
     return Piece(start, end, "quarter", "date.quarter", said)
 
 
+def _month_quarter(g: Groups, start: int, end: int, text: str) -> Piece | None:
+    """"the January-March quarter", "the July-September period", and (as Australian and
+    New Zealand statistics name them) "the June quarter": a calendar quarter named by its
+    months, or by its last month. Other spans of months are no quarter: their months are
+    mentions of their own."""
+    first, last = _month(g.get("m1") or ""), _month(g["m2"] or "")
+    if last is None:
+        return None
+    if first is None:
+        if not g.get("the") or (g["unit"] or "").lower() != "quarter" or last % 3:
+            return None
+        n = last // 3
+    elif first % 3 == 1 and last == first + 2:
+        n = last // 3
+    else:
+        return None
+    return Piece(start, end, "quarter", "date.month_quarter", Said(quarter=n, year=gint(g, "y"), unit="quarter"))
+
+
 def _quarter_short(g: Groups, start: int, end: int, text: str) -> Piece | None:
     """"Q3 2024", "H1", "Q4 '25"."""
     n = int(g["n"] or 0)
@@ -430,6 +450,12 @@ def rules() -> list[Rule]:
             _dmy,
         ),
         Rule("date.month_year", rf"(?P<mon>{w.month})(?:,?\s|\sof\s){year4}(?![\w])", _my),
+        Rule(
+            "date.month_quarter",
+            rf"(?:(?P<the>the|The)\s)?(?:(?P<m1>{w.month_full})(?:\s?[-–]\s?|-to-|\sto\s))?(?P<m2>{w.month_full})"
+            rf"\s(?P<unit>quarter|period)(?![\w-])(?:\s(?:of\s)?(?:fiscal\s)?{year4}(?![\w]))?",
+            _month_quarter,
+        ),
         Rule(
             "date.nth_weekday",
             rf"(?:(?i:the)\s)?(?P<ord>(?i:{'|'.join(NTH_WEEK)}))\s(?P<wd>{w.weekday})\s(?:of|in)\s(?P<mon>{w.month_full})"
