@@ -345,6 +345,10 @@ def _story_note(year: int) -> Note:
 
 def _yearless(piece: Piece, frame: Frame, before: list[Resolved], pub: date, month: int,
               day: int | None) -> tuple[int, Note]:
+    start = _range_start(piece, frame, before)
+    if start is not None:  # "from Nov. 28 to Jan. 5": the end is the first such day from the start on
+        year = start.year if (month, day or 31) >= (start.month, start.day) else start.year + 1
+        return year, Note("year_inferred", f"year {year} taken from the start of the range, {start.isoformat()}")
     narrative = _story_year(piece, frame, before, pub)
     if narrative is not None:
         return narrative, _story_note(narrative)
@@ -369,6 +373,26 @@ def _yearless(piece: Piece, frame: Frame, before: list[Resolved], pub: date, mon
                 future, past = firm_future, firm_past
             year = future if direction == 1 else past if direction == -1 else untold
     return year, _year_from_publication(year)
+
+
+# between the start of a range of dates and its end: "Nov. 28 to Jan. 5", "Dec. 30-Jan. 2"
+_RANGE_BETWEEN = re.compile(r"\s?(?:[-–—]|to|until|till|through|thru|and)\s?", re.IGNORECASE)
+
+
+def _range_start(piece: Piece, frame: Frame, before: list[Resolved]) -> date | None:
+    """The local start of the date (or month) a yearless date ends a range with, if the
+    mention right before it is one and only a range word lies between them."""
+    if not before:
+        return None
+    r = before[-1]
+    if r.piece.said.month is None or r.resolution.start is None or r.piece.kind != "date" \
+            or not 1 <= piece.start - r.piece.end <= 9:
+        return None
+    if frame.narrative and r.piece.said.year is None:
+        return None  # in a history "from October to March" may end in the story's year as well
+    if _RANGE_BETWEEN.fullmatch(frame.text, r.piece.end, piece.start) is None:
+        return None
+    return _local_start(r, frame)
 
 
 @lru_cache(maxsize=256)
