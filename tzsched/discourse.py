@@ -184,6 +184,21 @@ _VERB_BEFORE = re.compile(r"\b([A-Za-z]+)\s+(?:off\s+)?(?:(?:on|at|from|until|ti
 _WORD_BEFORE = re.compile(r"\b([A-Za-z]+)\s+$")
 
 
+
+@cache
+def _postponed_before() -> re.Pattern[str]:
+    """A verb of moving a date (lexicon [tense] postponement), then "until", "till" or
+    "to" (and "the"), right before a mention."""
+    verbs = "|".join(r"\s+".join(map(re.escape, v.split())) for v in lexicon().postponement)
+    return re.compile(rf"\b(?:{verbs})\s+(?:until|till|to)\s+(?:the\s+)?\Z", re.IGNORECASE)
+
+
+@cache
+def _schedule_phrase_ends() -> frozenset[str]:
+    """The last words of lexicon [tense] schedule_phrases."""
+    return frozenset(p.split()[-1] for p in lexicon().schedule_phrases)
+
+
 @cache
 def _cues() -> tuple[frozenset[str], frozenset[str], frozenset[str], str]:
     """Cue word sets, and a trie of the words that may be cues (a regex body)."""
@@ -330,7 +345,14 @@ class Discourse:
         near = text[copula_lo:start].lower()
         if (not near.isascii() or "is" in near or "are" in near) and _COPULA_BEFORE.search(text, copula_lo, start):
             return 1  # "the vote is Tuesday", "talks are on Monday": a date being announced
+        if text.endswith(("to ", "til ", "ll "), 0, start) \
+                and _postponed_before().search(text, max(0, start - 40), start):
+            return 1  # "the hearing was adjourned until Friday": the new day lies ahead
         prev = _VERB_BEFORE.search(text, max(0, start - 24), start)
+        if prev and prev.group(1).lower() in _schedule_phrase_ends() \
+                and " ".join(text[max(0, prev.end(1) - 24) : prev.end(1)].lower().split()).endswith(
+                    lexicon().schedule_phrases):
+            return 1  # "new tariffs come into force at 12:01 a.m.", "the rule takes effect Monday"
         if prev and prev.group(1).lower() in lexicon().schedule_verbs and not (
             ignore and (aux := _WORD_BEFORE.search(text, max(0, prev.start() - 12), prev.start()))
             and aux.group(1).lower() in ignore
@@ -351,6 +373,8 @@ class Discourse:
             cue = _cue_word(word)
             if cue.inert or word in ignore or (cue.not_before_to and text.startswith(" to ", m_end)):
                 continue
+            if word in ("earlier", "later") and text.startswith(" than", m_end):
+                continue  # "an hour earlier than usual": a comparison, no tense
             if cue.participle and not cue.past and text.startswith(" by ", m_end) \
                     and text.startswith(", ", max(0, m_start - 2)):
                 continue  # "at 2 p.m. on Wednesday, followed by a news conference": no tense

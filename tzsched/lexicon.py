@@ -79,6 +79,8 @@ class Lexicon:
     past_cues: frozenset[str]
     reporting_verbs: frozenset[str]
     schedule_verbs: frozenset[str]
+    schedule_phrases: tuple[str, ...]
+    postponement: tuple[str, ...]
     before_to: frozenset[str]
     passive_aux: frozenset[str]
     past_negations: frozenset[str]
@@ -165,6 +167,8 @@ def lexicon() -> Lexicon:
     past = tense.get("past") if isinstance(tense, dict) else None
     reporting = tense.get("reporting", []) if isinstance(tense, dict) else []
     schedule = tense.get("schedule", []) if isinstance(tense, dict) else []
+    schedule_phrases = tense.get("schedule_phrases", []) if isinstance(tense, dict) else []
+    postponement = tense.get("postponement", []) if isinstance(tense, dict) else []
     tense_lists = {k: tense.get(k) if isinstance(tense, dict) else None
                    for k in ("before_to", "passive_aux", "past_negations", "not_past_ed", "not_cue_before_to",
                              "story_future")}
@@ -231,6 +235,8 @@ def lexicon() -> Lexicon:
         past_cues=frozenset(str(w) for w in past),
         reporting_verbs=frozenset(str(w) for w in reporting),
         schedule_verbs=frozenset(str(w) for w in schedule),
+        schedule_phrases=tuple(str(w) for w in schedule_phrases),
+        postponement=tuple(str(w) for w in postponement),
         before_to=frozenset(str(w) for w in tense_lists["before_to"] or ()),
         passive_aux=frozenset(str(w) for w in tense_lists["passive_aux"] or ()),
         past_negations=frozenset(str(w) for w in tense_lists["past_negations"] or ()),
