@@ -1166,11 +1166,13 @@ def _period(piece: Piece, frame: Frame, unit: str) -> Resolved:
 
 
 def _before_christian_era(piece: Piece, frame: Frame) -> Resolved:
-    """"490 BC": the TIMEX3 value (BC0490), no instant (Python's dates start at year 1)."""
+    """"490 BC", "the 8th century BC": the TIMEX3 value (BC0490, BC07), no instant
+    (Python's dates start at year 1)."""
     value = piece.parts[0]
     note = Note("out_of_range", f"{frame.text[piece.start : piece.end]!r} falls outside the years 1 to 9999 "
                                 "that can be resolved (a year before the Christian era)")
-    return Resolved(piece, _res("DATE", value, "year", None, None, None, piece.said, [note], value), None)
+    gran: Granularity = "century" if len(value) == 4 else "year"
+    return Resolved(piece, _res("DATE", value, gran, None, None, None, piece.said, [note], value), None)
 
 
 def _quarter(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:

@@ -235,6 +235,8 @@ def _century(g: Groups, start: int, end: int, text: str) -> Piece | None:
     n = int(raw) if raw.isdigit() else lexicon().ordinals.get(raw)
     if not n or n <= 0 or n > 21:
         return None
+    if (g.get("era") or "").startswith("B"):  # "the 8th century BC": TIMEX3 BC07, no instant
+        return Piece(start, end, "era", "date.century", Said(mod=_pos(g.get("pos"))), parts=(f"BC{n - 1:02d}",))
     return Piece(start, end, "decade", "date.century", Said(century=n - 1, mod=_pos(g.get("pos"))))
 
 
@@ -491,7 +493,8 @@ def rules() -> list[Rule]:
         Rule(
             "date.century",
             rf"(?:(?P<the>the|The)\s)?(?:(?P<pos>early|mid|late)[\s-])?"
-            rf"(?P<c>1\d|2[01]|[1-9]|(?i:{w.ordinal_word}))(?:st|nd|rd|th)?[\s-](?i:century)(?![\w])",
+            rf"(?P<c>1\d|2[01]|[1-9]|(?i:{w.ordinal_word}))(?:st|nd|rd|th)?[\s-](?i:century)(?![\w])"
+            r"(?:\s(?P<era>B\.C\.(?:E\.)?|BCE?|A\.D\.|AD|C\.E\.|CE)(?![\w]))?",
             _century,
         ),
         Rule(
