@@ -508,11 +508,13 @@ def _holiday_day(said: Said, piece: Piece, pub: date, frame: Frame) -> date:
     return min(options, key=lambda d: abs((d - pub).days))
 
 
-def _governing_day(piece: Piece, frame: Frame, dated: list[Resolved]) -> tuple[date, Note | None] | None:
+def _governing_day(piece: Piece, frame: Frame, dated: list[Resolved]) -> tuple[date, Note | None, bool] | None:
     """The day of the date mention in the same sentence that governs a clock time (the
     nearest one before it, else the nearest one after it), with a ``day_from_context``
     note when no other time stands between them: that time is the one the date was
-    written for ("On Aug. 3, at 11:45 p.m. EDT (0345 GMT)": for 11:45 p.m. only)."""
+    written for ("On Aug. 3, at 11:45 p.m. EDT (0345 GMT)": for 11:45 p.m. only); and
+    whether the time is a midnight that ends the day of an earlier time ("opens at noon
+    on Friday and closes at midnight", "from 10 p.m. Friday until midnight")."""
     s, e = frame.discourse.sentence_bounds(piece.start)
     after: Resolved | None = None
     chosen: Resolved | None = None
@@ -541,25 +543,38 @@ def _governing_day(piece: Piece, frame: Frame, dated: list[Resolved]) -> tuple[d
     lo, hi = (chosen.piece.end, piece.start) if chosen.piece.end <= piece.start else (piece.end, chosen.piece.start)
     assert chosen.day is not None
     if chosen.piece.kind in ("clock", "range"):
+        if _is_midnight(piece) and chosen.piece.end <= piece.start and (chosen.piece.said.hour or 0) > 0:
+            said_day = frame.text[chosen.piece.start : chosen.piece.end]
+            return chosen.day, Note("day_from_context", f"midnight ends the day of {said_day!r}"), True
         step = _overnight_step(piece, chosen.piece, frame.text, lo, hi, chosen.piece.end <= piece.start)
         if step:
             said_day = frame.text[chosen.piece.start : chosen.piece.end]
             side = "after" if step > 0 else "before"
             return chosen.day + timedelta(days=step), Note(
-                "day_from_context", f"the day {side} that of {said_day!r}: events told in order across midnight")
-    if chosen.piece.said.part_of_day == "NI" and piece.said.hour is not None and piece.said.hour < 6 \
+                "day_from_context", f"the day {side} that of {said_day!r}: events told in order across midnight"), False
+    if (chosen.piece.said.part_of_day == "NI" or (chosen.piece.said.mod == "END" and chosen.piece.kind == "weekday"
+                                                  and chosen.piece.said.part_of_day is None)) \
+            and piece.said.hour is not None and piece.said.hour < 6 \
             and chosen.piece.end <= piece.start \
             and not _reported_at().search(frame.text, max(0, chosen.piece.start - 24), chosen.piece.start):
-        # "Overnight, rebels attacked at 3 a.m.": the small hours of the night, on its second day
+        # "Overnight, rebels attacked at 3 a.m.", "broke out late Tuesday and was contained
+        # by 4 a.m.": the small hours after the night (the late day), on the next day
         said_night = frame.text[chosen.piece.start : chosen.piece.end]
-        return chosen.day + timedelta(days=1), Note("day_from_context", f"the night of {said_night!r} "
-                                                                         "reaches into the next day")
+        return chosen.day + timedelta(days=1), Note("day_from_context", f"the small hours after {said_night!r} "
+                                                                         "are on the next day"), False
     note = None
     # a time carrying its own day ("(0000 GMT Tuesday)") restates; it does not govern
     if chosen.piece.kind not in ("clock", "range") and not _TIME_BETWEEN.search(frame.text, lo, hi):
         said_day = frame.text[chosen.piece.start : chosen.piece.end]
         note = Note("day_from_context", f"the day comes from {said_day!r} in the same sentence")
-    return chosen.day, note
+    return chosen.day, note, False
+
+
+def _is_midnight(piece: Piece) -> bool:
+    """Whether a clock time is the word "midnight" (read as the end of its day when a day governs it)."""
+    said = piece.said
+    return said.hour == 0 and said.minute in (0, None) and piece.kind == "clock" \
+        and "clock.word" in piece.rule.split("+")
 
 
 def _overnight_step(piece: Piece, other: Piece, text: str, lo: int, hi: int, other_first: bool) -> int:
@@ -571,6 +586,8 @@ def _overnight_step(piece: Piece, other: Piece, text: str, lo: int, hi: int, oth
     if mine.hour is None or theirs.hour is None or mine.zone_text != theirs.zone_text:
         return 0
     between = text[lo:hi]
+    if other_first and mine.hour < theirs.hour and _IN_ORDER_TO.fullmatch(between):
+        return 1  # "from 10 p.m. Friday to 2 a.m.", "leaves at 11:45 p.m. Thursday, arriving at 7:20 a.m."
     lead = _LEAD_TO_TIME.search(between)  # "... and cancelled just after" 2 a.m.
     cut = lead.start() if lead else len(between)
     if not _AND.search(between, 0, cut) or _NOT_IN_ORDER.search(between, 0, cut):
@@ -583,6 +600,11 @@ def _overnight_step(piece: Piece, other: Piece, text: str, lo: int, hi: int, oth
     return 0
 
 
+# between the start of a span and its end, told in order: "10 p.m. Friday to 2 a.m.",
+# "at 11:45 p.m. on Thursday, arriving at 7:20 a.m."
+_IN_ORDER_TO = re.compile(
+    r"\s*(?:(?:[-–]|to|until|till|through)\s*|,?\s+(?:arriving|landing|docking|returning)\s+(?:at\s+|by\s+)?)",
+    re.IGNORECASE)
 # two events told in order are joined by "and" ("... at 10 p.m. Friday and police broke it
 # up at"), with no word or mark between them that tells another order or starts anew
 _AND = re.compile(r"\band\b", re.IGNORECASE)
@@ -926,15 +948,20 @@ def _clock(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     stated_day = said.day is not None or said.weekday is not None or said.relative_day is not None
     day: date | None = None
     on_publication_day = False  # the day is the publication's only because nothing else was said
+    ends_day = False  # "opens at noon Friday and closes at midnight": midnight ends that day
     if stated_day:  # else _day_of finds none
         day, day_notes = _day_of(said, pub, piece, frame, before)
         notes += day_notes
+        if day is not None and said.part_of_day == "NI" and said.hour is not None and said.hour < 6:
+            said_day = frame.text[piece.start : piece.end]
+            day += timedelta(days=1)  # "2:12 a.m. on Wednesday night": the small hours of Thursday
+            notes.append(Note("day_from_context", f"the night of {said_day!r} reaches into the next day"))
     if day is None and _is_timestamp(piece, frame.text):
         day = pub  # "2:15 p.m. ET: The judge will resume the hearing on Thursday": when the entry was posted
     if day is None:
         governed = _governing_day(piece, frame, before)
         if governed is not None:
-            day, note = governed
+            day, note, ends_day = governed
             if note is not None:
                 notes.append(note)
         else:
@@ -942,7 +969,7 @@ def _clock(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
             on_publication_day = day == pub
     hour, minute = said.hour or 0, said.minute or 0
     if hour == 0 and minute == 0 and piece.kind != "range" and "clock.word" in piece.rule.split("+") and (
-        stated_day or _direction(piece, frame) == 1
+        stated_day or ends_day or _direction(piece, frame) == 1
     ):
         hour = 24  # "midnight Friday" ends Friday (TIMEX3 T24:00); "will end at midnight": tonight's
     wall = _wall(day, hour, minute)

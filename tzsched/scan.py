@@ -471,7 +471,9 @@ def _join(a: Piece, b: Piece, text: str) -> Piece | None:
         # "10 p.m. Monday, May 20": the weekday joined first stays beside the date
         said = replace(sa, year=sb.year, month=sb.month, day=sb.day,
                        weekday=sb.weekday if sb.weekday is not None else sa.weekday,
-                       relative_day=sb.relative_day, shift=sb.shift if b.kind == "weekday" else sa.shift)
+                       relative_day=sb.relative_day, shift=sb.shift if b.kind == "weekday" else sa.shift,
+                       # "2:12 a.m. on Wednesday night": the night says the small hours are the next day's
+                       part_of_day="NI" if sb.part_of_day == "NI" and b.kind == "weekday" else sa.part_of_day)
         end = b.end
         if said.zone_text is None:  # "7 p.m. Thursday, local time": the zone after the day
             end, zone = _zone_after(text, end)
