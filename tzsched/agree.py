@@ -770,6 +770,13 @@ def _verdict(members: list[_Member], connector: str, refined: dict[int, _Member]
     # each member against the anchor as the link has read them so far
     verdicts = [_judge(refined.get(m.index, m), refined.get(anchor.index, anchor), members, refined)
                 for m in members if m is not anchor]
+    if anchor.index in refined and len(members) > 2:
+        # a later member moved the anchor's day ("8 p.m. ET (5 p.m. PT, 1 a.m. BST Friday)"):
+        # those judged before against its old day are judged again
+        earlier = [n for v in verdicts for n in v.notes]
+        verdicts = [_judge(refined.get(m.index, m), refined[anchor.index], members, refined)
+                    for m in members if m is not anchor]
+        verdicts[0].notes[:0] = [n for n in earlier if n not in verdicts[0].notes]
     failed = [v for v in verdicts if not v.agree]
     agree = not failed
     cause = failed[0].cause if failed else next((v.cause for v in verdicts if v.cause), None)

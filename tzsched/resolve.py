@@ -426,6 +426,9 @@ def _day_of(said: Said, pub: date, piece: Piece, frame: Frame,
             notes.append(_weekday_mismatch(d, said.weekday, said.year is None))
         return d, notes
     if said.weekday is not None:
+        restated = _restated_day(piece, frame, before)
+        if restated is not None:  # "9pm ART on Sunday (0000 GMT Monday)": the Monday next to that Sunday
+            return restated + timedelta(days=(said.weekday - restated.weekday() + 3) % 7 - 3), notes
         opened = _range_start_day(piece, frame, before)
         if opened is not None:
             start_day, is_range = opened
@@ -517,6 +520,7 @@ def _governing_day(piece: Piece, frame: Frame, dated: list[Resolved]) -> tuple[d
     on Friday and closes at midnight", "from 10 p.m. Friday until midnight")."""
     s, e = frame.discourse.sentence_bounds(piece.start)
     after: Resolved | None = None
+    foreign: Resolved | None = None
     chosen: Resolved | None = None
     stop = bisect_right(dated, e, key=_piece_start)
     for r in reversed(dated[max(0, stop - 64) : stop]):
@@ -527,7 +531,15 @@ def _governing_day(piece: Piece, frame: Frame, dated: list[Resolved]) -> tuple[d
         if r.piece.end <= piece.start:
             chosen = r
             break
+        if r.piece.kind in ("clock", "range") and r.piece.said.zone_text != piece.said.zone_text \
+                and _has_own_day(r.piece.said):
+            # "(5 p.m. PT, 1 a.m. BST Friday) on Thursday": a day written with a time in
+            # another zone is that time's own; a plain day after serves first
+            foreign = r
+            continue
         after = r
+    if after is None:
+        after = foreign
     if after is not None and (chosen is None or _DAY_OF_TIME.fullmatch(frame.text, _restated_end(piece, frame),
                                                                        after.piece.start)):
         # a date right after the time is its own ("arrived at 11:40 the next day", after a
@@ -568,6 +580,10 @@ def _governing_day(piece: Piece, frame: Frame, dated: list[Resolved]) -> tuple[d
         said_day = frame.text[chosen.piece.start : chosen.piece.end]
         note = Note("day_from_context", f"the day comes from {said_day!r} in the same sentence")
     return chosen.day, note, False
+
+
+def _has_own_day(said: Said) -> bool:
+    return said.weekday is not None or said.day is not None or said.relative_day is not None
 
 
 def _is_midnight(piece: Piece) -> bool:
@@ -638,6 +654,21 @@ def _describes_a_thing(piece: Piece, text: str) -> bool:
 
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|an?|its|their|his|her|our)\s+\Z", re.IGNORECASE)
 _NOUN_AFTER = re.compile(r"\s[a-z]{3,}")
+
+
+def _restated_day(piece: Piece, frame: Frame, before: list[Resolved]) -> date | None:
+    """The local day of the clock time that a clock time with a weekday restates right
+    before it ("9pm ART on Sunday (0000 GMT Monday)", "..., or 0659 GMT on Sunday"), when
+    that time has a day: a restatement's day lies within three days of it."""
+    if piece.kind not in ("clock", "range") or not before:
+        return None
+    for r in reversed(before[-_MAX_CHAIN:]):
+        if r.piece.end <= piece.start:
+            if r.piece.kind in ("clock", "range") and r.day is not None \
+                    and _RESTATED_BY.fullmatch(frame.text, r.piece.end, piece.start):
+                return r.day
+            return None
+    return None
 
 
 def _restated_end(piece: Piece, frame: Frame) -> int:
