@@ -966,6 +966,8 @@ def _resolve(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
         return _ago(piece, frame, before)
     if kind == "duration":
         return _duration(piece, frame)
+    if kind == "period_to":
+        return _period_to(piece, frame, before)
     if kind == "set":
         return _set(piece)
     return _ref(piece, frame)
@@ -1798,6 +1800,46 @@ def _duration(piece: Piece, frame: Frame) -> Resolved:
         start, _ = day_bounds(first, zone.zone)
         _, end = day_bounds(pub, zone.zone)
         res = replace(res, start=start, end=end, zone=zone.zone, zone_source=zone.source)
+    return Resolved(piece, res, None)
+
+
+def _period_to(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
+    """"the week ended Oct. 25", "the year to September", "the three months to March": the
+    stretch that ends with that day (month). A week is a DATE valued by the ISO week of
+    its last day; the others are a DURATION with that stretch as their interval."""
+    said = piece.said
+    zone = frame.home_zone
+    pub = _pub_day(frame, zone.zone)
+    unit, amount = said.unit or "year", said.amount or 1.0
+    notes: list[Note] = []
+    if said.day is not None:
+        last, day_notes = _day_of(replace(said, unit=None, amount=None), pub, piece, frame, before)
+        notes += day_notes
+    else:
+        assert said.month is not None
+        year = said.year
+        if year is None:
+            year, note = _yearless(piece, frame, before, pub, said.month, None)
+            notes.append(note)
+        ny, nm = _add_months(year, said.month, 1)
+        last = _month_start(ny, nm) - timedelta(days=1)
+    if last is None:
+        return _unresolved(piece, notes)
+    end_day = last + timedelta(days=1)
+    first = _step(end_day, unit, -amount)
+    start, end = _bounds(first, end_day, zone.zone)
+    if unit == "week" and amount == 1:
+        value = _iso_week(last)
+        return Resolved(piece, _res("DATE", value, "week", start, end, zone, said, notes, value), None)
+    if first.day == 1 and end_day.day == 1 and (unit, amount) in (("month", 3.0), ("year", 1.0)) \
+            and first.month % 3 == 1:  # "the quarter ended Sept. 30", "the year ended Dec. 31": a calendar one
+        quarter = unit == "month" and amount == 3
+        if quarter or first.month == 1:
+            value = f"{first.year:04d}-Q{first.month // 3 + 1}" if quarter else f"{first.year:04d}"
+            gran: Granularity = "quarter" if quarter else "year"
+            return Resolved(piece, _res("DATE", value, gran, start, end, zone, said, notes, value), None)
+    value = duration_value(amount, unit)
+    res = _res("DURATION", value, "duration", start, end, zone, said, notes)
     return Resolved(piece, res, None)
 
 

@@ -246,6 +246,7 @@ class Scanner:
         found = _merge(found, text)
         found = _shared_zones(found, text)
         found = _day_lists(found, text)
+        found = _periods_ending(found, text)
         found = _zones_repeated(found, text)
         return _drop_overlaps(found)
 
@@ -579,6 +580,41 @@ def _zones_repeated(pieces: list[Piece], text: str) -> list[Piece]:
 _REPEATED_ZONE = re.compile(r"/\s?([A-Z]{2,4})(?![\w/])")
 
 
+def _periods_ending(pieces: list[Piece], text: str) -> list[Piece]:
+    """A period followed by the day or month it ends with ("the week ended Oct. 25", "the
+    year to September", "the six months ended Aug. 12"): the period is that stretch
+    (kind period_to, the end's fields in its said). Both stay mentions of their own, as
+    TimeML marks them."""
+    out = pieces
+    for i in range(len(pieces) - 1):
+        a, b = pieces[i], pieces[i + 1]
+        if b.kind != "date" or b.said.month is None or b.said.until_day is not None \
+                or not _PERIOD_TO_GAP.fullmatch(text, a.end, b.start):
+            continue
+        period = _period_to(a, text)
+        if period is None:
+            continue
+        if out is pieces:
+            out = list(pieces)
+        unit, amount = period
+        out[i] = Piece(a.start, a.end, "period_to", a.rule, replace(b.said, unit=unit, amount=amount), a.parts)
+    return out
+
+
+def _period_to(a: Piece, text: str) -> tuple[str, float] | None:
+    """The unit and count of a period that a day or month after it ends: "the week",
+    "the year", "the quarter" (three months), "the three months", "the 12 months"."""
+    sa = a.said
+    if a.rule == "date.the_unit" and sa.unit in _PERIOD_UNITS and sa.shift == 0 and sa.anchor == "publication":
+        return ("month", 3.0) if sa.unit == "quarter" else (sa.unit or "year", 1.0)
+    if a.rule == "date.quarter" and sa.quarter is None and sa.shift is None and sa.year is None:
+        return "month", 3.0  # "the quarter ended Sept. 30"
+    if a.rule == "dur.count" and sa.amount and sa.shift is None and sa.unit in _PERIOD_UNITS \
+            and text.startswith(("the ", "The "), a.start):
+        return ("month", 3.0 * sa.amount) if sa.unit == "quarter" else (sa.unit or "year", sa.amount)
+    return None
+
+
 def _written_alike(a: Piece, b: Piece) -> bool:
     """Whether two clock times are written in one style: both with "a.m."/"p.m." (or
     noon, midnight), or both on a 24-hour clock."""
@@ -709,6 +745,9 @@ def _listed_before(text: str, pos: int, head: int) -> list[_Listed]:
 # "this morning Tuesday" names its day twice; "overnight Sunday" may be either night
 _OWN_DAY = re.compile(r"(?i:this|tonight|overnight)\b")
 _LONG_GAPS = frozenset({" hours of ", " until ", " through "})
+# between a period and the day or month it ends with: "the week ended Oct. 25", "the year to September"
+_PERIOD_TO_GAP = re.compile(r"\s(?:ended|ending|to|through)(?:\son)?\s")
+_PERIOD_UNITS = frozenset({"week", "month", "quarter", "year"})
 _LONGEST_GAP = max(6, *map(len, _LONG_GAPS))  # the longest gap _join lets pieces join across
 _BETWEEN_BEFORE = re.compile(r"\b[Bb]etween\s$")
 _DAY_FIELDS = ("year", "month", "day", "weekday", "relative_day")
