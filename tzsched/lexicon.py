@@ -104,6 +104,7 @@ class Lexicon:
     not_zone_names: tuple[str, ...]
     names_with_time_words: tuple[str, ...]
     figure_change_verbs: tuple[str, ...]
+    adverb_followers: frozenset[str]
     stamp_labels: tuple[str, ...]
     deadline_grants: tuple[str, ...]
     deadline_told_past: tuple[str, ...]
@@ -203,7 +204,7 @@ def lexicon() -> Lexicon:
     phrase_lists: dict[str, tuple[str, ...]] = {}
     for key in ("count_unit_between", "time_change_verbs", "after_list_day", "newspapers_after_weekday",
                 "clause_openers", "not_zone_names", "names_with_time_words", "figure_change_verbs", "stamp_labels",
-                "deadline_grants", "deadline_told_past", "deadline_missed"):
+                "deadline_grants", "deadline_told_past", "deadline_missed", "adverb_followers"):
         value = phrases.get(key) if isinstance(phrases, dict) else None
         if not isinstance(value, list) or not all(isinstance(w, str) and w for w in value):
             problems.append(f"[phrases] needs a list of words {key!r}")
@@ -264,6 +265,7 @@ def lexicon() -> Lexicon:
         deadline_grants=phrase_lists["deadline_grants"],
         deadline_told_past=phrase_lists["deadline_told_past"],
         deadline_missed=phrase_lists["deadline_missed"],
+        adverb_followers=frozenset(phrase_lists["adverb_followers"]),
     )
 
 

@@ -271,13 +271,17 @@ class Scanner:
             kind = a.lastgroup
             end = a.end() - shift
             if kind in ("d", "s"):
-                candidates = self._digit_rules[min(end - pos, 5)].at(text, end)
+                piece = self._try(text, pos, self._digit_rules[min(end - pos, 5)].at(text, end))
             elif kind == "a":
-                candidates = self._apos_rules
+                piece = self._try(text, pos, self._apos_rules)
             else:  # the word that matched: what follows it was looked at, not taken
-                by_word = self._by_word.get(a.group()[shift:].lower())
-                candidates = by_word.at(text, end) if by_word is not None else ()
-            piece = self._try(text, pos, candidates)
+                word = a.group()[shift:].lower()
+                by_word = self._by_word.get(word)
+                piece = self._try(text, pos, by_word.at(text, end)) if by_word is not None else None
+                if piece is None and "-" in word:  # "twenty-first nine hours": a rule may start after the hyphen
+                    tail = self._by_word.get(word[word.rindex("-") + 1 :])
+                    if tail is not None:
+                        piece = self._try(text, pos + word.rindex("-") + 1, tail.at(text, end))
             if piece is not None and piece.end > piece.start:
                 out.append(piece)
                 covered = piece.end

@@ -116,7 +116,16 @@ def _set_word(g: Groups, start: int, end: int, text: str) -> Piece | None:
     unit = lexicon().set_words.get((g["w"] or "").lower())
     if unit is None:
         return None
+    nxt = _ADJECTIVE_OF.match(text, end) if unit == "quarter" else None
+    if nxt is not None and nxt.group(1) not in lexicon().adverb_followers:
+        # "its quarterly dividend": TimeML marks no adjective "quarterly" (news writes it
+        # before "dividend", "results", "loss" far more than as a frequency)
+        return None
     return Piece(start, end, "set", "set.word", Said(set_unit=unit, amount=1.0))
+
+
+# the lower-case word right after "quarterly": a noun makes it an adjective
+_ADJECTIVE_OF = re.compile(r" ([a-z]+)\b")
 
 
 def _every(g: Groups, start: int, end: int, text: str) -> Piece | None:
@@ -183,6 +192,9 @@ def rules() -> list[Rule]:
         ),
         Rule("dur.vague_long", rf"(?<![\w-])(?P<unit>(?i:{plural}))-(?i:long|old)(?![\w-])", _vague_long),
         Rule("set.word", rf"(?<![\w-])(?P<w>(?i:{set_words}))(?![\w-])", _set_word),
+        # "open on weekends", "at weekends": every weekend
+        Rule("set.weekends", r"(?i:on|at|over)\s(?i:weekends)(?![\w-])",
+             lambda g, s, e, t: Piece(e - len("weekends"), e, "set", "set.weekends", Said(unit="weekend"))),
         Rule(
             "set.every",
             rf"(?i:every|each|per)\s(?:(?P<other>(?i:other))\s)?(?:(?P<q>(?i:{w.number}))\s)?"
