@@ -134,7 +134,7 @@ def _anchor_pattern(lead: set[str], words: set[str], follow: set[str], after_num
     )
     # "9.30 pm", "2.5 hours": a decimal point must be followed by what follows a number
     # in a rule; "3.5 million" and "$4.99" start nothing.
-    short_gate = r"(?=" + goes_on + r"|\.\d{1,2}(?!\d)(?:" + goes_on + "))"
+    short_gate = r"(?=" + goes_on + r"|\.\d{1,2}(?!\d)(?:" + goes_on + r"|\.(?:19|20)\d\d(?!\d)))"  # "01.04.2025"
     # The numbers' alternatives share their first digit: led by it, the branch is one the
     # engine rejects on the first character (as \d{4,} is not), at every word start.
     if flags:

@@ -39,6 +39,7 @@ def _starts(lex: Lexicon) -> dict[str, frozenset[str]]:
         "range.military": frozenset({"from", "between", FOUR_DIGITS}),
         "date.iso": frozenset({FOUR_DIGITS}),
         "date.numeric": frozenset({SHORT_NUMBER}),
+        "date.numeric_dotted": frozenset({SHORT_NUMBER}),
         "clock.military": frozenset({FOUR_DIGITS}),
         "clock.24h": frozenset({SHORT_NUMBER}),
         "clock.meridiem": frozenset({SHORT_NUMBER}),
@@ -152,6 +153,7 @@ def _after(lex: Lexicon, rules_starting: dict[str, frozenset[str]]) -> dict[str,
         "date.era_year": {DIGIT: frozenset({"bc", "b.c.", "ad", "a.d.", "ce", "c.e."}),
                           **each(("ad", "a.d."), digits)},
         "date.numeric": {SHORT_NUMBER: frozenset({"/"})},
+        "date.numeric_dotted": {SHORT_NUMBER: frozenset({".", "-"})},
         # a zone, "hours" or "in <place>" must follow: all begin with a letter
         "clock.military": {FOUR_DIGITS: frozenset("abcdefghijklmnopqrstuvwxyz")},
         "clock.24h": {SHORT_NUMBER: frozenset({":", "h", "."})},
@@ -214,7 +216,7 @@ def all_rules() -> list[Rule]:
     r = _by_id(relative.rules())
     u = _by_id(duration.rules())
     order = [
-        c["range.clock"], c["range.military"], d["date.iso"], d["date.numeric"],
+        c["range.clock"], c["range.military"], d["date.iso"], d["date.numeric_dotted"], d["date.numeric"],
         c["clock.military"], c["clock.24h"], c["clock.meridiem"], c["clock.oclock"], c["clock.word"],
         d["date.month_day"], d["date.day_month"], d["date.month_year"], d["date.month_quarter"], d["date.nth_weekday"],
         d["date.quarter"], d["date.year_ago"], d["date.period_end"], d["date.fiscal_year"], d["date.decade"],

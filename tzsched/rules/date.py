@@ -132,6 +132,17 @@ def _numeric(g: Groups, start: int, end: int, text: str) -> Piece | None:
     return Piece(start, end, "date", "date.numeric", Said(year=y, month=a, day=b), parts=("numeric",))
 
 
+def _dotted(g: Groups, start: int, end: int, text: str) -> Piece | None:
+    """"01.04.2025", "31-03-2026": day first, as Europe and India write them (month first
+    only where the day-first reading is no date)."""
+    d, m = int(g["a"] or 0), int(g["b"] or 0)
+    if m > 12 and d <= 12:
+        d, m = m, d
+    if not (1 <= d <= 31 and 1 <= m <= 12):
+        return None
+    return Piece(start, end, "date", "date.numeric_dotted", Said(year=int(g["y"] or 0), month=m, day=d))
+
+
 def _year(g: Groups, start: int, end: int, text: str) -> Piece | None:
     y = int(g["y"] or 0)
     before = text[max(0, start - 24) : start]
@@ -438,6 +449,8 @@ def rules() -> list[Rule]:
             r"(?P<tz>Z|[+-][01]\d:?[0-5]\d|\s(?:UTC|GMT))?)?(?![\w-])",
             _iso,
         ),
+        Rule("date.numeric_dotted",
+             rf"{edge}(?P<a>[0-3]?\d)(?P<sep>[.-])(?P<b>[0-3]?\d)(?P=sep)(?P<y>(?:19|20)\d\d)(?![\w-]|\.\d)", _dotted),
         Rule("date.numeric", rf"{edge}(?P<a>[01]?\d|[23]\d)/(?P<b>[0-3]?\d)/(?P<y>\d{{4}}|\d{{2}})(?![\w/])", _numeric),
         Rule(
             "date.month_day",
