@@ -145,6 +145,14 @@ class TestZones:
         with pytest.raises(InvalidArgument, match="IANA"):
             zones(zone="Mars/Olympus").validate()
 
+    @pytest.mark.parametrize("name", ["localtime", "posixrules"])
+    def test_system_zone_files_are_no_zone(self, name: str) -> None:
+        """Debian's zoneinfo directory holds ``localtime`` (a link to /etc/localtime) and
+        available_timezones() lists it; like Context's home, it is no IANA zone: the cases
+        drawn would depend on the machine's configured zone."""
+        with pytest.raises(InvalidArgument, match=f"{name!r} is not an IANA zone id"):
+            zones(zone=name).validate()
+
 
 def _wall_matches(part: strategies.Part, ctx_home: str | None) -> bool:
     """The written clock time is the expected instant's wall time in the named zone."""

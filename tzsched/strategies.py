@@ -50,8 +50,9 @@ except ImportError as exc:  # pragma: no cover - depends on the installation
         "tzsched.strategies needs hypothesis, which is not installed: pip install 'tzsched[testing]'"
     ) from exc
 
+from .errors import UnknownZoneError
 from .lexicon import zone_tables
-from .types import Context
+from .types import Context, zone_info
 from .zones import zone_candidates
 
 __all__ = [
@@ -479,6 +480,18 @@ def _named_zones() -> tuple[str, ...]:
     return NEWS_ZONES + tuple(rest)
 
 
+def _iana_zone(zone: str) -> bool:
+    """An IANA zone id that Context accepts as a home: available_timezones() also lists
+    system files such as Debian's "localtime", which name the machine's configured zone."""
+    if zone not in available_timezones():
+        return False
+    try:
+        zone_info(zone)
+    except UnknownZoneError:
+        return False
+    return True
+
+
 @cache
 def _constant(zone: str) -> bool:
     return not offset_transitions(zone)
@@ -540,7 +553,7 @@ def zones(at: datetime | None = None, *, zone: str | None = None,
     >>> test_named()
     """
     _aware(at, "at")
-    if zone is not None and zone != "UTC" and zone not in available_timezones():
+    if zone is not None and zone != "UTC" and not _iana_zone(zone):
         raise InvalidArgument(f"zone {zone!r} is not an IANA zone id")
     wanted = set(styles) if styles is not None else None
     ids = st.just(zone) if zone is not None else st.one_of(
