@@ -792,3 +792,101 @@ class TestOutputErrors:
         assert all(p.name.startswith("wire-xxx") for p in written)
         ids = {json.loads(p.read_text(encoding="utf-8"))["id"] for p in written}
         assert ids == {long_id}
+
+
+def on_tty(*args: str | Path) -> tuple[int, bytes]:
+    """Run with stdout on a pseudo-terminal whose output processing is off (no \\n ->
+    \\r\\n), so the bytes read are exactly those tzsched wrote."""
+    import termios
+
+    leader, follower = pty.openpty()
+    attrs = termios.tcgetattr(follower)
+    attrs[1] &= ~termios.OPOST
+    termios.tcsetattr(follower, termios.TCSANOW, attrs)
+    try:
+        proc = subprocess.Popen([*_command(), *map(str, args)], stdout=follower, stderr=subprocess.DEVNULL,
+                                stdin=subprocess.DEVNULL, env=_env())
+        os.close(follower)
+        chunks = []
+        while select.select([leader], [], [], 60)[0]:
+            try:
+                data = os.read(leader, 65536)
+            except OSError:  # EIO: the child closed the terminal
+                break
+            if not data:
+                break
+            chunks.append(data)
+        status = proc.wait(timeout=60)
+    finally:
+        os.close(leader)
+    return status, b"".join(chunks)
+
+
+# Control characters a terminal acts on (C0 but tab and newline, DEL, C1), with a lone
+# carriage return (which moves the cursor back over what was written).
+RAW_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)")
+# An article that tries to set the window title (OSC ... BEL), clear the screen (ESC [2J),
+# start a C1 control sequence (U+009B) and overwrite a line with a lone carriage return;
+# its tab and CRLF line end are ordinary text.
+HOSTILE = ("Talks open at 5 p.m. Moscow time (1400 GMT).\x1b]0;pwned\x07 Then\x1b[2J a\x00b\x9b1m c\rd e\tf.\r\n"
+           "Putin and Trump will speak at 5 p.m. Moscow time (1500 GMT).\x1b[8m\r\n")
+
+
+class TestControlCharacters:
+    @pytest.fixture()
+    def hostile_file(self, tmp_path: Path) -> Path:
+        path = tmp_path / "hostile.txt"
+        path.write_bytes(HOSTILE.encode("utf-8"))
+        return path
+
+    def test_a_terminal_sees_control_characters_as_escapes(self, hostile_file: Path) -> None:
+        status, out = on_tty("annotate", *SEED_CTX, "--no-color", hostile_file)
+        assert status == 0
+        text = out.decode("utf-8")
+        assert not RAW_CONTROL.search(text), text
+        for shown in ("\\x1b]0;pwned\\x07", "\\x1b[2J", "a\\x00b", "\\x9b1m", "c\\rd", "e\tf", "\\x1b[8m\r\n"):
+            assert shown in text
+        assert "5 p.m. Moscow time [2025-05-19T14:00Z]" in text
+
+    def test_colour_codes_are_the_only_escapes_on_a_terminal(self, hostile_file: Path) -> None:
+        status, out = on_tty("annotate", *SEED_CTX, hostile_file)
+        assert status == 0
+        text = out.decode("utf-8")
+        assert ANSI.search(text)  # coloured: it is a terminal
+        assert not RAW_CONTROL.search(re.sub(r"\x1b\[[0-9;]*m", "", text)), text
+        assert "\\x1b[2J" in text
+
+    def test_piped_output_stays_byte_exact(self, hostile_file: Path) -> None:
+        proc = run_bytes("annotate", *SEED_CTX, hostile_file)
+        assert proc.returncode == 0
+        assert b"[2025-05-19T14:00Z]" in proc.stdout
+        assert re.sub(rb" \[[^\]]*\]", b"", proc.stdout) == HOSTILE.encode("utf-8")
+
+    def test_check_on_a_terminal_shows_control_characters_as_escapes(self, hostile_file: Path) -> None:
+        status, out = on_tty("check", *SEED_CTX, "--no-color", hostile_file)
+        assert status == 1  # the second sentence disagrees
+        text = out.decode("utf-8")
+        assert "restatements disagree" in text
+        assert not RAW_CONTROL.search(text), text
+        assert "\\x1b[8m" in text
+
+    def test_check_piped_keeps_the_text_raw(self, hostile_file: Path) -> None:
+        proc = run_bytes("check", *SEED_CTX, hostile_file)
+        assert proc.returncode == 1
+        assert b"(1500 GMT).\x1b[8m" in proc.stdout
+
+    def test_an_article_id_stays_on_its_line(self) -> None:
+        """An id is a label: a newline or an escape in it must not break the one-line
+        header or location, on a terminal or not."""
+        bad = SEED.replace("1400", "1500")
+        recs = [{"id": "a\nb", "text": SENTENCES[0], "published": "2025-05-19T10:00:00-04:00"},
+                {"id": "x\x1b[2Jy\r", "text": bad, "published": "2025-05-19T10:00:00-04:00"}]
+        proc = run_bytes("annotate", "--jsonl", "-q", stdin=jsonl(recs).encode())
+        assert proc.returncode == 0
+        headers = [line for line in proc.stdout.decode().split("\n") if line.startswith("==>")]
+        assert headers == ["==> a\\nb <==", "==> x\\x1b[2Jy\\r <=="]
+        check = run_bytes("check", "--jsonl", "-q", stdin=jsonl(recs).encode())
+        assert check.returncode == 1
+        assert check.stdout.decode().split("\n")[0] == \
+            "-:2: id x\\x1b[2Jy\\r: restatements disagree by 1 h (dst_slip)"
+

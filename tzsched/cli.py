@@ -24,7 +24,7 @@ from .api import annotate, process_record
 from .discourse import find_dateline
 from .errors import InputError, TzschedError, internal_message
 from .lexicon import lexicon
-from .render import FORMATS, human_delta, sentence_of, utc_label
+from .render import FORMATS, human_delta, one_line, sentence_of, utc_label, visible
 from .render import html as html_render
 from .render import inline as inline_render
 from .render import jsonl as jsonl_render
@@ -194,6 +194,7 @@ class _Options:
     command: Literal["extract", "annotate", "check"]
     fmt: str
     color: bool = False
+    terminal: bool = False  # stdout is a terminal: control characters of the text are shown as escapes
     header: bool = False
     whole: bool = False  # a complete document per article (--output-dir)
     context: Context | None = None
@@ -259,7 +260,8 @@ class _Result:
 
 
 def _where(task: _Task) -> str:
-    return f"{task.source}:{task.lineno}" if task.kind == "record" else task.source
+    source = one_line(task.source)
+    return f"{source}:{task.lineno}" if task.kind == "record" else source
 
 
 def _article(obj: Any, defaults: dict[str, str]) -> tuple[Any, Annotation]:
@@ -386,7 +388,8 @@ def _render(ann: Annotation, rid: Any, task: _Task, opts: _Options) -> str:
         return _check_report(ann, rid, task, opts)
     fmt = opts.fmt
     if fmt == "inline":
-        return inline_render.fragment(ann, rid, color=opts.color, header=opts.header and not opts.whole)
+        return inline_render.fragment(ann, rid, color=opts.color, header=opts.header and not opts.whole,
+                                      terminal=opts.terminal)
     if fmt == "jsonl":
         return jsonl_render.fragment(ann, rid)
     if fmt == "timeml":
@@ -409,6 +412,7 @@ def _position(ann: Annotation, offset: int) -> str:
 
 def _check_report(ann: Annotation, rid: Any, task: _Task, opts: _Options) -> str:
     out: list[str] = []
+    shown = visible if opts.terminal else str
     for link in ann.links:
         if link.agree:
             continue
@@ -421,16 +425,18 @@ def _check_report(ann: Annotation, rid: Any, task: _Task, opts: _Options) -> str
                    "members": [m.to_record() for m in members], "notes": [n.to_dict() for n in link.notes]}
             out.append(_dumps(rec) + "\n")
             continue
-        where = f"{task.source}:{task.lineno}: id {rid}" if task.kind == "record" else \
-            f"{task.source}:{_position(ann, members[0].start)}"
+        # the location is a label on one line, whatever the file name or id holds
+        where = f"{one_line(task.source)}:{task.lineno}: id {one_line(rid)}" if task.kind == "record" else \
+            f"{one_line(task.source)}:{_position(ann, members[0].start)}"
         title = f"{where}: restatements disagree by {human_delta(link.delta_seconds)} ({link.cause or 'unknown'})"
         out.append((f"\x1b[1;31m{title}\x1b[0m" if opts.color else title) + "\n")
-        out.append(f"  {sentence}\n")
-        width = max(len(m.text) for m in members)
-        for m in members:
+        out.append(f"  {shown(sentence)}\n")
+        texts = [shown(m.text) for m in members]
+        width = max(map(len, texts))
+        for m, text in zip(members, texts, strict=True):
             res = m.resolution
-            out.append(f"    {m.text:<{width}}  {utc_label(res)}  {res.zone or '-'} ({res.zone_source or '-'})\n")
-        out.extend(f"  why: {r}\n" for r in reasons)
+            out.append(f"    {text:<{width}}  {utc_label(res)}  {res.zone or '-'} ({res.zone_source or '-'})\n")
+        out.extend(f"  why: {shown(r)}\n" for r in reasons)
     return "".join(out)
 
 
@@ -830,6 +836,13 @@ def _use_color(choice: str, stream: IO[str]) -> bool:
     return stream.isatty()
 
 
+def _isatty(stream: IO[str]) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):  # replaced by an object without it, or closed
+        return False
+
+
 def _jobs(n: int) -> int:
     if n < 0:
         raise _Usage(f"--jobs must be 0 (one per CPU) or a positive number, not {n}")
@@ -894,7 +907,10 @@ def _run(args: argparse.Namespace, out: IO[str]) -> int:
     ctx, defaults = _context_options(args)
     if ctx is None and not args.jsonl:
         raise _missing_published(paths)
-    opts = _Options(command=command, fmt=args.format, color=_use_color(args.color, out), header=many,
+    # on a terminal the text's control characters are shown as escapes (an article must not
+    # drive the reader's terminal); into a pipe or a file the text stays byte for byte
+    opts = _Options(command=command, fmt=args.format, color=_use_color(args.color, out),
+                    terminal=output_dir is None and _isatty(out), header=many,
                     whole=output_dir is not None, context=ctx, defaults=defaults)
     if args.jsonl:
         chunks = _record_chunks(paths, _chunk_bytes(paths, jobs))

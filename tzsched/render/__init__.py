@@ -18,12 +18,14 @@ link a mention belongs to, and the sentence around a mention.
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
 
 from ..discourse import sentence_bounds
 from ..types import Annotation, Link, Mention, Resolution, tzinfo_for
 
-__all__ = ["FORMATS", "home_label", "human_delta", "link_of", "sentence_of", "short_utc", "utc_label"]
+__all__ = ["FORMATS", "home_label", "human_delta", "link_of", "one_line", "sentence_of", "short_utc", "utc_label",
+           "visible"]
 
 # --format name -> (module name, file extension for --output-dir)
 FORMATS: dict[str, str] = {"inline": ".txt", "jsonl": ".jsonl", "timeml": ".tml", "ics": ".ics", "html": ".html"}
@@ -117,3 +119,37 @@ def sentence_of(ann: Annotation, *members: Mention) -> str:
     if last > end:
         end = max(last, sentence_bounds(ann.text, last - 1)[1])
     return " ".join(ann.text[start:end].split())
+
+
+# Characters a terminal acts on instead of showing: C0 controls, DEL and C1 controls. In
+# text, tab, newline and the carriage return of a CRLF line end are layout and stay; a
+# lone carriage return moves the cursor back over what was written, so it is shown.
+_TEXT_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)")
+_LABEL_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_SHORT_ESCAPES = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    return _SHORT_ESCAPES.get(char) or f"\\x{ord(char):02x}"
+
+
+def visible(text: str) -> str:
+    r"""``text`` safe to write to a terminal: every control character but tab, newline and
+    a CRLF line end written as an escape (``\x1b``, ``\x07``, ``\r``), so that an
+    article cannot send escape sequences to the reader's terminal.
+
+    >>> print(visible("Noon\x1b[2J GMT\x07, then\rlater\r\n"), end="")
+    Noon\x1b[2J GMT\x07, then\rlater
+    """
+    return _TEXT_CONTROLS.sub(_escape, text)
+
+
+def one_line(label: object) -> str:
+    r"""An article id or file name as a label on one line: every control character,
+    newline and tab included, written as an escape.
+
+    >>> print(one_line("wire\n7\x1b[2J"))
+    wire\n7\x1b[2J
+    """
+    return _LABEL_CONTROLS.sub(_escape, str(label))

@@ -4,7 +4,11 @@ Members of a disagreeing restatement link carry the cause in their bracket
 (``1500 GMT [2025-05-19T15:00Z ≠ dst_slip]``: the cause, or ``unknown``), so a disagreement is visible without
 colour. With ``color=True`` ANSI colours are added: disagreeing members bold red,
 agreeing members green, mentions with notes (ambiguity) yellow, others cyan.
-Removing every inserted `` [...]`` gives the original text back.
+Removing every inserted `` [...]`` gives the original text back; with ``terminal=True``
+(output to a terminal) control characters of the text are written as escapes instead
+(``\\x1b``, see :func:`~tzsched.render.visible`), so an article cannot send escape sequences
+to the terminal. The ``==> id <==`` header always writes the id on one line
+(:func:`~tzsched.render.one_line`).
 
 >>> from tzsched import Context, annotate
 >>> ctx = Context.parse("2025-05-19T10:00:00-04:00", home="America/Toronto")
@@ -17,7 +21,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..types import Annotation
-from . import link_of, utc_label
+from . import link_of, one_line, utc_label, visible
 
 __all__ = ["RESET", "STYLES", "fragment", "render"]
 
@@ -30,9 +34,11 @@ STYLES: dict[str, str] = {
 }
 
 
-def render(ann: Annotation, *, color: bool = False) -> str:
-    """The annotated text (no trailing newline is added)."""
+def render(ann: Annotation, *, color: bool = False, terminal: bool = False) -> str:
+    """The annotated text (no trailing newline is added); ``terminal``: control
+    characters shown as escapes."""
     links = link_of(ann)
+    shown = visible if terminal else str
     parts: list[str] = []
     pos = 0
     text = ann.text
@@ -49,20 +55,21 @@ def render(ann: Annotation, *, color: bool = False) -> str:
             style = "agree"
         elif m.resolution.notes:
             style = "noted"
-        parts.append(text[pos : m.start])
+        parts.append(shown(text[pos : m.start]))
         if color:
-            parts.append(f"{STYLES[style]}{text[m.start : m.end]} [{label}]{RESET}")
+            parts.append(f"{STYLES[style]}{shown(text[m.start : m.end])} [{label}]{RESET}")
         else:
-            parts.append(f"{text[m.start : m.end]} [{label}]")
+            parts.append(f"{shown(text[m.start : m.end])} [{label}]")
         pos = m.end
-    parts.append(text[pos:])
+    parts.append(shown(text[pos:]))
     return "".join(parts)
 
 
-def fragment(ann: Annotation, article_id: Any = None, *, color: bool = False, header: bool = False) -> str:
+def fragment(ann: Annotation, article_id: Any = None, *, color: bool = False, header: bool = False,
+             terminal: bool = False) -> str:
     """One article of a batch: an optional ``==> id <==`` header line, the annotated
     text, and a final newline."""
-    body = render(ann, color=color)
+    body = render(ann, color=color, terminal=terminal)
     if not body.endswith("\n"):
         body += "\n"
-    return f"==> {article_id} <==\n{body}" if header else body
+    return f"==> {one_line(article_id)} <==\n{body}" if header else body
