@@ -301,7 +301,7 @@ class TestCheck:
         recs = [{"id": "bad", "text": SEED.replace("1400", "1500"), "published": "2025-05-19T10:00:00-04:00"}]
         proc = run("check", "--jsonl", stdin=jsonl(recs) + "{not json\n")
         assert proc.returncode == 2
-        assert "-:2: line 2:" in proc.stderr
+        assert "tzsched: -:2: Expecting property name enclosed in double quotes\n" in proc.stderr
         no_traceback(proc)
 
 
@@ -518,7 +518,7 @@ class TestErrors:
         stream = jsonl(articles(2))
         proc = run("annotate", "--jsonl", stdin=stream.replace("\n", "\n{oops\n", 1))
         assert proc.returncode == 2
-        assert "tzsched: -:2: line 2: Expecting property name enclosed in double quotes" in proc.stderr
+        assert "tzsched: -:2: Expecting property name enclosed in double quotes\n" in proc.stderr
         assert "==> art-1 <==" in proc.stdout  # processing went on
         ex = run("extract", "--jsonl", stdin=stream.replace("\n", "\n{oops\n", 1))
         assert ex.returncode == 2
@@ -890,3 +890,23 @@ class TestControlCharacters:
         assert check.stdout.decode().split("\n")[0] == \
             "-:2: id x\\x1b[2Jy\\r: restatements disagree by 1 h (dst_slip)"
 
+
+class TestCliWording:
+    def test_a_bad_line_names_its_location_once(self) -> None:
+        stream = jsonl(articles(1)) + "{oops\n\n" + '"\xff"\n'
+        data = stream.encode("utf-8").replace("\xff".encode(), b"\xff")
+        proc = run_bytes("annotate", "--jsonl", "-q", stdin=data)
+        assert proc.returncode == 2
+        assert proc.stderr.decode().splitlines() == [
+            "tzsched: -:2: Expecting property name enclosed in double quotes",
+            "tzsched: -:3: the line is empty",
+            "tzsched: -:4: not UTF-8 at byte 1",
+        ]
+        # the error records (annotate --format jsonl, extract) name the line themselves
+        records = run_bytes("annotate", "--jsonl", "-q", "--format", "jsonl", stdin=data)
+        extracted = run_bytes("extract", "--jsonl", "-q", stdin=data)
+        errors = [json.loads(line)["error"] for line in records.stdout.decode().splitlines()[1:]]
+        assert errors == [json.loads(line)["error"] for line in extracted.stdout.decode().splitlines()[1:]]
+        assert [e["message"] for e in errors] == [
+            "line 2: Expecting property name enclosed in double quotes", "line 3 is empty",
+            "line 4: not UTF-8 at byte 1"]

@@ -302,21 +302,36 @@ def _utf8(data: bytes) -> str:
         raise
 
 
-def _decode_record(task: _Task) -> tuple[Any, dict[str, Any] | None]:
-    """(parsed JSON, None) or (None, error record) for one input line (extract's rules)."""
+def _decode(task: _Task) -> Any:
+    """The JSON value of one input line, or InputError with extract's code and a message
+    that does not name the line (the caller does: ``FILE:LINE:``)."""
     try:
         line = _utf8(task.payload)
     except UnicodeDecodeError as exc:
-        return None, {"id": None, "error": {"code": "bad_encoding",
-                                            "message": f"line {task.lineno}: not UTF-8 at byte {exc.start}"}}
+        raise InputError(f"not UTF-8 at byte {exc.start}", "bad_encoding") from None
     if not line.strip():
-        return None, {"id": None, "error": {"code": "empty_line", "message": f"line {task.lineno} is empty"}}
+        raise InputError("the line is empty", "empty_line")
     try:
-        return json.loads(line), None
+        return json.loads(line)
     except json.JSONDecodeError as exc:
-        return None, {"id": None, "error": {"code": "bad_json", "message": f"line {task.lineno}: {exc.msg}"}}
+        raise InputError(exc.msg, "bad_json") from None
     except RecursionError:
-        return None, {"id": None, "error": {"code": "bad_json", "message": f"line {task.lineno}: nested too deeply"}}
+        raise InputError("nested too deeply", "bad_json") from None
+
+
+def _line_error(task: _Task, exc: InputError) -> dict[str, Any]:
+    """The error record of a line that is no JSON value: its message names the line, since
+    the record stands alone (extract's output, annotate --format jsonl)."""
+    message = f"line {task.lineno} is empty" if exc.code == "empty_line" else f"line {task.lineno}: {exc}"
+    return {"id": None, "error": {"code": exc.code, "message": message}}
+
+
+def _decode_record(task: _Task) -> tuple[Any, dict[str, Any] | None]:
+    """(parsed JSON, None) or (None, error record) for one input line (extract's rules)."""
+    try:
+        return _decode(task), None
+    except InputError as exc:
+        return None, _line_error(task, exc)
 
 
 def _dumps(rec: dict[str, Any]) -> str:
@@ -333,9 +348,10 @@ def _work(task: _Task, opts: _Options) -> _Result:
                        disagreements=sum(1 for link in rec.get("links", ()) if not link["agree"]))
     try:
         if task.kind == "record":
-            obj, err = _decode_record(task)
-            if err is not None:
-                raise InputError(err["error"]["message"], err["error"]["code"])
+            try:
+                obj = _decode(task)
+            except InputError as exc:
+                return _failed(task, opts, _line_error(task, exc), str(exc))
             rid, ann = _article(obj, opts.defaults)
             name = str(rid)
         else:
@@ -355,12 +371,17 @@ def _work(task: _Task, opts: _Options) -> _Result:
         if task.kind == "record":
             obj, _ = _decode_record(task)
             rid = obj.get("id") if isinstance(obj, dict) else None
-        if opts.command == "annotate" and opts.fmt == "jsonl" and task.kind == "record":
-            rec = {"id": rid, "error": {"code": code, "message": message}}
-            return _Result(task.index, str(rid), _dumps(rec) + "\n", message=f"{_where(task)}: {message}", errors=1)
-        return _Result(task.index, str(rid), message=f"{_where(task)}: {message}", errors=1)
+        return _failed(task, opts, {"id": rid, "error": {"code": code, "message": message}}, message)
     bad = sum(1 for link in ann.links if not link.agree)
     return _Result(task.index, name, output, mentions=len(ann.mentions), links=len(ann.links), disagreements=bad)
+
+
+def _failed(task: _Task, opts: _Options, rec: dict[str, Any], message: str) -> _Result:
+    """An input that failed: ``FILE[:LINE]: message`` for stderr and, with annotate
+    --format jsonl, the error record ``rec`` in the output (as extract writes it)."""
+    rid = rec["id"]
+    output = _dumps(rec) + "\n" if opts.command == "annotate" and opts.fmt == "jsonl" and task.kind == "record" else ""
+    return _Result(task.index, str(rid), output, message=f"{_where(task)}: {message}", errors=1)
 
 
 def _work_chunk(chunk: _Chunk, opts: _Options) -> list[_Result]:
