@@ -892,6 +892,32 @@ class TestControlCharacters:
 
 
 class TestCliWording:
+    def test_a_naive_published_names_the_cli_options(self, seed_file: Path) -> None:
+        proc = run("annotate", "--published", "2025-05-20T10:00:00", seed_file)
+        assert proc.returncode == 2 and proc.stdout == ""
+        assert proc.stderr.startswith("tzsched: --published 2025-05-20T10:00:00 has no offset"), proc.stderr
+        assert "--home ZONE" in proc.stderr
+        assert "assume_utc" not in proc.stderr and "home=ZONE" not in proc.stderr
+        # the library keeps its own wording, which names its own arguments
+        with pytest.raises(tzsched.ContextError, match="assume_utc=True"):
+            tzsched.Context.parse("2025-05-20T10:00:00")
+
+    def test_a_naive_published_in_a_record_names_the_field_and_option(self) -> None:
+        rec = {"id": "n", "text": SEED, "published": "2025-05-20T10:00:00"}
+        for command in ("annotate", "check"):
+            proc = run(command, "--jsonl", "-q", stdin=jsonl([rec]))
+            assert proc.returncode == 2
+            assert proc.stderr.startswith("tzsched: -:1: published '2025-05-20T10:00:00' has no offset")
+            assert '"home"' in proc.stderr and "--home ZONE" in proc.stderr
+            assert "assume_utc" not in proc.stderr and "home=ZONE" not in proc.stderr
+        ex = run("extract", "--jsonl", "-q", stdin=jsonl([rec]))
+        error = json.loads(ex.stdout)["error"]
+        assert error["code"] == "bad_context"  # the code is the contract; the wording is the CLI's
+        assert '"home"' in error["message"] and "assume_utc" not in error["message"]
+        assert "--home" not in error["message"]  # extract has no --home
+        # a naive instant with a home (the record's or --home) is read in that zone
+        assert run("annotate", "--jsonl", "-q", "--home", "Europe/Zurich", stdin=jsonl([rec])).returncode == 0
+
     def test_a_bad_line_names_its_location_once(self) -> None:
         stream = jsonl(articles(1)) + "{oops\n\n" + '"\xff"\n'
         data = stream.encode("utf-8").replace("\xff".encode(), b"\xff")

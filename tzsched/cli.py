@@ -11,6 +11,7 @@ import json
 import os
 import queue
 import re
+import shlex
 import signal
 import sys
 import threading
@@ -22,7 +23,7 @@ from typing import IO, TYPE_CHECKING, Any, Literal, TypeAlias
 from . import __version__
 from .api import annotate, process_record
 from .discourse import find_dateline
-from .errors import InputError, TzschedError, internal_message
+from .errors import ContextError, InputError, TzschedError, internal_message
 from .lexicon import lexicon
 from .render import FORMATS, human_delta, one_line, sentence_of, utc_label, visible
 from .render import html as html_render
@@ -283,7 +284,36 @@ def _article(obj: Any, defaults: dict[str, str]) -> tuple[Any, Annotation]:
         raise InputError("record field 'home' must be an IANA zone id string", "bad_record")
     if not isinstance(locale, str):
         raise InputError("record field 'locale' must be a string such as 'en-US'", "bad_record")
-    return rid, annotate(text, Context.parse(published, home=home, locale=locale))
+    try:
+        ctx = Context.parse(published, home=home, locale=locale)
+    except ContextError:
+        if home is None and _naive(published):
+            raise ContextError(_naive_record_message(published, option=True)) from None
+        raise
+    return rid, annotate(text, ctx)
+
+
+def _naive(published: str) -> bool:
+    """Whether ``published`` is a good date and time without an offset: what Context.parse
+    refuses without a home zone (before it looks at the locale), in a message that names
+    its own arguments (home=ZONE, assume_utc=True). The CLI says it in terms of its
+    options and fields."""
+    try:
+        Context.parse(published, assume_utc=True)
+    except TzschedError:
+        return False
+    try:
+        Context.parse(published)
+    except ContextError:
+        return True
+    return False
+
+
+def _naive_record_message(published: str, *, option: bool) -> str:
+    """A record's naive ``published``: fixed by an offset, by the record's ``home`` field,
+    or (annotate, check; not extract) by --home."""
+    fix = ' (or pass --home ZONE)' if option else ""
+    return f'published {published!r} has no offset: add one, or give the record a "home" zone{fix}'
 
 
 _BOM = b"\xef\xbb\xbf"  # U+FEFF in UTF-8
@@ -343,6 +373,10 @@ def _work(task: _Task, opts: _Options) -> _Result:
     if opts.command == "extract":
         obj, err = _decode_record(task)
         rec = err if err is not None else process_record(obj)
+        if "error" in rec and rec["error"]["code"] == ContextError.code and isinstance(obj, dict) \
+                and obj.get("home") is None and isinstance(obj.get("published"), str) \
+                and _naive(obj["published"]):
+            rec["error"]["message"] = _naive_record_message(obj["published"], option=False)
         return _Result(task.index, str(rec.get("id")), _dumps(rec) + "\n", errors=int("error" in rec),
                        mentions=len(rec.get("mentions", ())), links=len(rec.get("links", ())),
                        disagreements=sum(1 for link in rec.get("links", ()) if not link["agree"]))
@@ -900,9 +934,13 @@ def _context_options(args: argparse.Namespace) -> tuple[Context | None, dict[str
                 if v is not None}
     if args.published is None:
         return None, defaults
+    locale = args.locale or "en-US"
     try:
-        ctx = Context.parse(args.published, home=args.home, locale=args.locale or "en-US")
+        ctx = Context.parse(args.published, home=args.home, locale=locale)
     except TzschedError as exc:
+        if args.home is None and _naive(args.published):
+            raise _Usage(f"--published {shlex.quote(args.published)} has no offset: add one (as in "
+                         "2025-05-20T08:00:00+02:00), or pass --home ZONE to read it in that zone") from None
         raise _Usage(f"--published: {exc}" if "published" in str(exc) else str(exc)) from None
     return ctx, defaults
 
