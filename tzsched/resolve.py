@@ -534,11 +534,13 @@ def _governing_day(piece: Piece, frame: Frame, dated: list[Resolved]) -> tuple[d
         if r.piece.kind in ("clock", "range") and r.piece.said.zone_text != piece.said.zone_text \
                 and _has_own_day(r.piece.said):
             # "(5 p.m. PT, 1 a.m. BST Friday) on Thursday": a day written with a time in
-            # another zone is that time's own; a plain day after serves first
+            # another zone is that time's own; a plain day right after it serves first
             foreign = r
             continue
         after = r
-    if after is None:
+    if foreign is not None and (after is None or after.piece.start > foreign.piece.start) and not (
+            after is not None and after.piece.kind not in ("clock", "range")
+            and _DAY_OF_TIME.fullmatch(frame.text, foreign.piece.end, after.piece.start)):
         after = foreign
     if after is not None and (chosen is None or _DAY_OF_TIME.fullmatch(frame.text, _restated_end(piece, frame),
                                                                        after.piece.start)):
