@@ -305,6 +305,9 @@ def wall_to_utc(wall: datetime, zone: str, policy: DstPolicy = "report", label: 
                     utc = cand
                     label = "generic"  # the label chose the reading: it is not loose
                     break
+            if label == "generic" and exists:
+                # in a fold the labelled time exists once: nothing is left to choose
+                return WallResult(utc, (), ())
         other = u1 if utc == u0 else u0
         alts.append((code, other))
         read, other_read = _fmt(utc), _fmt(other)
