@@ -543,7 +543,8 @@ def _governing_day(piece: Piece, frame: Frame, dated: list[Resolved]) -> tuple[d
             and _DAY_OF_TIME.fullmatch(frame.text, foreign.piece.end, after.piece.start)):
         after = foreign
     if after is not None and (chosen is None or _DAY_OF_TIME.fullmatch(frame.text, _restated_end(piece, frame),
-                                                                       after.piece.start)):
+                                                                       after.piece.start)
+                              or _names_its_thing(piece, after.piece, frame.text)):
         # a date right after the time is its own ("arrived at 11:40 the next day", after a
         # departure on Sunday); one farther on governs only a time that has no date before
         # it, and not across another time ("departs at 23:55, arriving at 11:40 the next
@@ -582,6 +583,18 @@ def _governing_day(piece: Piece, frame: Frame, dated: list[Resolved]) -> tuple[d
         said_day = frame.text[chosen.piece.start : chosen.piece.end]
         note = Note("day_from_context", f"the day comes from {said_day!r} in the same sentence")
     return chosen.day, note, False
+
+
+def _names_its_thing(piece: Piece, after: Piece, text: str) -> bool:
+    """Whether a clock time describes the noun after it, and the day after that noun is
+    the thing's: "the 1 p.m. restart on Saturday", "the 9 a.m. EST opening on Nov. 3"."""
+    return text.endswith(_DETERMINERS, 0, piece.start) and _NOUN_THEN_DAY.fullmatch(text, piece.end, after.start) \
+        is not None
+
+
+_DETERMINERS = ("the ", "The ", "a ", "A ", "its ", "their ", "this ")
+# a noun (and "on") between a clock time used as an adjective and its day
+_NOUN_THEN_DAY = re.compile(r"\s[a-z][a-z-]+\s(?:on\s)?")
 
 
 def _has_own_day(said: Said) -> bool:
