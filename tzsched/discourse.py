@@ -175,7 +175,9 @@ _CLAUSE_BREAK = re.compile(r"[!?\n]|\.(?= [A-Z])")
 _CLAUSE_REACH = 48  # characters before a mention read for the tense of its own clause (clause_tense)
 # what may stand before a date that opens its sentence ("On Friday,", "Late Tuesday night,")
 _OPENING_LEAD = re.compile(r"[\s\"'“‘(]*(?:(?i:on|late|early|by|from|until|since)\s+)?")
-_COMMA_AFTER = re.compile(r"\s*,\s*")
+# after a date that opens its sentence: a comma, or (British copy often drops it) the
+# subject of the clause, "On Friday the Bank said ..."
+_COMMA_AFTER = re.compile(r"\s*,\s*|\s+(?=(?:the|The|a|A|an|An|he|she|they|it|we|police|officials|[A-Z][a-z]+)\s)")
 # what the 12 characters before a date that opens its sentence end with: a sentence's end
 # (or the start of those 12 characters), then a lead (see _OPENING_LEAD)
 _OPENING_TAIL = re.compile(r"(?:^|[.!?\"'”’)\]\n])[\s\"'“‘(]*(?:(?i:on|late|early|by|from|until|since)\s+)?\Z")
