@@ -1229,10 +1229,26 @@ def _narrow(start: datetime, end: datetime, mod: str | None, zone: str) -> tuple
     return cut2, end
 
 
+# the month a fiscal year starts in, where a country's fiscal years all keep one calendar
+# and are named by the year they end in ("FY25" in India is April 2024 to March 2025)
+FISCAL_START = {"IN": 4, "AU": 7, "NZ": 7}
+
+
+def _fiscal_start(frame: Frame) -> int | None:
+    """The first month of the fiscal year of the text's countries (see FISCAL_START)."""
+    return next((FISCAL_START[r] for r in frame.regions if r in FISCAL_START), None)
+
+
 def _period(piece: Piece, frame: Frame, unit: str) -> Resolved:
     said = piece.said
     zone = frame.home_zone
     year = said.year or _pub_day(frame, zone.zone).year
+    fiscal_start = _fiscal_start(frame) if said.fiscal else None
+    if fiscal_start is not None:  # "FY25" in India: April 2024 to March 2025, exactly
+        start, end = _bounds(date(year - 1, fiscal_start, 1), date(year, fiscal_start, 1), zone.zone)
+        start, end = _narrow(start, end, said.mod, zone.zone)
+        value = f"{year:04d}"
+        return Resolved(piece, _res("DATE", value, "year", start, end, zone, said, [], value), None)
     start, end = _bounds(date(year, 1, 1), date(year + 1, 1, 1), zone.zone)
     start, end = _narrow(start, end, said.mod, zone.zone)
     value = f"{year:04d}"
@@ -1305,11 +1321,17 @@ def _quarter(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
         elif n > current and _direction(piece, frame) != 1:
             year -= 1  # "the fourth quarter" said in May is last year's
             notes.append(_year_from_publication(year))
+    fiscal_start = _fiscal_start(frame) if said.fiscal and said.year is not None else None
+    if fiscal_start is not None:  # "Q4 FY25" in India: January to March 2025, the calendar's 2025-Q1
+        year, month = _add_months(year - 1, fiscal_start, 3 * (n - 1))
+        n = (month - 1) // 3 + 1
     first = date(year, 3 * (n - 1) + 1, 1)
     ny, nm = _add_months(year, 3 * (n - 1) + 1, 3)
     start, end = _bounds(first, date(ny, nm, 1), zone.zone)
     value = f"{year:04d}-Q{n}"
-    return Resolved(piece, _res("DATE", value, "quarter", start, end, zone, said, notes, value), None)
+    res = _res("DATE", value, "quarter", start, end, zone, said, notes, value,
+               approximate=said.fiscal and fiscal_start is None)  # a fiscal quarter of an unknown calendar
+    return Resolved(piece, res, None)
 
 
 def _season(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:

@@ -56,7 +56,7 @@ def _starts(lex: Lexicon) -> dict[str, frozenset[str]]:
             "recent", "next", "coming", "following", "preceding", "fiscal", "corresponding", "first", "second", "third",
             "fourth", "final", "quarter", "half", FOUR_DIGITS, SHORT_NUMBER,
         }),
-        "date.fiscal_year": frozenset({"fiscal"}),
+        "date.fiscal_year": frozenset({"fiscal", "fy"}),
         "date.year_ago": frozenset({"year"}),
         "date.period_end": frozenset({"year", "month", "quarter", "week"}),
         "date.the_unit": frozenset({"the", "that"}),

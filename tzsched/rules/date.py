@@ -304,11 +304,15 @@ def _quarter_short(g: Groups, start: int, end: int, text: str) -> Piece | None:
     """"Q3 2024", "H1", "Q4 '25"."""
     n = int(g["n"] or 0)
     year = gint(g, "y") or (2000 + int(g["yy"] or 0) if g.get("yy") else None)
+    fiscal = bool(g.get("fy"))  # "Q4 FY25": the quarter of that fiscal year
+    if fiscal:
+        year = _year2(g["fy"] or "0")
     if g["k"] == "H":
         if n > 2:
             return None
-        return Piece(start, end, "quarter", "date.quarter_short", Said(half=n, year=year, unit="half"))
-    return Piece(start, end, "quarter", "date.quarter_short", Said(quarter=n, year=year, unit="quarter"))
+        return Piece(start, end, "quarter", "date.quarter_short", Said(half=n, year=year, unit="half", fiscal=fiscal))
+    return Piece(start, end, "quarter", "date.quarter_short",
+                 Said(quarter=n, year=year, unit="quarter", fiscal=fiscal))
 
 
 def _rel_shift(rel: str) -> int | None:
@@ -355,7 +359,15 @@ def _the_unit(g: Groups, start: int, end: int, text: str) -> Piece | None:
 
 
 def _fiscal(g: Groups, start: int, end: int, text: str) -> Piece | None:
-    return Piece(start, end, "year", "date.fiscal_year", Said(year=_year2(g["y"] or "0"), fiscal=True))
+    """"fiscal 1989", "FY25", "FY2025", "FY2024-25" (named by the year it ends in)."""
+    if g.get("y0"):
+        first = _year2(g["y0"] or "0")
+        year = first // 100 * 100 + int(g["y"] or 0)
+        if year != first + 1:
+            return None  # "FY2024-26" is no fiscal year
+    else:
+        year = _year2(g["y"] or "0")
+    return Piece(start, end, "year", "date.fiscal_year", Said(year=year, fiscal=True))
 
 
 @cache
@@ -496,7 +508,10 @@ def rules() -> list[Rule]:
             r"(?:\s(?P<rel>(?i:before\slast|after\snext|before|after))(?=[.,;:!?)]|\s(?:and|but)\s|\Z))?",
             _the_unit,
         ),
-        Rule("date.fiscal_year", r"(?i:fiscal)\s(?:(?i:year)\s)?(?P<y>1[89]\d\d|20\d\d|['’]\d\d)(?![\w])", _fiscal),
+        Rule("date.fiscal_year",
+             r"(?:(?i:fiscal)\s(?:(?i:year)\s)?|FY\s?)"
+             r"(?:(?P<y0>20\d\d|\d\d)[-–/](?P<y2>\d\d)|(?P<y>1[89]\d\d|20\d\d|['’]?\d\d))(?![\w-])",
+             lambda g, s, e, t: _fiscal({**g, "y": g.get("y") or g.get("y2")}, s, e, t)),
         Rule(
             "date.decade",
             r"(?:(?P<the>the|The)\s)?(?:(?P<pos>early|mid|late)[\s-])?"
@@ -532,7 +547,7 @@ def rules() -> list[Rule]:
         Rule("date.year", rf"(?:(?<=[Mm]id-)|{edge})(?P<y>1[0-9]\d\d|20\d\d)(?![\w%]|[.,]\d|-\d)", _year),
         Rule(
             "date.quarter_short",
-            r"(?P<k>[QH])(?P<n>[1-4])(?:\s(?P<y>(?:1\d|20)\d\d)|\s?['’](?P<yy>\d\d))?(?![\w])",
+            r"(?P<k>[QH])(?P<n>[1-4])(?:\s(?P<y>(?:1\d|20)\d\d)|\s?['’](?P<yy>\d\d)|\s(?:of\s)?FY\s?(?P<fy>20\d\d|\d\d))?(?![\w])",
             _quarter_short,
         ),
     ]
