@@ -1328,6 +1328,7 @@ def _quarter(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     first = date(year, 3 * (n - 1) + 1, 1)
     ny, nm = _add_months(year, 3 * (n - 1) + 1, 3)
     start, end = _bounds(first, date(ny, nm, 1), zone.zone)
+    start, end = _narrow(start, end, said.mod, zone.zone)  # "the end of the third quarter": its last third
     value = f"{year:04d}-Q{n}"
     res = _res("DATE", value, "quarter", start, end, zone, said, notes, value,
                approximate=said.fiscal and fiscal_start is None)  # a fiscal quarter of an unknown calendar

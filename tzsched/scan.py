@@ -231,7 +231,8 @@ class Scanner:
         approx = alt(lex.approximators)
         position = alt(k for k in lex.position_mods if k != "mid")
         # the last word of every modifier phrase: a piece not preceded by one skips the regex
-        self._modifier_ends = frozenset(p.split()[-1] for p in (*lex.approximators, *lex.position_mods))
+        # ("in", which ends "late in", is tested apart: too many pieces follow it)
+        self._modifier_ends = frozenset(p.split()[-1] for p in (*lex.approximators, *lex.position_mods)) - {"in"}
         # compiled when a window that is not ASCII needs it (see _modifiers)
         self._modifier = rf"(?:(?P<approx>(?i:{approx}))\s+)?(?:(?P<pos>(?i:{position}))\s+|(?P<mid>(?i:mid))-)?\Z"
         # The same for lower-cased ASCII text, where it is exact: the search tries every
@@ -313,8 +314,12 @@ class Scanner:
         window_start = max(0, piece.start - 40)
         before = text[window_start : piece.start]
         last = _LAST_WORD.match(before[::-1])  # read backwards: an anchored match, not a search
-        if last is None or (last.group(1)[::-1].lower() not in self._modifier_ends and not before.endswith("-")):
+        if last is None:
             return piece
+        word = last.group(1)[::-1].lower()
+        if word not in self._modifier_ends and not before.endswith("-") \
+                and not (word == "in" and before.lower().endswith(("early in ", "late in "))):
+            return piece  # "late in the third quarter" is a position too
         if before.isascii():
             m = self._modifier_lower.search(before.lower())
             offset = window_start  # where ``before`` starts in ``text``

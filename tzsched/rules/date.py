@@ -30,7 +30,8 @@ _STRONG_YEAR_CUE = re.compile(
     re.IGNORECASE,
 )
 # "in the spring", "during summer": before a season that is a time, not a noun
-_SEASON_PREPOSITION = re.compile(r"\b(?:in|during|by|until|since|through|over|throughout)\s+(?:the\s+)?$")
+_SEASON_PREPOSITION = re.compile(
+    r"\b(?:in|during|by|until|since|through|over|throughout|(?:end|start|beginning|middle)\s+of)\s+(?:the\s+)?$")
 # right after a number, the time it is compared with ("1600 a year earlier", "2040 the
 # previous year", "1999 last year"): the number is a count, not a year. Not after a comma:
 # "in 1999, the previous year" is a year and its apposition
