@@ -85,7 +85,8 @@ def _with_zone(g: Groups, start: int, end: int, text: str,
         return end, place_after(text, end) or place_before(text, start), None
     if zone_ok(ztext):
         if " ".join(ztext.lower().split()) in LOCAL_NAMES:  # "8 p.m. local time in Moscow"
-            return end, place_after(text, end) or ztext, None
+            # and "the semi-final in Madrid kicks off at 9 p.m. local time": the place of the event
+            return end, place_after(text, end) or place_before(text, start, verbs=True) or ztext, None
         return end, ztext, None
     zstart = text.rfind(ztext, start, end)
     cut = zstart if zstart >= 0 else end
@@ -130,27 +131,32 @@ def place_after(text: str, end: int) -> str | None:
 
 
 @cache
-def _in_place_at() -> re.Pattern[str]:
+def _in_place_at(verbs: bool = False) -> re.Pattern[str]:
     """"in" and a place name, then the word that leads to a time, ending where the time
-    starts ("lands in Tokyo at ", "meet in Rio de Janeiro around ")."""
+    starts ("lands in Tokyo at ", "meet in Rio de Janeiro around "); with ``verbs``, up
+    to three lower-case words may stand between the place and that word ("in Madrid
+    kicks off at ")."""
     particle = alt(lexicon().place_particles)
     place = rf"([A-Z][\w'’.\-]+(?:\s(?:{particle}\s)?[A-Z][\w'’.\-]+){{0,2}})"
-    return re.compile(rf"\bin\s{place}\s(?:at|by|around|about|from|until|before|after)\s"
+    between = r"(?:[a-z]+\s){0,3}" if verbs else ""
+    return re.compile(rf"\bin\s{place}\s{between}(?:at|by|around|about|from|until|before|after)\s"
                       rf"(?:(?:about|around|roughly)\s)?\Z"
                       # broadcast: "live to Jerusalem, where it's just past 2 a.m."
                       rf"|\b(?:to|in|from)\s{place},\swhere\sit(?:['’]s|\sis)\s(?:(?:just|now|already)\s)?"
                       rf"(?:(?:past|after|before|about|around|nearly|almost)\s)?\Z")
 
 
-def place_before(text: str, start: int) -> str | None:
+def place_before(text: str, start: int, verbs: bool = False) -> str | None:
     """"lands in Tokyo at 6:40 p.m.": a known city or country just before the word that
-    leads to a time gives its zone, as one after the time does."""
+    leads to a time gives its zone, as one after the time does; with ``verbs`` (a time
+    that says "local time") a few words may stand between ("the semi-final in Madrid
+    kicks off at 9 p.m. local time")."""
     if not text.startswith(" ", start - 1) or start < 8:
         return None
     lo = max(0, start - 64)
     if text.find("in ", lo, start) < 0 and text.find(", where", lo, start) < 0:
         return None  # a cheap test first: most times have neither before them
-    m = _in_place_at().search(text, lo, start)
+    m = _in_place_at(verbs).search(text, lo, start)
     if m is None:
         return None
     name = m.group(1) or m.group(2)
