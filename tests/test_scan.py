@@ -98,7 +98,7 @@ It took 51/2 hours, 5 1/2 hours, 5½ hours, 2.5 hours, 2,5 days, a 3-day trip, 3
 3 times a week, 2.5 times a year. In the 1990's, the 1990’s, the 1990s, the mid-1990s, the ’90s, the '90s,
 the early 2000s and the late-1980s. Troops moved at 1400hrs, at 1400 hours, at 1400 h, 1400 in Lagos, 1400GMT,
 1300-1500 GMT, 1300 to 1500 GMT, between 1300 and 1500 GMT, 1300–1500 GMT, at 12 noon, 12 midnight, 12 mid-day,
-4 o’clock, 4 o'clock, 4 in the morning, 9 at night, 9 tonight, 9 this evening. The 1st quarter, the 2nd-half,
+4 o’clock, 4 o'clock, at half past two, a quarter to nine, ten past six, quarter past 3 p.m., 4 in the morning, 9 at night, 9 tonight, 9 this evening. The 1st quarter, the 2nd-half,
 the 2025 first quarter, 1999 fiscal third quarter, 2025 1st half, the 21st century, 21-century, the 5th-century
 church. At 5pm, 5 p.m., 5.30 pm, 5:30pm, 9-11 a.m., 9 to 11 a.m., 9 until 11 p.m., 9–11 a.m., 2pm-4pm, 15h30,
 FY25, FY 2026, FY2024-25, Q4 FY25, 01.04.2025, 31-03-2026, the January-March quarter, the June quarter, founded in 753 BC, 146 B.C., 300 BCE, in 476 AD, in AD 79, in 70 C.E., (12 CE), on 24th of May, 24 of May, 24 May, 3/4/2025, 2025-02-24, 1861-63, 1915–1917, 1998-2001, the 24th of May, the

@@ -44,6 +44,7 @@ def _starts(lex: Lexicon) -> dict[str, frozenset[str]]:
         "clock.24h": frozenset({SHORT_NUMBER}),
         "clock.meridiem": frozenset({SHORT_NUMBER}),
         "clock.oclock": frozenset({SHORT_NUMBER, *one_to_twelve}),
+        "clock.past_to": frozenset({"half", "quarter", "a", "five", "ten", "twenty"}),
         "clock.word": frozenset({SHORT_NUMBER, "twelve", "high", "noon", "midnight", "midday", "mid"}),
         "date.month_day": frozenset(lex.months),
         "date.day_month": frozenset({"the", SHORT_NUMBER, *lex.ordinals}),
@@ -159,7 +160,9 @@ def _after(lex: Lexicon, rules_starting: dict[str, frozenset[str]]) -> dict[str,
         "clock.24h": {SHORT_NUMBER: frozenset({":", "h", "."})},
         "clock.meridiem": {SHORT_NUMBER: frozenset({":", ".", *meridiem})},
         "clock.oclock": each(rules_starting["clock.oclock"], oclock),
-        "clock.word": {SHORT_NUMBER: frozenset({"noon", "midnight", "mid"})},
+        "clock.past_to": {**each(("half", "quarter", "five", "ten", "twenty"), {"past", "after", "to"}),
+                          "a": frozenset({"quarter"})},
+        "clock.word": {SHORT_NUMBER: frozenset({"noon", "midnight", "mid", ":00 ", ".00 "})},
         "date.day_month": {
             SHORT_NUMBER: frozenset({*ordinal_suffix, "of", "-", "–", *first(lex.months)}),  # "22-25 April"
             "the": frozenset({*digits, *first(lex.ordinals)}),
@@ -217,7 +220,8 @@ def all_rules() -> list[Rule]:
     u = _by_id(duration.rules())
     order = [
         c["range.clock"], c["range.military"], d["date.iso"], d["date.numeric_dotted"], d["date.numeric"],
-        c["clock.military"], c["clock.24h"], c["clock.meridiem"], c["clock.oclock"], c["clock.word"],
+        c["clock.military"], c["clock.24h"], c["clock.meridiem"], c["clock.past_to"], c["clock.oclock"],
+        c["clock.word"],
         d["date.month_day"], d["date.day_month"], d["date.month_year"], d["date.month_quarter"], d["date.nth_weekday"],
         d["date.quarter"], d["date.year_ago"], d["date.period_end"], d["date.fiscal_year"], d["date.decade"],
         d["date.century"],

@@ -206,6 +206,8 @@ def _twenty_four(g: Groups, start: int, end: int, text: str) -> Piece | None:
     h, minute = int(g["h"] or 0), int(g["min"] or 0)
     if h > 24 or (h == 24 and minute):
         return None
+    if h in (0, 12) and minute == 0 and _NOON_AFTER.match(text, start):
+        return None  # "12:00 noon CET": one time, read by clock.word
     end, zone, unknown = _with_zone(g, start, end, text)
     pod = g.get("pod")
     if g.get("dot") and zone is None and not g.get("hrs"):
@@ -231,6 +233,7 @@ def _military(g: Groups, start: int, end: int, text: str) -> Piece | None:
 
 
 _WORD_TIMES = {"noon": 12, "midday": 12, "mid-day": 12, "midnight": 0}
+_NOON_AFTER = re.compile(r"(?:12|00)[:.]00\s(?i:noon|midnight|mid-?day)\b")
 
 
 def _word(g: Groups, start: int, end: int, text: str) -> Piece | None:
@@ -250,6 +253,32 @@ def _oclock(g: Groups, start: int, end: int, text: str) -> Piece | None:
     end, zone, unknown = _with_zone(g, start, end, text)
     return Piece(start, end, "clock", "clock.oclock", Said(hour=h, minute=0, zone_text=zone, unknown_zone=unknown,
                                                           relative_day=day))
+
+
+_PAST_TO_MINUTES = {"half": 30, "quarter": 15, "a quarter": 15, "five": 5, "ten": 10, "twenty": 20}
+
+
+def _past_to(g: Groups, start: int, end: int, text: str) -> Piece | None:
+    """"half past two this afternoon", "a quarter to nine", "ten past six": the minutes
+    and the hour they count from (past, after) or to."""
+    value = number_value(g["h"] or "")
+    minutes = _PAST_TO_MINUTES.get(" ".join((g["frac"] or "").lower().split()))
+    if value is None or minutes is None or not 1 <= value <= 12 or value != int(value):
+        return None
+    rel = (g["rel"] or "").lower()
+    if rel == "to" and minutes not in (15, 30) and not (g.get("pod") or g.get("mer") or g.get("oc")):
+        return None  # "five to one" may be odds; "a quarter to nine" is a time
+    hour = int(value)
+    if rel == "to":
+        hour, minutes = (hour - 1) or 12, 60 - minutes
+    mer = g.get("mer")
+    if mer:
+        hour = _hour_12(hour, mer)
+    h, day = _with_pod(hour, g.get("pod"))
+    end, zone, unknown = _with_zone(g, start, end, text)
+    said = Said(hour=h, minute=minutes, meridiem=("pm" if mer.lower().startswith("p") else "am") if mer else None,
+                zone_text=zone, unknown_zone=unknown, relative_day=day)
+    return Piece(start, end, "clock", "clock.past_to", said)
 
 
 def _range(g: Groups, start: int, end: int, text: str) -> Piece | None:
@@ -368,8 +397,15 @@ def rules() -> list[Rule]:
         ),
         Rule(
             "clock.word",
-            rf"(?P<w>(?:12\s|twelve\s|high\s)?(?:[Nn]oon|NOON|[Mm]idnight|MIDNIGHT|[Mm]id-?day|MID-?DAY))(?![\w-]){zone}",
+            rf"(?P<w>(?:12(?:[:.]00)?\s|twelve\s|high\s)?(?:[Nn]oon|NOON|[Mm]idnight|MIDNIGHT|[Mm]id-?day|MID-?DAY))(?![\w-]){zone}",
             _word,
+        ),
+        Rule(
+            "clock.past_to",
+            rf"(?P<frac>(?i:half|quarter|a\squarter|five|ten|twenty))\s(?P<rel>past|after|to)\s"
+            rf"(?P<h>{h12}|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))"
+            rf"(?:\s?(?P<mer>{w.meridiem})|\s(?P<oc>o['’]clock)|\s(?P<pod>{_POD_PHRASE}))?(?![\w]){zone}",
+            _past_to,
         ),
         Rule(
             "clock.oclock",

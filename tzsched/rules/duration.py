@@ -41,6 +41,9 @@ def _count(g: Groups, start: int, end: int, text: str) -> Piece | None:
         return None  # "a decades-long war": the article belongs to the noun; "decades-long" is vague
     if unit == "quarter" and _clock_quarter().match(text, end):
         return None  # "a quarter to nine", "a quarter past two": a clock time, not three months
+    if unit == "quarter" and amount is not None and text.startswith(" of an hour", end):
+        # "a quarter of an hour", "three quarters of an hour": minutes
+        return Piece(start, end + len(" of an hour"), "duration", "dur.count", Said(unit="minute", amount=15 * amount))
     if unit == "second" and not qtext[:1].isdigit() and not direction:
         return None  # "a second session", "the second half"
     if not qtext and not lead:

@@ -55,8 +55,10 @@ def words() -> Words:
         r"|(?:Eastern|Central|Mountain|Pacific|Atlantic|Alaska|Hawaii|Newfoundland)"
         r"(?:\s(?:Standard|Daylight|standard|daylight))?(?![\w])"
         r"|Zulu(?![\w])|[A-Z]{1,5}(?![\w])"
-        # "8 p.m. local (1900 GMT)": "local" alone, where a clause or a bracket follows it
-        r"|[Ll]ocal(?=\s?[(\[),;.:—–]|\s?$))"
+        # "8 p.m. local (1900 GMT)": "local" alone, where a clause or a bracket follows it,
+        # or a day ("0900 local on Wednesday"; not "the 8 p.m. local news")
+        r"|[Ll]ocal(?=\s?[(\[),;.:—–]|\s?$|\s(?:on\s)?(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b"
+        r"|\s(?:today|tomorrow|tonight)\b))"
     )
     return Words(
         month=month,
