@@ -45,6 +45,9 @@ POD_HOURS: dict[str, tuple[int, int]] = {
     "MO": (5, 12), "MI": (11, 14), "AF": (12, 18), "EV": (17, 22), "NI": (20, 28), "DT": (8, 18),
 }
 SEASON_MONTHS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+# countries south of the equator (most of their people): their seasons are six months on
+SOUTHERN = frozenset({"AU", "NZ", "ZA", "AR", "CL", "UY", "PY", "BO", "BR", "PE", "NA", "BW", "ZW", "ZM", "MZ", "MG",
+                      "LS", "SZ", "MW", "AO", "FJ", "PG", "NC", "MU"})
 
 
 @direct_init
@@ -1335,12 +1338,22 @@ def _quarter(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     return Resolved(piece, res, None)
 
 
+def _season_first_month(season: str, frame: Frame) -> int:
+    """The first month of a meteorological season where the text is set: the dateline's
+    country, else the home zone's, else the locale's ("last summer" told in Sydney is
+    December to February)."""
+    place = (country_of(frame.dateline.zone) if frame.dateline is not None else "") \
+        or country_of(frame.home) or frame.context.region
+    m0 = SEASON_MONTHS[season]
+    return (m0 + 5) % 12 + 1 if place in SOUTHERN else m0
+
+
 def _season(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     said = piece.said
     zone = frame.home_zone
     pub = _pub_day(frame, zone.zone)
     season = said.season or "SU"
-    m0 = SEASON_MONTHS[season]
+    m0 = _season_first_month(season, frame)
     year = said.year
     notes: list[Note] = []
     ref = _reference(piece, before) if said.anchor == "reference" and year is None else None
