@@ -27,7 +27,9 @@ from .zones import (
     ZoneCandidate,
     country_of,
     day_bounds,
-    prefer_for_region,
+    keeps_label,
+    region_choice,
+    tzdata_label,
     tzinfo_for,
     wall_to_utc,
     zone_candidates,
@@ -58,6 +60,9 @@ class _Zone:
     label: str
     notes: tuple[Note, ...] = ()
     others: tuple[ZoneCandidate, ...] = ()
+    # candidates read instead on a date when this zone's clock does not keep the label
+    # and theirs does ("10am AEST" in a Sydney summer: Brisbane), in order
+    literal: tuple[ZoneCandidate, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,15 +146,16 @@ def _zone_of(said: Said, frame: Frame) -> _Zone:
     if zone is None:
         dateline_zone = frame.dateline.zone if frame.dateline is not None else None
         zone = frame.named_zones[ztext] = _named_zone(ztext, frame.regions, frame.home, frame.home_source,
-                                                      dateline_zone)
+                                                      dateline_zone, frame.pub_home.year)
     return zone
 
 
 @lru_cache(maxsize=1024)
 def _named_zone(ztext: str, regions: tuple[str, ...], home: str, home_source: ZoneSource,
-                dateline_zone: str | None) -> _Zone:
+                dateline_zone: str | None, year: int) -> _Zone:
     """The zone a written zone name means in a text read in ``home`` (or the dateline's
-    zone, for "local time"), ``regions`` picking among ambiguous abbreviations."""
+    zone, for "local time"), ``regions`` picking among ambiguous abbreviations; ``year``
+    (the publication's) tells which abbreviations zoneinfo gives the dateline's zone."""
     low = " ".join(ztext.lower().split())
     if low in LOCAL_NAMES:
         if dateline_zone is not None:
@@ -159,17 +165,30 @@ def _named_zone(ztext: str, regions: tuple[str, ...], home: str, home_source: Zo
     if not cands:
         note = Note("unknown_zone_name", f"{ztext!r} is not a zone tzsched knows; read in {home}")
         return _Zone(home, home_source, "generic", (note,))
+    if dateline_zone is not None and cands[0].source == "abbreviation" \
+            and cands[0].label in ("standard", "daylight") and all(c.zone != dateline_zone for c in cands):
+        # the dateline's zone, when zoneinfo writes the abbreviation for it ("1 p.m. EST"
+        # under KINGSTON, Jamaica; "AST" under BRIDGETOWN, Barbados), is one of its zones
+        label = tzdata_label(dateline_zone, ztext.strip().upper(), year)
+        if label is not None:
+            cands = (ZoneCandidate(dateline_zone, label, "abbreviation"), *cands)
     if len(cands) == 1:
         c = cands[0]
         return _Zone(c.zone, c.source, c.label)
     # the dateline's own zone, else the outlet's, when the name may mean it ("6 p.m. MST"
-    # under a PHOENIX dateline; "7 p.m. CST" from a Shanghai outlet), before any country
+    # under a PHOENIX dateline; "7 p.m. CST" from a Shanghai outlet), before any country;
+    # with the other candidates of its country, read instead on a date when only they
+    # keep the label literally
     own = (dateline_zone, home if home_source != "default" else None)
-    picked = next((c for zone in own if zone for c in cands if c.zone == zone), None) \
-        or prefer_for_region(cands, regions)
-    others = tuple(c for c in cands if c != picked) if picked else cands[1:]
+    picked = next((c for zone in own if zone for c in cands if c.zone == zone), None)
     if picked is not None:
-        return _Zone(picked.zone, picked.source, picked.label, (), others)
+        group = (picked, *(c for c in region_choice(cands, (country_of(picked.zone),)) if c != picked))
+    else:
+        group = region_choice(cands, regions)
+    if group:
+        picked = group[0]
+        others = tuple(c for c in cands if c != picked)
+        return _Zone(picked.zone, picked.source, picked.label, (), others, group[1:])
     first = cands[0]
     note = Note(
         "ambiguous_abbreviation",
@@ -178,6 +197,20 @@ def _named_zone(ztext: str, regions: tuple[str, ...], home: str, home_source: Zo
         tuple(c.zone for c in cands),
     )
     return _Zone(first.zone, first.source, first.label, (note,), cands[1:])
+
+
+def _literal_zone(wall: datetime, zone: _Zone) -> _Zone:
+    """``zone``, or the first of its ``literal`` candidates that keeps the standard or
+    daylight label at ``wall`` when ``zone`` itself does not (then read without a
+    label_mismatch note; ``zone`` becomes an alternative)."""
+    if keeps_label(wall, zone.zone, zone.label):
+        return zone
+    for c in zone.literal:
+        if keeps_label(wall, c.zone, c.label):
+            was = ZoneCandidate(zone.zone, zone.label, zone.source)
+            others = (was, *(o for o in zone.others if o != c))
+            return _Zone(c.zone, c.source, c.label, zone.notes, others)
+    return zone
 
 
 @lru_cache(maxsize=256)
@@ -1024,16 +1057,23 @@ def _clock(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     ):
         hour = 24  # "midnight Friday" ends Friday (TIMEX3 T24:00); "will end at midnight": tonight's
     wall = _wall(day, hour, minute)
+    if zone.literal:
+        zone = _literal_zone(wall, zone)
     result = wall_to_utc(wall, zone.zone, frame.context.dst, zone.label)
     notes += result.notes
     start = result.utc
     end = start + MINUTE
     gran: Granularity = "minute"
     alts = [Reading(label, t, t + MINUTE, zone.zone) for label, t in result.alternatives] if result.alternatives else []
+    literal = {t for label, t in result.alternatives if label == "literal_label"}
     for other in zone.others:
         try:
             o = wall_to_utc(wall, other.zone, frame.context.dst, other.label).utc
         except Exception:  # pragma: no cover - table zones are validated by tests
+            continue
+        if not zone.notes and (o == start or o in literal):
+            # the context chose the zone: "10 a.m. EST" read in Jamaica is New York's
+            # reading in January and the literal label's in May, nothing new
             continue
         alts.append(Reading(f"zone:{other.zone}", o, o + MINUTE, other.zone))
     if on_publication_day and piece.kind == "clock":

@@ -26,6 +26,7 @@ __all__ = [
     "is_daylight",
     "month_offsets",
     "prefer_for_region",
+    "region_choice",
     "region_zones",
     "tzinfo_for",
     "wall_to_utc",
@@ -183,6 +184,47 @@ def prefer_for_region(candidates: tuple[ZoneCandidate, ...], regions: tuple[str,
         if hits:
             return hits[0]
     return None
+
+
+@lru_cache(maxsize=1024)
+def region_choice(candidates: tuple[ZoneCandidate, ...], regions: tuple[str, ...]) -> tuple[ZoneCandidate, ...]:
+    """The candidates the first region that knows any of them allows, its pick first:
+    those its locale prefers (``[locale_prefer]``), else those in that country. The
+    others are read instead of the pick on a date when only they keep a standard or
+    daylight label literally (AEST in a Sydney summer: Brisbane)."""
+    tables = zone_tables()
+    for region in regions:
+        if not region:
+            continue
+        preferred = tables.locale_prefer.get(region, ())
+        listed = tuple(c for c in candidates if c.zone in preferred)
+        hits = listed or tuple(c for c in candidates if country_of(c.zone) == region)
+        if hits:
+            return hits
+    return ()
+
+
+def tzdata_label(zone: str, abbreviation: str, year: int) -> str | None:
+    """"standard" or "daylight" when zoneinfo writes ``abbreviation`` for ``zone`` in the
+    middle of January or of July of ``year`` (Jamaica's "EST", Barbados's "AST"), else None."""
+    tz = tzinfo_for(zone)
+    for month in (1, 7):
+        moment = datetime(year, month, 15, 12, tzinfo=tz)
+        if moment.tzname() == abbreviation:
+            return "daylight" if moment.dst() else "standard"
+    return None
+
+
+def keeps_label(wall: datetime, zone: str, label: str) -> bool:
+    """Whether ``zone``'s clock at the naive ``wall`` time is the time ``label`` names
+    (any clock keeps a generic label; a zone without summer time keeps "standard")."""
+    if label not in ("standard", "daylight"):
+        return True
+    tz = tzinfo_for(zone)
+    if isinstance(tz, timezone):
+        return True
+    moment = wall.replace(tzinfo=tz)
+    return _is_summer_offset(zone, wall.year, moment.utcoffset() or timedelta(0)) == (label == "daylight")
 
 
 @lru_cache(maxsize=8192)
