@@ -31,6 +31,12 @@ internal whitespace collapsed to one space, except ``abbreviations``, which is u
 * ``countries``: countries (with news aliases such as "u.s." and "britain"), US states and
   Canadian provinces (with AP-style abbreviations such as "calif.") -> code, zones ordered
   by the population living in them, capital.
+* ``region_places``: region code (a country, "US-TN", "CA-ON") -> "name|Zone;..." (compact,
+  as ``cities``: read only when a dateline asks), for every ``cities15000`` city (the most
+  populous of its name there) whose zone is not the region's first one, in regions of
+  several zones (the US and Canada by state and province only). A dateline's city below
+  the ``cities`` threshold is found there ("KNOXVILLE, Tenn." is Eastern although most of
+  Tennessee lives on Central time; "DARWIN, Australia" is not Sydney's time).
 
 Regenerate with ``python scripts/gen_zone_data.py`` (from the repository root, in the
 project's virtual environment); ``tests/test_zone_data.py`` checks the output is current.
@@ -209,6 +215,21 @@ COUNTRY_ALIASES: dict[str, tuple[str, tuple[str, ...] | None]] = {
     "cape verde": ("CV", None),
     "swaziland": ("SZ", None),
     "macedonia": ("MK", None),
+    # islands and states of a country of several zones, written after a dateline's city
+    # ("PONTA DELGADA, Azores", "HANGA ROA, Easter Island", "CAIRNS, Queensland")
+    "azores": ("PT", ("Atlantic/Azores",)),
+    "madeira": ("PT", ("Atlantic/Madeira",)),
+    "canary islands": ("ES", ("Atlantic/Canary",)),
+    "galapagos": ("EC", ("Pacific/Galapagos",)),
+    "galapagos islands": ("EC", ("Pacific/Galapagos",)),
+    "easter island": ("CL", ("Pacific/Easter",)),
+    "bali": ("ID", ("Asia/Makassar",)),
+    "queensland": ("AU", ("Australia/Brisbane",)),
+    "new south wales": ("AU", ("Australia/Sydney", "Australia/Broken_Hill")),
+    "northern territory": ("AU", ("Australia/Darwin",)),
+    "south australia": ("AU", ("Australia/Adelaide",)),
+    "western australia": ("AU", ("Australia/Perth",)),
+    "tasmania": ("AU", ("Australia/Hobart",)),
 }
 
 # AP dateline abbreviations of US states (states without one are written out in full).
@@ -587,6 +608,41 @@ def build_countries() -> dict[str, dict[str, Any]]:
     return out
 
 
+def build_region_places(countries: Mapping[str, Mapping[str, Any]]) -> dict[str, str]:
+    """Region code -> place key -> zone, for the cities of a region of several zones that
+    do not keep its first zone (the one a city the gazetteer lacks would otherwise get)."""
+    cities, _, _ = gazetteer()
+    zones_of: dict[str, list[str]] = {}
+    for record in countries.values():  # the whole country's record, not an island's ("azores")
+        code, zones = str(record["code"]), [str(z) for z in record["zones"]]
+        if len(zones) > len(zones_of.get(code, [])):
+            zones_of[code] = zones
+    biggest: dict[tuple[str, str], tuple[int, int, str]] = {}
+    for gid in sorted(cities, key=int):
+        city = cities[gid]
+        zone = city_zone(city)
+        if zone is None:
+            continue
+        country = str(city["countrycode"])
+        admin1 = str(city.get("admin1code") or "")
+        regions = [country]
+        if country == "US":  # datelines name the state
+            regions = [f"US-{admin1}"]
+        elif country == "CA":
+            regions = [f"CA-{p}" for p, (_, code, _, _) in CA_PROVINCES.items() if code == admin1]
+        for region in regions:
+            for key in keys_for(str(city["name"])):
+                rank = (int(city["population"]), -int(gid), zone)
+                if rank > biggest.get((region, key), (-1, 0, "")):
+                    biggest[(region, key)] = rank
+    out: dict[str, list[str]] = defaultdict(list)
+    for (region, key), (_, _, zone) in sorted(biggest.items()):
+        zones = zones_of.get(region, [])
+        if len(zones) > 1 and zone != zones[0] and not set(key) & {"|", ";"}:
+            out[region].append(f"{key}|{zone}")
+    return {region: ";".join(items) for region, items in out.items()}
+
+
 def encode_cities(cities: Mapping[str, list[City]]) -> dict[str, str]:
     """Cities as compact strings, "Name|Zone|CC|population|capital;..." per key: JSON parses
     a few thousand short strings several times faster than as many small objects, and
@@ -609,6 +665,7 @@ def build() -> str:
         "abbreviations": build_abbreviations(),
         "cities": encode_cities(build_cities(countries)),
         "countries": countries,
+        "region_places": build_region_places(countries),
     }
     return json.dumps(data, sort_keys=True, ensure_ascii=False, indent=None, separators=(",", ":")) + "\n"
 

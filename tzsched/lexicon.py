@@ -278,6 +278,9 @@ class ZoneTables:
     abbreviations: Mapping[str, tuple[tuple[str, str], ...]]
     cities: Mapping[str, str]  # compact entries, read with decode_cities
     countries: Mapping[str, Mapping[str, Any]]
+    # region code -> compact "name|Zone;..." (generated), and hand-written places, decoded
+    region_places: Mapping[str, str]
+    news_places: Mapping[str, Mapping[str, str]]
     generic: Mapping[str, str]
     time_names: Mapping[str, tuple[str, ...]]  # names that are zones only before "time"
     utc_names: frozenset[str]
@@ -351,6 +354,12 @@ def zone_tables() -> ZoneTables:
             problems.append(f"news_zones.toml [time_names] {name}: needs a list of IANA zone ids")
             continue
         time_names[str(name)] = tuple(zones)
+    news_places: dict[str, Mapping[str, str]] = {}
+    for code, places in news.get("region_places", {}).items():
+        if not isinstance(places, dict) or not all(isinstance(z, str) and "/" in z for z in places.values()):
+            problems.append(f"news_zones.toml [region_places] {code}: needs a table of names and IANA zone ids")
+            continue
+        news_places[str(code)] = MappingProxyType({" ".join(str(k).lower().split()): str(v) for k, v in places.items()})
     utc = news.get("utc", {}).get("names", [])
     prefer = {str(k): tuple(str(z) for z in v) for k, v in news.get("locale_prefer", {}).items()}
     if problems:
@@ -365,6 +374,8 @@ def zone_tables() -> ZoneTables:
         abbreviations=_frozen(abbreviations),
         cities=MappingProxyType(cities),  # 25k entries, parsed just now and held nowhere else: no copy
         countries=_frozen({k: MappingProxyType(dict(v)) for k, v in gen["countries"].items()}),
+        region_places=_frozen(gen.get("region_places", {})),
+        news_places=_frozen(news_places),
         generic=_frozen(generic),
         time_names=_frozen(time_names),
         utc_names=frozenset(str(n) for n in utc),

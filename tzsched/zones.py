@@ -137,21 +137,50 @@ def city(name: str, region: str | None = None) -> City | None:
     tables = zone_tables()
     key = _norm(name).lower()
     raw = tables.cities.get(key)
-    if not raw:
+    if not raw and not region:
         return None
-    entries = decode_cities(raw)
+    entries = decode_cities(raw) if raw else ()
     if region:
         wanted = region_zones(region)
         code = region_code(region)
+        # the gazetteer's city in that country, else a smaller place off its region's
+        # first zone ("KNOXVILLE, Tenn."), else a homonym keeping one of its zones
+        hand = zone_tables().news_places.get(code, {}).get(key) if code else None
+        if hand is not None:
+            return City(_norm(name), hand, code.split("-")[0])
         for entry in entries:
-            if entry.get("zone") in wanted or (code and entry.get("country") == code):
+            if code and entry.get("country") == code:
+                return City(str(entry["name"]), str(entry["zone"]), code)
+        place = region_place(code, key)
+        if place is not None:
+            return City(_norm(name), place, code.split("-")[0])
+        for entry in entries:
+            if entry.get("zone") in wanted:
                 return City(str(entry["name"]), str(entry["zone"]), str(entry.get("country", "")))
-        if wanted:
+        if wanted and entries:
             # a city the gazetteer lists only under a bigger homonym elsewhere ("PERTH,
             # Scotland", "SYDNEY, Nova Scotia"): trust the region written with it
             return City(str(entries[0]["name"]), wanted[0], code.split("-")[0])
+    if not entries:
+        return None
     first = entries[0]
     return City(str(first["name"]), str(first["zone"]), str(first.get("country", "")))
+
+
+def region_place(code: str, key: str) -> str | None:
+    """The zone of a place (a lower-case name) in a region of several zones when it is not
+    the region's first zone: from ``[region_places]`` in news_zones.toml, else GeoNames'
+    cities of 15,000 people or more (zones.generated.json), else None."""
+    if not code:
+        return None
+    hand = zone_tables().news_places.get(code, {}).get(key)
+    return hand if hand is not None else _decoded_places(code).get(key)
+
+
+@lru_cache(maxsize=64)
+def _decoded_places(code: str) -> dict[str, str]:
+    raw = zone_tables().region_places.get(code, "")
+    return dict(item.split("|", 1) for item in raw.split(";")) if raw else {}
 
 
 def region_code(name: str) -> str:
