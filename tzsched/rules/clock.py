@@ -81,6 +81,12 @@ def _with_zone(g: Groups, start: int, end: int, text: str,
     """The end of the match, the zone text, and a zone name that is no zone (see
     _unknown_zone_name), trimmed off the match."""
     ztext = g.get(zone_key)
+    if ztext is None or " ".join(ztext.lower().split()) in LOCAL_NAMES:
+        # "at 06:00 (GMT+3)", "03:12 local time (UTC+3)": a bracketed offset labels the time
+        offset = _BRACKET_OFFSET.match(text, end) if text.startswith("(", end + 1) or \
+            text.startswith("(", end) else None
+        if offset is not None:
+            return offset.end(), offset.group(1), None
     if ztext is None:
         return end, place_after(text, end) or place_before(text, start), None
     if zone_ok(ztext):
@@ -93,6 +99,9 @@ def _with_zone(g: Groups, start: int, end: int, text: str,
     while cut > start and text[cut - 1].isspace():
         cut -= 1
     return cut, place_after(text, cut) or place_before(text, start), _unknown_zone_name(ztext)
+
+
+_BRACKET_OFFSET = re.compile(r"[ \t]?\([ \t]*((?:UTC|GMT)[ \t]?[+\-−–][ \t]?\d{1,2}(?::?\d{2})?)[ \t]*\)")
 
 
 @cache
