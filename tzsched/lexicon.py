@@ -281,6 +281,7 @@ class ZoneTables:
     # region code -> compact "name|Zone;..." (generated), and hand-written places, decoded
     region_places: Mapping[str, str]
     news_places: Mapping[str, Mapping[str, str]]
+    ambiguous_places: Mapping[str, tuple[str, ...]]  # a place name -> its readings' zones
     generic: Mapping[str, str]
     time_names: Mapping[str, tuple[str, ...]]  # names that are zones only before "time"
     utc_names: frozenset[str]
@@ -360,6 +361,12 @@ def zone_tables() -> ZoneTables:
             problems.append(f"news_zones.toml [region_places] {code}: needs a table of names and IANA zone ids")
             continue
         news_places[str(code)] = MappingProxyType({" ".join(str(k).lower().split()): str(v) for k, v in places.items()})
+    ambiguous_places: dict[str, tuple[str, ...]] = {}
+    for name, zones in news.get("ambiguous_places", {}).items():
+        if not isinstance(zones, list) or len(zones) < 2 or not all(isinstance(z, str) and "/" in z for z in zones):
+            problems.append(f"news_zones.toml [ambiguous_places] {name}: needs a list of IANA zone ids")
+            continue
+        ambiguous_places[" ".join(str(name).lower().split())] = tuple(zones)
     utc = news.get("utc", {}).get("names", [])
     prefer = {str(k): tuple(str(z) for z in v) for k, v in news.get("locale_prefer", {}).items()}
     if problems:
@@ -376,6 +383,7 @@ def zone_tables() -> ZoneTables:
         countries=_frozen({k: MappingProxyType(dict(v)) for k, v in gen["countries"].items()}),
         region_places=_frozen(gen.get("region_places", {})),
         news_places=_frozen(news_places),
+        ambiguous_places=_frozen(ambiguous_places),
         generic=_frozen(generic),
         time_names=_frozen(time_names),
         utc_names=frozenset(str(n) for n in utc),

@@ -119,6 +119,9 @@ def zone_candidates(zone_text: str) -> tuple[ZoneCandidate, ...]:
         return (ZoneCandidate(tables.generic[base], label, "explicit"),)
     if base != lower and base in tables.time_names:  # "Gulf time"; "Gulf" alone names no zone
         return tuple(ZoneCandidate(zone, label, "explicit") for zone in tables.time_names[base])
+    places = tables.ambiguous_places.get(base)
+    if places is not None:  # "in Georgia at 7 p.m.": the state or the country, as context picks
+        return tuple(ZoneCandidate(zone, label, "explicit") for zone in places)
     demonym = lexicon().demonyms.get(base)
     if demonym is not None:  # "British time"
         return (ZoneCandidate(demonym, label, "explicit"),)
@@ -143,6 +146,8 @@ def city(name: str, region: str | None = None) -> City | None:
     if region:
         wanted = region_zones(region)
         code = region_code(region)
+        # "ATLANTA, Georgia": a region of several readings keeps a homonym in any of them
+        homonym_zones = (*wanted, *tables.ambiguous_places.get(_norm(region).lower(), ()))
         # the gazetteer's city in that country, else a smaller place off its region's
         # first zone ("KNOXVILLE, Tenn."), else a homonym keeping one of its zones
         hand = zone_tables().news_places.get(code, {}).get(key) if code else None
@@ -155,7 +160,7 @@ def city(name: str, region: str | None = None) -> City | None:
         if place is not None:
             return City(_norm(name), place, code.split("-")[0])
         for entry in entries:
-            if entry.get("zone") in wanted:
+            if entry.get("zone") in homonym_zones:
                 return City(str(entry["name"]), str(entry["zone"]), str(entry.get("country", "")))
         if wanted and entries:
             # a city the gazetteer lists only under a bigger homonym elsewhere ("PERTH,
