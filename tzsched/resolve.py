@@ -165,16 +165,18 @@ def _named_zone(ztext: str, regions: tuple[str, ...], home: str, home_source: Zo
     if not cands:
         note = Note("unknown_zone_name", f"{ztext!r} is not a zone tzsched knows; read in {home}")
         return _Zone(home, home_source, "generic", (note,))
+    # the dateline's zone, when zoneinfo writes the abbreviation for it ("AST" under
+    # BRIDGETOWN, Barbados), is read on a date when the zone chosen does not keep the label
+    # and it does (a hurricane season's "AST" there is not Halifax's ADT)
+    local: tuple[ZoneCandidate, ...] = ()
     if dateline_zone is not None and cands[0].source == "abbreviation" \
             and cands[0].label in ("standard", "daylight") and all(c.zone != dateline_zone for c in cands):
-        # the dateline's zone, when zoneinfo writes the abbreviation for it ("1 p.m. EST"
-        # under KINGSTON, Jamaica; "AST" under BRIDGETOWN, Barbados), is one of its zones
         label = tzdata_label(dateline_zone, ztext.strip().upper(), year)
         if label is not None:
-            cands = (ZoneCandidate(dateline_zone, label, "abbreviation"), *cands)
+            local = (ZoneCandidate(dateline_zone, label, "abbreviation"),)
     if len(cands) == 1:
         c = cands[0]
-        return _Zone(c.zone, c.source, c.label)
+        return _Zone(c.zone, c.source, c.label, literal=local)
     # the dateline's own zone, else the outlet's, when the name may mean it ("6 p.m. MST"
     # under a PHOENIX dateline; "7 p.m. CST" from a Shanghai outlet), before any country;
     # with the other candidates of its country, read instead on a date when only they
@@ -188,7 +190,7 @@ def _named_zone(ztext: str, regions: tuple[str, ...], home: str, home_source: Zo
     if group:
         picked = group[0]
         others = tuple(c for c in cands if c != picked)
-        return _Zone(picked.zone, picked.source, picked.label, (), others, group[1:])
+        return _Zone(picked.zone, picked.source, picked.label, (), others, (*local, *group[1:]))
     first = cands[0]
     note = Note(
         "ambiguous_abbreviation",
@@ -196,7 +198,7 @@ def _named_zone(ztext: str, regions: tuple[str, ...], home: str, home_source: Zo
         "(set the locale or home zone to choose)",
         tuple(c.zone for c in cands),
     )
-    return _Zone(first.zone, first.source, first.label, (note,), cands[1:])
+    return _Zone(first.zone, first.source, first.label, (note,), cands[1:], local)
 
 
 def _literal_zone(wall: datetime, zone: _Zone) -> _Zone:
