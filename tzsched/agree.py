@@ -668,6 +668,8 @@ def _judge(m: _Member, anchor: _Member, members: list[_Member], refined: dict[in
         for alt in x.alternative("zone:"):
             if abs(_secs(alt.start - other.start)) > tol:
                 continue
+            if not x.ambiguous and other.unknown_zone:
+                break  # "8pm local time (1am BST)" in en-GB: BST is London's; "local time" is what is open
             if x.ambiguous and other.fixed:
                 note = Note("zone_from_link", f"{x.mention.text!r} is ambiguous; its restatement "
                                               f"{other.mention.text!r} picks {alt.zone}")
@@ -676,6 +678,19 @@ def _judge(m: _Member, anchor: _Member, members: list[_Member], refined: dict[in
             return _Verdict(False, "ambiguous_abbreviation", [Note(
                 "link_verdict", f"{x.mention.text!r} was read in {x.res.zone}; read in {alt.zone} it would "
                                 f"agree with {other.mention.text!r} ({_pair(m, anchor)}, {_hours(delta)} apart)")])
+    # another zone of an abbreviation agrees once an implied day moves across midnight
+    # ("7 a.m. CST (2300 GMT Sunday)": China's 7 a.m. on Monday): said, not refined
+    for x, other in ((m, anchor), (anchor, m)):
+        if not x.day_movable or other.unknown_zone:
+            continue
+        for alt in x.alternative("zone:"):
+            for days in (1, -1):
+                if abs(_secs(alt.start + timedelta(days=days) - other.start)) <= tol:
+                    side = "next" if days > 0 else "previous"
+                    return _Verdict(False, "ambiguous_abbreviation", [Note(
+                        "link_verdict", f"{x.mention.text!r} was read in {x.res.zone}; read in {alt.zone} on the "
+                                        f"{side} day it would agree with {other.mention.text!r} "
+                                        f"({_pair(m, anchor)}, {_hours(delta)} apart)")])
     for x, other in ((m, anchor), (anchor, m)):
         for alt in x.alternative("literal_label"):
             if abs(_secs(alt.start - other.start)) <= tol and x.has("label_mismatch"):
