@@ -56,7 +56,7 @@ def _count(g: Groups, start: int, end: int, text: str) -> Piece | None:
         return None  # "the 1988 second quarter"
     if (g.get("suffix") or "").lower() == "-old" and unit in ("year", "month", "week", "day"):
         return None  # ages ("a 6-year-old") are not time expressions
-    if direction in ("earlier", "later") and text.startswith(" than", end):
+    if direction in ("earlier", "later") and _THAN_AFTER.match(text, end):
         # "20 minutes earlier than expected": a length compared, not a point in time
         direction, end = "", end - len(direction) - 1
     if direction:
@@ -85,6 +85,10 @@ def _count(g: Groups, start: int, end: int, text: str) -> Piece | None:
 # before "last" the verb ("is expected to last six weeks", "supplies should last 10 days")
 _VERB_LAST_BEFORE = re.compile(
     r"(?:\b(?:to|will|would|could|can|cannot|may|might|must|should|shall|not)|n['’]t|['’]ll)\s+\Z", re.IGNORECASE)
+
+
+# "than" right after "earlier"/"later" or a few words on ("an hour later in Europe than usual")
+_THAN_AFTER = re.compile(r"(?:\s[\w'’-]+){0,3}?\sthan\b")
 
 
 @cache
