@@ -264,6 +264,16 @@ def _oclock(g: Groups, start: int, end: int, text: str) -> Piece | None:
                                                           relative_day=day))
 
 
+def _tv_listing(g: Groups, start: int, end: int, text: str) -> Piece | None:
+    """"9/8c", "11:35/10:35c": a US television listing, Eastern time and (one hour
+    earlier on the clock) Central; evening hours (6 to 11), read p.m. Eastern."""
+    h, h2 = int(g["h"] or 0), int(g["h2"] or 0)
+    if not 6 <= h <= 11 or h2 != h - 1 or (g.get("m") or "00") != (g.get("m2") or "00"):
+        return None
+    return Piece(start, end, "clock", "clock.tv_listing",
+                 Said(hour=h + 12, minute=int(g.get("m") or 0), meridiem="pm", zone_text="ET"))
+
+
 _PAST_TO_MINUTES = {"half": 30, "quarter": 15, "a quarter": 15, "five": 5, "ten": 10, "twenty": 20}
 
 
@@ -409,6 +419,8 @@ def rules() -> list[Rule]:
             rf"(?P<w>(?:12(?:[:.]00)?\s|twelve\s|high\s)?(?:[Nn]oon|NOON|[Mm]idnight|MIDNIGHT|[Mm]id-?day|MID-?DAY))(?![\w-]){zone}",
             _word,
         ),
+        Rule("clock.tv_listing",
+             rf"{edge}(?P<h>1[01]|[6-9])(?::(?P<m>[0-5]\d))?/(?P<h2>10|[5-9])(?::(?P<m2>[0-5]\d))?c\b", _tv_listing),
         Rule(
             "clock.past_to",
             rf"(?P<frac>(?i:half|quarter|a\squarter|five|ten|twenty))\s(?P<rel>past|after|to)\s"
