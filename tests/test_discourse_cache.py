@@ -16,7 +16,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from tzsched.discourse import (
-    _ABBREV_BEFORE,
+    _abbrev_before,
     Discourse,
     _doubled_dot,
     _meridiem_ends,
@@ -38,7 +38,7 @@ def _plain_boundaries(text: str) -> tuple[list[int], list[int]]:
         if m.group() == "\n":
             ends.append(m.start())
             starts.append(m.end())
-        elif "\n" in m.group() or not _ABBREV_BEFORE.search(text, max(0, m.start() - 11), m.start() + 1) \
+        elif "\n" in m.group() or not _abbrev_before().search(text, max(0, m.start() - 11), m.start() + 1) \
                 or _meridiem_ends(text, m) or _doubled_dot(text, m.start()):
             ends.append(m.start() + 1 + len(m.group("q")))
             starts.append(m.end())
@@ -99,7 +99,7 @@ def test_abbreviations_are_remembered_by_tail_as_searched(text: str) -> None:
     from tzsched.discourse import _ABBREV_REACH, _abbreviation_before
 
     for dot in range(len(text)):
-        searched = _ABBREV_BEFORE.search(text, max(0, dot - _ABBREV_REACH), dot + 1) is not None
+        searched = _abbrev_before().search(text, max(0, dot - _ABBREV_REACH), dot + 1) is not None
         assert _abbreviation_before(text, dot) == searched, (text, dot)
 
 

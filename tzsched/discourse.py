@@ -25,17 +25,23 @@ _MARK_END = re.compile(r"[.!?]([\"'”’)\]]*)\s+")
 _DOT_END = re.compile(r"\.([\"'”’)\]]*)\s+")
 # the first character that cannot continue a separator (see _MARK_END) after its first character
 _SEPARATOR_TAIL_END = re.compile(r"[^\"'”’)\]\s]")
-# "Moscow Time.", "Labor Day.", "New Year's Eve." end sentences: whole words, not abbreviations
-_ABBREV_BEFORE = re.compile(r"(?:\b[A-Za-z]|\b(?!(?:Time|Day|Eve|Year|Week)\.)[A-Z][a-z]{0,3}|"
-                            r"\b(?:[a-z]\.)+[a-z]?|\b(?:[A-Z]\.)+[A-Z]?|"
-                            r"\b(?:sept|approx|gov|gen|sen|rep|est|inc|corp|co|ltd|no|vs|etc|jr|sr|st))\.$")
+@cache
+def _abbrev_before() -> re.Pattern[str]:
+    """The abbreviations whose dot ends no sentence: an initial ("J."), a capitalized one
+    of the lexicon's [phrases] short_abbreviations ("Gen.", "Feb.", "Ariz."; not "Kyiv.",
+    "July.", "Moscow Time."), initials run together ("U.S.", "a.m."), and a few in lower
+    case."""
+    short = "|".join(sorted(lexicon().short_abbreviations, key=len, reverse=True))
+    return re.compile(rf"(?:\b[A-Za-z]|\b(?:{short})|"
+                      r"\b(?:[a-z]\.)+[a-z]?|\b(?:[A-Z]\.)+[A-Z]?|"
+                      r"\b(?:sept|approx|gov|gen|sen|rep|est|inc|corp|co|ltd|no|vs|etc|jr|sr|st))\.$")
 # How far before its dot an abbreviation may start: none is longer than "approx.", and a
 # longer chain of initials ("a.b.c.") also ends in a short one ("b.c.")
 _ABBREV_REACH = 6
 
 
 def _abbreviation_before(text: str, dot: int) -> bool:
-    """Whether the word before the dot at ``dot`` is an abbreviation (see _ABBREV_BEFORE)."""
+    """Whether the word before the dot at ``dot`` is an abbreviation (see _abbrev_before)."""
     # The search sees only the _ABBREV_REACH characters before the dot, the dot, and the
     # character before them (for its leading \b): those few characters decide it, and the
     # same short tails recur ("p.m.", "said."), so the answer is remembered by tail.
@@ -46,7 +52,7 @@ def _abbreviation_before(text: str, dot: int) -> bool:
 @lru_cache(maxsize=4096)
 def _abbreviation_tail(tail: str) -> bool:
     # a full tail has the character before the searched stretch in front
-    return _ABBREV_BEFORE.search(tail, 1 if len(tail) == _ABBREV_REACH + 2 else 0) is not None
+    return _abbrev_before().search(tail, 1 if len(tail) == _ABBREV_REACH + 2 else 0) is not None
 
 
 _MERIDIEM_DOT = re.compile(r"\b[aApP]\.\s?[mM]\.$")
@@ -181,10 +187,18 @@ _COMMA_AFTER = re.compile(r"\s*,\s*|\s+(?=(?:the|The|a|A|an|An|he|she|they|it|we
 # what the 12 characters before a date that opens its sentence end with: a sentence's end
 # (or the start of those 12 characters), then a lead (see _OPENING_LEAD)
 _OPENING_TAIL = re.compile(r"(?:^|[.!?\"'”’)\]\n])[\s\"'“‘(]*(?:(?i:on|late|early|by|from|until|since)\s+)?\Z")
-_VERB_BEFORE = re.compile(r"\b([A-Za-z]+)\s+(?:off\s+)?(?:(?:on|at|from|until|till|through|by)\s+)?$")
+_VERB_BEFORE = re.compile(r"\b([A-Za-z]+)\s+(?:off\s+)?(?:(?:on|at|from|until|till|through|by|in)\s+)?$")
 
 _WORD_BEFORE = re.compile(r"\b([A-Za-z]+)\s+$")
 
+
+
+# a weekday or month name (the day a date was moved from, told before the move)
+_DAY_WORD = re.compile(r"\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Satur|Sun)day\b"
+                       r"|\b(?:January|February|March|April|June|"
+                       r"July|August|September|October|November|December)\b")
+# after a mention, a clause that may tell what happened then ("..., when it passed", "... and lifted off")
+_DONE_AFTER = re.compile(r"[^.;!?\n]{0,30}?(?:,\s*(?:when|where|and)\b|\s(?:and|but)\b)", re.IGNORECASE)
 
 
 @cache
@@ -336,19 +350,23 @@ class Discourse:
             return _cue_pattern(True).finditer(self._lowered, start, end)
         return _cue_pattern(False).finditer(self.text, start, end)
 
-    def tense_direction(self, start: int, end: int, ignore: frozenset[str] = frozenset()) -> int | None:
+    def tense_direction(self, start: int, end: int, ignore: frozenset[str] = frozenset(),
+                        cues_only: bool = False) -> int | None:
         """+1 when the sentence around a mention speaks of the future, -1 of the past,
         None when it gives no cue. The cue nearest to the mention wins; cue words in
-        ``ignore`` (lower case) are not cues."""
+        ``ignore`` (lower case) are not cues. With ``cues_only``, only the cue words count,
+        not a copula or a schedule verb right before the mention ("the exhibition runs
+        from March": now or later, not surely later)."""
         text = self.text
+        if cues_only:
+            return self._cue_direction(start, end, ignore)
         copula_lo = max(0, start - 16)
         # "is" or "are" must be in the copula's reach; where that stretch is ASCII,
         # lower-casing it shows far more cheaply when neither is
         near = text[copula_lo:start].lower()
         if (not near.isascii() or "is" in near or "are" in near) and _COPULA_BEFORE.search(text, copula_lo, start):
             return 1  # "the vote is Tuesday", "talks are on Monday": a date being announced
-        if text.endswith(("to ", "til ", "ll "), 0, start) \
-                and _postponed_before().search(text, max(0, start - 40), start):
+        if text.endswith(("to ", "til ", "ll "), 0, start) and self._moved_ahead(start, end):
             return 1  # "the hearing was adjourned until Friday": the new day lies ahead
         prev = _VERB_BEFORE.search(text, max(0, start - 24), start)
         if prev and prev.group(1).lower() in _schedule_phrase_ends() \
@@ -360,6 +378,11 @@ class Discourse:
             and aux.group(1).lower() in ignore
         ):
             return 1  # "the trial resumes Monday" (but with ignore={"would"}, not "would open on 14 June")
+        return self._cue_direction(start, end, ignore)
+
+    def _cue_direction(self, start: int, end: int, ignore: frozenset[str]) -> int | None:
+        """tense_direction from the cue words alone: the nearest one wins."""
+        text = self.text
         s, e = self.sentence_bounds(start, window=_CUE_REACH)
         best: tuple[int, int] | None = None
         for m in self._cue_matches(s, max(e, end)):
@@ -402,6 +425,38 @@ class Discourse:
                     continue
             best = (dist, sign)
         return None if best is None else best[1]
+
+    def mixed_tense(self, start: int, end: int) -> bool:
+        """Whether the sentence around a mention has cues of both tenses ("The team was
+        scheduled to play in March", "said it would close the plant in March": a future
+        seen from the past), so that its tense cannot overrule the nearest year."""
+        text = self.text
+        s, e = self.sentence_bounds(start, window=_CUE_REACH)
+        signs = set()
+        for m in self._cue_matches(s, max(e, end)):
+            if start <= m.start() < end:
+                continue
+            found = _cue_sign(text, m, s)
+            if found is not None:
+                signs.add(found[0])
+                if len(signs) == 2:
+                    return True
+        return False
+
+    def _moved_ahead(self, start: int, end: int) -> bool:
+        """Whether a mention is a day a date was moved to ("adjourned until Friday") that
+        lies ahead of the telling: not when a clause after it tells that it happened
+        ("postponed to Tuesday, when it passed"), nor when the day it was moved from is
+        written before it ("The 10 a.m. session on Wednesday was moved to Thursday")."""
+        text = self.text
+        verb = _postponed_before().search(text, max(0, start - 40), start)
+        if verb is None:
+            return False
+        s, _ = self.sentence_bounds(start, window=_CUE_REACH)
+        if _DAY_WORD.search(text, s, verb.start()):
+            return False
+        done = _DONE_AFTER.match(text, end)
+        return done is None or self.first_tense_after(done.end()) != -1
 
     def first_tense_after(self, pos: int, reach: int = 40) -> int | None:
         """The direction of the first tense cue in ``reach`` characters from ``pos`` (no

@@ -105,6 +105,7 @@ class Lexicon:
     names_with_time_words: tuple[str, ...]
     figure_change_verbs: tuple[str, ...]
     adverb_followers: frozenset[str]
+    short_abbreviations: tuple[str, ...]
     stamp_labels: tuple[str, ...]
     deadline_grants: tuple[str, ...]
     deadline_told_past: tuple[str, ...]
@@ -204,7 +205,8 @@ def lexicon() -> Lexicon:
     phrase_lists: dict[str, tuple[str, ...]] = {}
     for key in ("count_unit_between", "time_change_verbs", "after_list_day", "newspapers_after_weekday",
                 "clause_openers", "not_zone_names", "names_with_time_words", "figure_change_verbs", "stamp_labels",
-                "deadline_grants", "deadline_told_past", "deadline_missed", "adverb_followers"):
+                "deadline_grants", "deadline_told_past", "deadline_missed", "adverb_followers",
+                "short_abbreviations"):
         value = phrases.get(key) if isinstance(phrases, dict) else None
         if not isinstance(value, list) or not all(isinstance(w, str) and w for w in value):
             problems.append(f"[phrases] needs a list of words {key!r}")
@@ -266,6 +268,7 @@ def lexicon() -> Lexicon:
         deadline_told_past=phrase_lists["deadline_told_past"],
         deadline_missed=phrase_lists["deadline_missed"],
         adverb_followers=frozenset(phrase_lists["adverb_followers"]),
+        short_abbreviations=phrase_lists["short_abbreviations"],
     )
 
 

@@ -309,7 +309,7 @@ _FUTURE_COST, _PAST_COST, _UNTOLD_COST = itemgetter(0), itemgetter(1), itemgette
 # words that set the date after them ahead even in a past-tense sentence ("the dividend
 # is payable Jan. 2", "extended the offer until Nov. 20", "effective Feb. 1")
 _SETS_AHEAD = re.compile(
-    r"\b(?:by|until|till|through|thru|to|from|record|(?:payable|effective|due|starting|beginning|expires?|expiring)"
+    r"\b(?:by|until|till|through|thru|to|record|(?:payable|effective|due|starting|beginning|expires?|expiring)"
     r"(?:\s+(?:in|on))?)\s+(?:(?:early|mid|late)[\s-]+)?$")
 
 
@@ -386,7 +386,10 @@ def _yearless(piece: Piece, frame: Frame, before: list[Resolved], pub: date, mon
     start = _range_start(piece, frame, before)
     if start is not None:  # "from Nov. 28 to Jan. 5": the end is the first such day from the start on
         year = start.year if (month, day or 31) >= (start.month, start.day) else start.year + 1
-        return year, Note("year_inferred", f"year {year} taken from the start of the range, {start.isoformat()}")
+        # (not past publication in a past-tense sentence: "Between May and April, 40 ships
+        # were seized" told in May began the May before; each keeps its own year then)
+        if not (date(year, month, day or 1) > pub and _direction(piece, frame) == -1):
+            return year, Note("year_inferred", f"year {year} taken from the start of the range, {start.isoformat()}")
     narrative = _story_year(piece, frame, before, pub)
     if narrative is not None:
         return narrative, _story_note(narrative)
@@ -407,8 +410,10 @@ def _yearless(piece: Piece, frame: Frame, before: list[Resolved], pub: date, mon
             year = future
         else:
             direction = _direction(piece, frame)  # 1, -1 or None
-            if direction is not None and not _sets_ahead(piece, frame):
-                future, past = firm_future, firm_past
+            if direction is not None and not _sets_ahead(piece, frame) \
+                    and frame.discourse.tense_direction(piece.start, piece.end, cues_only=True) == direction \
+                    and not frame.discourse.mixed_tense(piece.start, piece.end):
+                future, past = firm_future, firm_past  # a tense the words say, with no other in the sentence
             year = future if direction == 1 else past if direction == -1 else untold
     return year, _year_from_publication(year)
 

@@ -293,6 +293,8 @@ def _past_to(g: Groups, start: int, end: int, text: str) -> Piece | None:
     mer = g.get("mer")
     if mer:
         hour = _hour_12(hour, mer)
+    elif not g.get("pod") and hour <= 6:
+        hour += 12  # "kick-off is at quarter past three": news times from one to six are the afternoon's
     h, day = _with_pod(hour, g.get("pod"))
     end, zone, unknown = _with_zone(g, start, end, text)
     said = Said(hour=h, minute=minutes, meridiem=("pm" if mer.lower().startswith("p") else "am") if mer else None,

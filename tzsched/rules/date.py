@@ -141,6 +141,9 @@ def _dotted(g: Groups, start: int, end: int, text: str) -> Piece | None:
         d, m = m, d
     if not (1 <= d <= 31 and 1 <= m <= 12):
         return None
+    if g.get("sep") == "-":  # "04-05-2025": ordered by the locale, as "04/05/2025" is
+        return Piece(start, end, "date", "date.numeric_dotted", Said(year=int(g["y"] or 0), month=int(g["a"] or 0),
+                                                                     day=int(g["b"] or 0)), parts=("numeric",))
     return Piece(start, end, "date", "date.numeric_dotted", Said(year=int(g["y"] or 0), month=m, day=d))
 
 
@@ -184,6 +187,9 @@ def _span_end_year(first: int, written: str) -> int | None:
     return second if first < second <= first + 100 else None
 
 
+_NAME_AFTER = re.compile(r"\s[A-Z][a-z]")
+
+
 def _era_year(g: Groups, start: int, end: int, text: str) -> Piece | None:
     """"490 BC", "146 B.C.", "AD 79", "476 CE": a year with its era. A year before the
     Christian era carries no year in ``said`` (nothing may count from it as if it were AD);
@@ -193,6 +199,8 @@ def _era_year(g: Groups, start: int, end: int, text: str) -> Piece | None:
     if year == 0:
         return None
     if era.startswith("B"):
+        if year >= 1000 and _NAME_AFTER.match(text, end):
+            return None  # "In 2019 BC Hydro raised rates", "In 1999 BCE Inc.": a name, not an era
         return Piece(start, end, "era", "date.era_year", Said(), parts=(f"BC{year:04d}",))
     before = text[max(0, start - 24) : start]
     if not _STRONG_YEAR_CUE.search(before) and not before.rstrip().endswith(("(", "to", "-", "–")):
