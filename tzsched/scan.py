@@ -484,6 +484,9 @@ def _join(a: Piece, b: Piece, text: str) -> Piece | None:
                        relative_day=sb.relative_day, shift=sb.shift if b.kind == "weekday" else sa.shift,
                        # "2:12 a.m. on Wednesday night": the night says the small hours are the next day's
                        part_of_day="NI" if sb.part_of_day == "NI" and b.kind == "weekday" else sa.part_of_day)
+        if sa.meridiem is None and sa.hour is not None and sb.part_of_day is not None \
+                and a.rule in ("clock.past_to", "clock.oclock"):
+            said = replace(said, hour=_hour_of_part(sa.hour, sb.part_of_day))  # "half past nine on Saturday night"
         end = b.end
         if said.zone_text is None:  # "7 p.m. Thursday, local time": the zone after the day
             end, zone = _zone_after(text, end)
@@ -608,6 +611,18 @@ def _periods_ending(pieces: list[Piece], text: str) -> list[Piece]:
         unit, amount = period
         out[i] = Piece(a.start, a.end, "period_to", a.rule, replace(b.said, unit=unit, amount=amount), a.parts)
     return out
+
+
+def _hour_of_part(hour: int, part: str) -> int:
+    """A clock time in words ("a quarter past ten", read 10:15 or, one to six, 13:15 to
+    18:15) put in the part of the day written with its day: the afternoon's and evening's
+    hours after noon, the night's from 6 on, the morning's before noon."""
+    twelve = hour % 12
+    if part in ("AF", "EV") or (part == "NI" and twelve >= 6):
+        return twelve + 12
+    if part == "MO" or (part == "NI" and twelve < 6):
+        return twelve
+    return hour
 
 
 def _period_to(a: Piece, text: str) -> tuple[str, float] | None:
