@@ -183,7 +183,12 @@ def _named_zone(ztext: str, regions: tuple[str, ...], home: str, home_source: Zo
     # keep the label literally
     own = (dateline_zone, home if home_source != "default" else None)
     picked = next((c for zone in own if zone for c in cands if c.zone == zone), None)
-    if picked is not None:
+    group: tuple[ZoneCandidate, ...]
+    if picked is None and local:
+        picked = local[0]  # "WINNIPEG ... 8 p.m. CST" in May: Winnipeg writes CST, so its clock is meant
+    if picked is not None and picked.zone == dateline_zone:
+        group = (picked,)  # "SYDNEY (AAP) - ... 10.30am AEST" in December: Sydney's clock, read loosely
+    elif picked is not None:
         group = (picked, *(c for c in region_choice(cands, (country_of(picked.zone),)) if c != picked))
     else:
         group = region_choice(cands, regions)
