@@ -1390,14 +1390,25 @@ def _quarter(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     return Resolved(piece, res, None)
 
 
-def _season_first_month(season: str, frame: Frame) -> int:
+def _season_first_month(season: str, frame: Frame, piece: Piece) -> int:
     """The first month of a meteorological season where the text is set: the dateline's
     country, else the home zone's, else the locale's ("last summer" told in Sydney is
-    December to February)."""
+    December to February), unless its sentence names a place north of the equator ("The
+    Paris Olympics were held last summer", told in Sydney)."""
     place = (country_of(frame.dateline.zone) if frame.dateline is not None else "") \
         or country_of(frame.home) or frame.context.region
     m0 = SEASON_MONTHS[season]
-    return (m0 + 5) % 12 + 1 if place in SOUTHERN else m0
+    if place not in SOUTHERN:
+        return m0
+    s, e = frame.discourse.sentence_bounds(piece.start)
+    for word in _CAPITALIZED.findall(frame.text, s, e):
+        cands = zone_candidates(word)
+        if cands and cands[0].source == "explicit" and country_of(cands[0].zone) not in SOUTHERN:
+            return m0
+    return (m0 + 5) % 12 + 1
+
+
+_CAPITALIZED = re.compile(r"\b[A-Z][A-Za-z]+\b")
 
 
 def _season(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
@@ -1405,7 +1416,7 @@ def _season(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     zone = frame.home_zone
     pub = _pub_day(frame, zone.zone)
     season = said.season or "SU"
-    m0 = _season_first_month(season, frame)
+    m0 = _season_first_month(season, frame, piece)
     year = said.year
     notes: list[Note] = []
     ref = _reference(piece, before) if said.anchor == "reference" and year is None else None
