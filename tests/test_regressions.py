@@ -364,7 +364,6 @@ def test_a_line_break_after_an_abbreviation_ends_the_sentence(text: str) -> None
 
 @pytest.mark.parametrize(("text", "said", "label", "days"), [
     ("LOS ANGELES (AP) — Evacuation orders were lifted at 9 a.m.", "9 a.m.", "previous_day", -1),
-    ("The index closed at 4:10 p.m. AEST.", "4:10 p.m. AEST", "previous_day", -1),
     ("The minister will hold a news conference at 8 a.m.", "8 a.m.", "next_day", 1),
 ])
 def test_a_clock_time_whose_tense_rules_out_the_publication_day_says_so(
@@ -383,6 +382,21 @@ def test_a_clock_time_whose_tense_rules_out_the_publication_day_says_so(
     assert "tense_conflict" in [n.code for n in res.notes]
     (alt,) = [a for a in res.alternatives if a.label == label]
     assert (alt.start - res.start).total_seconds() == days * 86400
+
+
+def test_a_zone_on_another_date_at_publication_takes_the_tense_day() -> None:
+    """QA probe 8: published at 10 a.m. in Toronto, just after midnight in Brisbane, "The
+    index closed at 4:10 p.m. AEST" read on Brisbane's publication day lay 10 hours after
+    publication. There the publication day means nothing: the tense's day (the previous
+    one) is read, and the publication day is the alternative."""
+    ann = _ann("The index closed at 4:10 p.m. AEST.", "2025-05-19T10:00:00-04:00", "America/Toronto")
+    (m,) = [m for m in ann.mentions if m.text == "4:10 p.m. AEST"]
+    res = m.resolution
+    assert res.start is not None and res.start.isoformat() == "2025-05-19T06:10:00+00:00"
+    assert res.value == "2025-05-19T16:10"
+    assert "tense_conflict" in [n.code for n in res.notes]
+    (alt,) = [a for a in res.alternatives if a.label == "publication_day"]
+    assert (alt.start - res.start).total_seconds() == 86400
 
 
 @pytest.mark.parametrize("text", [

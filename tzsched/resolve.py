@@ -1090,7 +1090,19 @@ def _clock(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
         alts.append(Reading(f"zone:{other.zone}", o, o + MINUTE, other.zone))
     if on_publication_day and piece.kind == "clock":
         conflict = _tense_conflict(piece, frame, start, wall, zone)
-        if conflict is not None:
+        if conflict is not None and zone.zone != frame.home and day != frame.pub_home:
+            # a zone whose date is not the home's at publication ("Staff in Sydney were
+            # evacuated at 3 p.m. local time", published at 10 a.m. in New York, just after
+            # Sydney's midnight): its publication day means nothing; the tense's day is read
+            told = conflict[1]
+            moved = 1 if told.start > start else -1
+            alts.insert(0, Reading("publication_day", start, start + MINUTE, zone.zone))
+            day, wall, start = day + timedelta(days=moved), wall + timedelta(days=moved), told.start
+            end = start + MINUTE
+            notes.append(Note("tense_conflict", f"{zone.zone} was on another date than {frame.home} at "
+                                                f"publication: the {told.label.replace('_', ' ')} is read, as the "
+                                                "tense says; the publication day is the alternative"))
+        elif conflict is not None:
             notes.append(conflict[0])
             alts.insert(0, conflict[1])
     if zone.notes and zone.others and all(a.start == start for a in alts if a.label.startswith("zone:")):
@@ -1380,6 +1392,9 @@ def _quarter(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     if fiscal_start is not None:  # "Q4 FY25" in India: January to March 2025, the calendar's 2025-Q1
         year, month = _add_months(year - 1, fiscal_start, 3 * (n - 1))
         n = (month - 1) // 3 + 1
+    elif said.fiscal and said.year is not None and date(year, 3 * (n - 1) + 1, 1) > _pub_day(frame, zone.zone) \
+            and _direction(piece, frame) == -1:
+        year -= 1  # "Walmart's Q4 FY25 sales rose", told in May 2025: a quarter reported is over
     first = date(year, 3 * (n - 1) + 1, 1)
     ny, nm = _add_months(year, 3 * (n - 1) + 1, 3)
     start, end = _bounds(first, date(ny, nm, 1), zone.zone)
