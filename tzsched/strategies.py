@@ -838,6 +838,8 @@ def _statement(draw: st.DrawFn, instant: datetime | None, zone: ZoneName | str |
         name = draw(zones(at, zone=zone))
     home = name.home or draw(st.one_of(st.none(), st.sampled_from(NEWS_ZONES),
                                        st.just(name.zone if "/" in name.zone else "UTC")))
+    if name.region and home != name.zone and home in {z for z, _ in zone_tables().abbreviations.get(name.text, ())}:
+        home = name.zone  # an outlet in another zone of the abbreviation would pick its own ("IST" from Dublin)
     read_in = name.zone
     tense: Tense = draw(st.sampled_from(("future", "past", "neutral")))
     wall = _written_wall(at, name)
@@ -852,6 +854,13 @@ def _statement(draw: st.DrawFn, instant: datetime | None, zone: ZoneName | str |
     home_zone = home or "UTC"
     if mode == "none":
         window = _pub_window({read_in: local_day})
+        # and on the side of the instant the tense says ("will begin at 1:30 p.m." is told
+        # before 1:30 p.m.): a time told against its tense is read on another day where the
+        # zone's date is not the home's (docs/resolution.md, tense_conflict)
+        if window is not None and tense != "neutral":
+            lo, hi = window
+            lo, hi = (lo, min(hi, at)) if tense == "future" else (max(lo, at + MINUTE), hi)
+            window = (lo, hi) if lo < hi else None
     elif mode == "relative":
         rel = 1 if tense == "future" else -1
         # "yesterday"/"tomorrow" name ``day`` (for "midnight", the day before the instant's)
@@ -1005,6 +1014,10 @@ def _restatement(draw: st.DrawFn, instant: datetime | None, perturbation: str | 
     local_days = [_local_date(z, at) for z in zones_read]
     day_mode = draw(st.sampled_from(("none", "own", "before") if cause != "wrong_day" else ("own",)))
     window = _pub_window(dict(zip(zones_read, local_days, strict=True))) if day_mode == "none" else None
+    if window is not None and tense != "neutral":  # told on the side of the instant its tense says
+        lo, hi = window
+        lo, hi = (lo, min(hi, at)) if tense == "future" else (max(lo, at + MINUTE), hi)
+        window = (lo, hi) if lo < hi else None
     if day_mode == "none" and cause == "dst_slip" and any(
         _offset(z, at + d * DAY) != _offset(z, at) for z in zones_read for d in (-1, 1)
     ):
