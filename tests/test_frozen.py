@@ -13,10 +13,10 @@ import pytest
 
 from tzsched._frozen import direct_init, replace
 from tzsched.resolve import _Zone
-from tzsched.types import Link, Mention, Note, Reading, Resolution, Said
+from tzsched.types import Annotation, Dateline, Link, Mention, Note, Reading, Resolution, Said
 from tzsched.zones import WallResult
 
-CLASSES = [Note, Said, Reading, Resolution, Mention, Link, WallResult, _Zone]
+CLASSES = [Note, Said, Reading, Resolution, Mention, Link, Annotation, Dateline, WallResult, _Zone]
 
 
 def _standard_twin(cls: type) -> type:

@@ -65,41 +65,46 @@ class _Zone:
     literal: tuple[ZoneCandidate, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, eq=False)
 class Frame:
-    """The effective context of one document, and what is worked out once for it."""
+    """The effective context of one document, and what is worked out once for it.
+
+    Not frozen, though nothing changes its fields after ``__post_init__`` (the two
+    dicts are caches for this document): a frozen dataclass stores each of its
+    fourteen fields through ``object.__setattr__``, and one frame is made per document.
+    """
 
     context: Context
     home: str
     home_source: ZoneSource
     dateline: Dateline | None
     text: str
+    # every piece of the text, in text order: a mention may look at its neighbour
+    pieces: tuple[Piece, ...] = field(default=(), repr=False)
+    # derived from the fields above when the frame is made (see __post_init__)
+    discourse: Discourse = field(init=False, repr=False)
+    home_zone: _Zone = field(init=False, repr=False)  # where unzoned mentions are read
+    pub_home: date = field(init=False, repr=False)  # the publication date there
+    pub_utc: datetime | None = field(init=False, repr=False)  # the publication instant, if known
+    regions: tuple[str, ...] = field(init=False, repr=False)  # countries that pick a zone
     # True when most years the text states lie far from publication (a history, an
     # obituary): yearless dates then take the year the text is telling about
-    narrative: bool = False
-    # every piece of the text, in text order: a mention may look at its neighbour
-    pieces: tuple[Piece, ...] = field(default=(), repr=False, compare=False)
-    # derived from the fields above when the frame is made (see __post_init__)
-    discourse: Discourse = field(init=False, repr=False, compare=False)
-    home_zone: _Zone = field(init=False, repr=False, compare=False)  # where unzoned mentions are read
-    pub_home: date = field(init=False, repr=False, compare=False)  # the publication date there
-    pub_utc: datetime | None = field(init=False, repr=False, compare=False)  # the publication instant, if known
-    regions: tuple[str, ...] = field(init=False, repr=False, compare=False)  # countries that pick a zone
+    narrative: bool = field(init=False)
     # the publication date in each other zone asked for so far (a cache for this document)
-    pub_days: dict[str, date] = field(init=False, repr=False, compare=False)
+    pub_days: dict[str, date] = field(init=False, repr=False)
     # the zone each zone name written in the text means, so far (a cache for this document)
-    named_zones: dict[str, _Zone] = field(init=False, repr=False, compare=False)
+    named_zones: dict[str, _Zone] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        # frozen: derived fields are set the way dataclasses set fields
-        object.__setattr__(self, "discourse", discourse(self.text))
-        object.__setattr__(self, "home_zone", _home_zone(self.home, self.home_source))
-        object.__setattr__(self, "pub_home", self.context.local_date(self.home))
-        object.__setattr__(self, "pub_utc", self.context.published_utc())
-        object.__setattr__(self, "pub_days", {})
-        object.__setattr__(self, "named_zones", {})
+        self.discourse = discourse(self.text)
+        self.home_zone = _home_zone(self.home, self.home_source)
+        self.pub_home = self.context.local_date(self.home)
+        self.pub_utc = self.context.published_utc()
+        self.narrative = is_narrative(self.pieces, self.pub_home)
+        self.pub_days = {}
+        self.named_zones = {}
         dateline_zone = self.dateline.zone if self.dateline is not None else None
-        object.__setattr__(self, "regions", _regions(dateline_zone, self.context.region, self.context.home))
+        self.regions = _regions(dateline_zone, self.context.region, self.context.home)
 
 
 @lru_cache(maxsize=256)
@@ -335,7 +340,7 @@ def _direction(piece: Piece, frame: Frame) -> int | None:
     return frame.discourse.tense_direction(piece.start, piece.end)
 
 
-def is_narrative(pieces: list[Piece], pub: date) -> bool:
+def is_narrative(pieces: Sequence[Piece], pub: date) -> bool:
     """Whether the stated years mostly lie more than two years from publication."""
     years = [p.said.year for p in pieces if p.said.year is not None]
     far = sum(1 for y in years if abs(y - pub.year) > 2)

@@ -304,6 +304,7 @@ def _parse_published(published: str | datetime | date) -> datetime | date:
 
 
 @final
+@direct_init
 @dataclass(frozen=True, slots=True)
 class Dateline:
     """A news dateline at the head of the text ("KYIV, Ukraine (AP) —")."""
@@ -486,6 +487,7 @@ class Link:
 
 
 @final
+@direct_init
 @dataclass(frozen=True, slots=True)
 class Annotation:
     """Every time expression of one text, resolved, and the links between them."""
