@@ -554,6 +554,27 @@ _DATELINE = re.compile(
 )
 
 
+# How a dateline in capitals starts (the "city" alternative of _DATELINE)
+_CAPITALS_START = re.compile(r"[ \t]*[A-Z][A-Z.'’\-]")
+
+
+def _line_heads(head: str) -> Iterator[re.Match[str]]:
+    """What _DATELINE.finditer(head) finds that find_dateline may take: a match starts
+    only where a line does and ends on that line, so the pattern is tried at line starts
+    alone (a search tries it at every character of a head with no dateline), and only
+    at a line that starts in capitals or has a parenthesis (a city in title case is
+    taken only with an agency in parentheses)."""
+    pos = 0
+    while pos >= 0:
+        line_break = head.find("\n", pos)
+        line_end = len(head) if line_break < 0 else line_break
+        if _CAPITALS_START.match(head, pos, line_end) or head.find("(", pos, line_end) >= 0:
+            m = _DATELINE.match(head, pos)
+            if m is not None:
+                yield m
+        pos = line_break + 1 if line_break >= 0 else -1
+
+
 def find_dateline(text: str) -> Dateline | None:
     """The dateline near the head of the text ("KYIV, Ukraine (AP) —"), if its city is known.
 
@@ -561,7 +582,7 @@ def find_dateline(text: str) -> Dateline | None:
     'Africa/Nairobi'
     """
     head = text[:600]
-    for m in _DATELINE.finditer(head):
+    for m in _line_heads(head):
         if m.group("title") and not m.group("agency"):
             continue  # "Officials said -" is no dateline; "Brussels (AFP) -" is
         name = m.group("city").strip().rstrip(",")
