@@ -178,6 +178,24 @@ _CUE_REACH = 200  # characters either side of a mention where a tense cue may si
 # where clause_tense takes a sentence to start: after "!", "?", a line break, or a dot
 # followed by a blank and a capital
 _CLAUSE_BREAK = re.compile(r"[!?\n]|\.(?= [A-Z])")
+
+
+def _clause_start(text: str, lo: int, pos: int) -> int:
+    """Where the last _CLAUSE_BREAK between ``lo`` and ``pos`` ends (``lo`` when there is
+    none), as ``_CLAUSE_BREAK.finditer(text, lo, pos)`` finds them, with string searches
+    from the end (no pattern walking the characters one by one)."""
+    start = lo
+    for mark in "!?\n":
+        found = text.rfind(mark, lo, pos)
+        if found >= start:
+            start = found + 1
+    # a dot, a blank and a capital, all before ``pos`` (the pattern's look-ahead ends there)
+    dot = text.rfind(". ", start, max(start, pos - 1))
+    while dot >= 0 and not ("A" <= text[dot + 2] <= "Z"):
+        dot = text.rfind(". ", start, dot + 1)
+    return dot + 1 if dot >= 0 else start
+
+
 _CLAUSE_REACH = 48  # characters before a mention read for the tense of its own clause (clause_tense)
 # what may stand before a date that opens its sentence ("On Friday,", "Late Tuesday night,")
 _OPENING_LEAD = re.compile(r"[\s\"'“‘(]*(?:(?i:on|late|early|by|from|until|since)\s+)?")
@@ -487,9 +505,7 @@ class Discourse:
         # the sentence is taken to start after the last "!", "?" or line break, or a dot
         # followed by a blank and a capital (not "a.m. (1500 GMT)"): cheaper than
         # sentence_bounds, and the words nearest the time are what count
-        s = max(0, start - _CLAUSE_REACH)
-        for m in _CLAUSE_BREAK.finditer(text, s, start):
-            s = m.end()
+        s = _clause_start(text, max(0, start - _CLAUSE_REACH), start)
         sign: int | None = None
         for m in self._cue_matches(s, start):
             if m.end() > start:
