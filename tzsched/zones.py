@@ -413,7 +413,7 @@ def _label_mismatch(wall: datetime, zone: str, label: str, utc: datetime,
     if low == high:
         return None
     literal_offset = low if label == "standard" else high
-    literal = wall.replace(tzinfo=timezone(literal_offset)).astimezone(UTC)
+    literal = _as_utc(wall, literal_offset)
     actual = "daylight" if daylight else "standard"
     read, literal_read = _fmt(utc), _fmt(literal)
     note = Note(
