@@ -1249,8 +1249,9 @@ def _month(piece: Piece, frame: Frame, zone: _Zone, said: Said, pub: date, befor
     assert said.month is not None
     notes: list[Note] = []
     year = said.year
-    if year is None and said.unit == "year":  # "June last year"
-        year = pub.year + (said.shift or 0)
+    if year is None and said.unit == "year":  # "June last year"; "January of the following year"
+        ref = _reference(piece, before) if said.anchor == "reference" else None
+        year = (_local_start(ref, frame).year if ref is not None else pub.year) + (said.shift or 0)
     if year is None:
         if said.shift is not None:
             # "last November": the most recent November before this month; "the previous

@@ -514,10 +514,12 @@ def _join(a: Piece, b: Piece, text: str) -> Piece | None:
             and sa.part_of_day is None:
         said = replace(sb, weekday=sa.weekday)
         return Piece(a.start, b.end, "date", a.rule + "+" + b.rule, said)
-    # "June last year", "January this year"
+    # "June last year", "January this year"; "January of the following year", "January the
+    # next year" (the year after the one the text is telling about)
     if a.kind == "date" and sa.day is None and sa.year is None and b.kind == "relunit" and sb.unit == "year" \
-            and gap == " " and sb.shift is not None:
-        return Piece(a.start, b.end, "date", a.rule + "+" + b.rule, replace(sa, shift=sb.shift, unit="year"))
+            and (gap == " " or (gap == " of " and sb.anchor == "reference")) and sb.shift is not None:
+        return Piece(a.start, b.end, "date", a.rule + "+" + b.rule,
+                     replace(sa, shift=sb.shift, unit="year", anchor=sb.anchor))
     # "the same period last year", "the same quarter a year earlier", "the corresponding
     # period of the previous year": the quarter being reported, a year before
     if a.kind == "quarter" and sa.quarter is None and sa.half is None and sa.year is None and sa.shift is None \

@@ -351,6 +351,9 @@ def _year_ago_adjective(g: Groups, start: int, end: int, text: str) -> Piece | N
     return Piece(start, end, "quarter", "date.year_ago", Said(shift=-4, unit="quarter"))
 
 
+_YEAR_THEN_COMMA = re.compile(r"\b(?:1\d|20)\d\d,\s\Z")
+
+
 def _the_unit(g: Groups, start: int, end: int, text: str) -> Piece | None:
     unit = (g["unit"] or "").lower()
     lead = (g["lead"] or "").lower()
@@ -362,7 +365,8 @@ def _the_unit(g: Groups, start: int, end: int, text: str) -> Piece | None:
     same = "same" in text[start:end].lower()
     if unit == "day" and lead != "that" and not same:
         return None  # "the day" alone is too often no date at all
-    anchor = "reference" if lead == "that" or same else "publication"
+    anchor = "reference" if lead == "that" or same or (unit == "year" and _YEAR_THEN_COMMA.search(
+        text, max(0, start - 8), start)) else "publication"  # "in 2003, the year she turned 69": 2003
     return Piece(start, end, "relunit", "date.the_unit", Said(unit=unit, shift=0, anchor=anchor,
                                                               fiscal=bool(g.get("fiscal"))))
 
