@@ -420,10 +420,13 @@ def _yearless(piece: Piece, frame: Frame, before: list[Resolved], pub: date, mon
             year = future
         else:
             direction = _direction(piece, frame)  # 1, -1 or None
-            if direction is not None and not _sets_ahead(piece, frame) \
+            # the firm reading, where it differs, when a cue word says the tense and no cue
+            # of the other tense stands in the sentence (the costlier tests last)
+            if (firm_future != future if direction == 1 else firm_past != past if direction == -1 else False) \
+                    and not _sets_ahead(piece, frame) \
                     and frame.discourse.tense_direction(piece.start, piece.end, cues_only=True) == direction \
                     and not frame.discourse.mixed_tense(piece.start, piece.end):
-                future, past = firm_future, firm_past  # a tense the words say, with no other in the sentence
+                future, past = firm_future, firm_past
             year = future if direction == 1 else past if direction == -1 else untold
     return year, _year_from_publication(year)
 
