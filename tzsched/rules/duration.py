@@ -200,8 +200,8 @@ def rules() -> list[Rule]:
         Rule("dur.vague_long", rf"(?<![\w-])(?P<unit>(?i:{plural}))-(?i:long|old)(?![\w-])", _vague_long),
         Rule("set.word", rf"(?<![\w-])(?P<w>(?i:{set_words}))(?![\w-])", _set_word),
         # "open on weekends", "at weekends": every weekend
-        Rule("set.weekends", r"(?i:on|at|over)\s(?i:weekends)(?![\w-])",
-             lambda g, s, e, t: Piece(e - len("weekends"), e, "set", "set.weekends", Said(unit="weekend"))),
+        Rule("set.weekends", r"(?:(?<=\b[Oo]n\s)|(?<=\b[Aa]t\s)|(?<=\b[Oo]ver\s))(?i:weekends)(?![\w-])",
+             lambda g, s, e, t: Piece(s, e, "set", "set.weekends", Said(unit="weekend"))),
         Rule(
             "set.every",
             rf"(?i:every|each|per)\s(?:(?P<other>(?i:other))\s)?(?:(?P<q>(?i:{w.number}))\s)?"
