@@ -222,9 +222,9 @@ def all_rules() -> list[Rule]:
     r = _by_id(relative.rules())
     u = _by_id(duration.rules())
     order = [
-        c["range.clock"], c["range.military"], d["date.iso"], d["date.numeric_dotted"], d["date.numeric"],
+        c["range.clock"], c["range.military"], d["date.iso"], d["date.numeric"],
         c["clock.military"], c["clock.24h"], c["clock.meridiem"], c["clock.tv_listing"], c["clock.past_to"],
-        c["clock.oclock"], c["clock.word"],
+        c["clock.oclock"], c["clock.word"], d["date.numeric_dotted"],
         d["date.month_day"], d["date.day_month"], d["date.month_year"], d["date.month_quarter"], d["date.nth_weekday"],
         d["date.quarter"], d["date.year_ago"], d["date.period_end"], d["date.fiscal_year"], d["date.decade"],
         d["date.century"],
