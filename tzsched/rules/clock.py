@@ -237,10 +237,14 @@ def _military(g: Groups, start: int, end: int, text: str) -> Piece | None:
         # "at 1400 hours" is a time; "1400 hours of overtime" is not
         if not g.get("hrs") or not _CUE_BEFORE.search(text, max(0, start - 16), start):
             return None
+    elif g.get("zone") is None and not g.get("hrs") and _YEAR_CUE_BEFORE.search(text, max(0, start - 12), start):
+        return None  # "born in 1938 in Leeds": a year, and a place after it, not a time
     return Piece(start, end, "clock", "clock.military", Said(hour=h, minute=minute, zone_text=zone,
                                                             unknown_zone=unknown))
 
 
+# before a four-digit number, words that make it a year ("born in 1938 in Leeds")
+_YEAR_CUE_BEFORE = re.compile(r"\b(?:in|since|by|during|until|from|of|circa|early|late|mid)\s+\Z", re.IGNORECASE)
 _WORD_TIMES = {"noon": 12, "midday": 12, "mid-day": 12, "midnight": 0}
 _NOON_AFTER = re.compile(r"(?:12|00)[:.]00\s(?i:noon|midnight|mid-?day)\b")
 

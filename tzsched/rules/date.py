@@ -363,6 +363,9 @@ def _the_unit(g: Groups, start: int, end: int, text: str) -> Piece | None:
         return Piece(start, end, "relunit", "date.the_unit",
                      Said(unit=unit, shift=shift, anchor="reference" if " " not in rel else "publication"))
     same = "same" in text[start:end].lower()
+    if unit == "year" and text[end - 4 : end] == "Year" and (text.endswith("of ", 0, start) or
+                                                            text.startswith(" of ", end)):
+        return None  # "Teacher of the Year", "the Year of the Snake": names
     if unit == "day" and lead != "that" and not same:
         return None  # "the day" alone is too often no date at all
     anchor = "reference" if lead == "that" or same or (unit == "year" and _YEAR_THEN_COMMA.search(

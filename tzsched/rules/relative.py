@@ -111,6 +111,8 @@ def _relunit(g: Groups, start: int, end: int, text: str) -> Piece | None:
     lex = lexicon()
     unit_word = (g["unit"] or "").lower()
     shift_word = (g["shift"] or "").lower()
+    if shift_word == "last" and text.endswith(("the ", "The "), 0, start) and _FINAL_OF.match(text, end):
+        return None  # "the last day to register", "the last week of the campaign": the final one
     shift = lex.shift_words.get(shift_word)
     if shift is None:
         return None
@@ -129,6 +131,9 @@ def _relunit(g: Groups, start: int, end: int, text: str) -> Piece | None:
     # "earlier this month" / "later this week": the part of the period before (after) publication
     side = (pos,) if pos in ("earlier", "later") and shift == 0 else ()
     return Piece(start, end, "relunit", "rel.unit", said, side)
+
+
+_FINAL_OF = re.compile(r"\s(?:of|to|for|before)\b")
 
 
 def _the_next_day(g: Groups, start: int, end: int, text: str) -> Piece | None:
