@@ -276,7 +276,9 @@ def _lowered_ascii(text: str) -> str:
     return text.encode("ascii", "replace").decode("ascii").lower()
 
 
-_AUX_BEFORE = re.compile(r"\b(be|been|being|is|are)\s+$", re.IGNORECASE)
+# before a participle: a passive auxiliary (no tense of its own), or a copula or "stay"/"remain"
+# ("is pencilled in for Friday", "will stay closed until Tuesday": a schedule)
+_AUX_BEFORE = re.compile(r"\b(be|been|being|is|are|stay|stays|remain|remains)\s+$", re.IGNORECASE)
 
 
 def _cue_sign(text: str, m: re.Match[str], s: int) -> tuple[int, bool] | None:
@@ -285,7 +287,7 @@ def _cue_sign(text: str, m: re.Match[str], s: int) -> tuple[int, bool] | None:
     when it is no cue there ("will be held": the auxiliary's tense stands)."""
     m_start, m_end = m.span()
     cue = _cue_word(m.group().lower())
-    if cue.inert or (cue.not_before_to and text.startswith(" to ", m_end)):
+    if cue.inert or (cue.not_before_to and text.startswith(" to ", m_end)) or _in_a_name(text, m_start, s):
         return None
     if cue.future or (cue.before_to and text.startswith(" to ", m_end)):
         return 1, cue.reporting
@@ -295,6 +297,12 @@ def _cue_sign(text: str, m: re.Match[str], s: int) -> tuple[int, bool] | None:
     if aux is not None and cue.participle:
         return 1, cue.reporting  # "a session is pencilled in for Friday": a schedule
     return (-1, cue.reporting) if cue.past_like else None
+
+
+def _in_a_name(text: str, pos: int, s: int) -> bool:
+    """Whether a cue word at ``pos`` is capitalized inside its sentence (which starts at
+    ``s``), right after a word: part of a name ("the Met Office", "actor Will Smith")."""
+    return pos > s + 1 and text[pos].isupper() and text[pos - 1] == " " and text[pos - 2].isalnum()
 
 
 class _CueWord(NamedTuple):
@@ -416,6 +424,8 @@ class Discourse:
             cue = _cue_word(word)
             if cue.inert or word in ignore or (cue.not_before_to and text.startswith(" to ", m_end)):
                 continue
+            if _in_a_name(text, m_start, s):
+                continue  # "The Met Office has issued", "Will Smith": a name, no tense
             if word in ("earlier", "later") and text.startswith(" than", m_end):
                 continue  # "an hour earlier than usual": a comparison, no tense
             if cue.participle and not cue.past and text.startswith(" by ", m_end) \

@@ -653,6 +653,10 @@ _DETERMINERS = ("the ", "The ", "a ", "A ", "its ", "their ", "this ")
 _NOUN_THEN_DAY = re.compile(r"\s[a-z][a-z-]+\s(?:on\s)?")
 
 
+# "in place until midnight", "open till midnight": the midnight that ends the day
+_UNTIL_BEFORE = re.compile(r"\b(?:until|till|til|through)\s+\Z", re.IGNORECASE)
+
+
 def _has_own_day(said: Said) -> bool:
     return said.weekday is not None or said.day is not None or said.relative_day is not None
 
@@ -926,7 +930,8 @@ def _narrated_day(piece: Piece, frame: Frame, before: list[Resolved], pub: date)
         r = before[i]
         if piece.start - r.piece.end > 300:
             return pub
-        if r.day is not None and r.resolution.granularity == "day":
+        if r.day is not None and (r.resolution.granularity == "day" or (
+                r.piece.kind in ("clock", "range") and _has_own_day(r.piece.said))):  # "at 6 p.m. Saturday"
             # the sentence is read for its tense only when the day would change
             return r.day if r.day < pub and _direction(piece, frame) == -1 else pub
     return pub
@@ -1062,6 +1067,8 @@ def _clock(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
             notes.append(Note("day_from_context", f"the night of {said_day!r} reaches into the next day"))
     if day is None and _is_timestamp(piece, frame.text):
         day = pub  # "2:15 p.m. ET: The judge will resume the hearing on Thursday": when the entry was posted
+        if frame.pub_utc is not None and (said.hour or 0, said.minute or 0) > _local_clock(frame.pub_utc, zone.zone):
+            day -= timedelta(days=1)  # "11.05pm: The count is under way" published at 00:20: the evening before
     if day is None:
         governed = _governing_day(piece, frame, before)
         if governed is not None:
@@ -1073,7 +1080,8 @@ def _clock(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
             on_publication_day = day == pub
     hour, minute = said.hour or 0, said.minute or 0
     if hour == 0 and minute == 0 and piece.kind != "range" and "clock.word" in piece.rule.split("+") and (
-        stated_day or ends_day or _direction(piece, frame) == 1
+        stated_day or ends_day or _UNTIL_BEFORE.search(frame.text, max(0, piece.start - 8), piece.start)
+        or _direction(piece, frame) == 1
     ):
         hour = 24  # "midnight Friday" ends Friday (TIMEX3 T24:00); "will end at midnight": tonight's
     wall = _wall(day, hour, minute)
@@ -1132,6 +1140,12 @@ def _clock(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
         value = f"{day.isoformat()}T24:00"
     res = _res("TIME", value, gran, start, end, zone, said, notes, local, tuple(alts))
     return Resolved(piece, res, day)
+
+
+def _local_clock(instant: datetime, zone: str) -> tuple[int, int]:
+    """The hour and minute an instant shows on ``zone``'s clock."""
+    local = instant.astimezone(tzinfo_for(zone))
+    return local.hour, local.minute
 
 
 def _is_timestamp(piece: Piece, text: str) -> bool:
@@ -1931,13 +1945,21 @@ def _duration(piece: Piece, frame: Frame) -> Resolved:
                      approximate=said.mod == "APPROX" or said.amount is None)
     if said.shift is not None and said.amount is not None and said.shift < 0 and unit not in ("hour", "minute",
                                                                                                "second"):
-        # "the past 20 years": the stretch that ends at publication
+        # "the past 20 years": the stretch that ends at publication ("the past seven days":
+        # seven days, the publication day the last)
         zone = frame.home_zone
         pub = _pub_day(frame, zone.zone)
         first = _step(pub, unit, -said.amount)
+        if unit in ("day", "week", "fortnight"):
+            first += timedelta(days=1)
         start, _ = day_bounds(first, zone.zone)
         _, end = day_bounds(pub, zone.zone)
         res = replace(res, start=start, end=end, zone=zone.zone, zone_source=zone.source)
+    elif said.shift is not None and said.amount is not None and unit in _CLOCK_UNITS and frame.pub_utc is not None:
+        # "the past 24 hours", "the next 48 hours": the stretch from (to) publication
+        span = _CLOCK_UNITS[unit] * said.amount
+        start, end = (frame.pub_utc - span, frame.pub_utc) if said.shift < 0 else (frame.pub_utc, frame.pub_utc + span)
+        res = replace(res, start=start, end=end)  # instants: no zone is read
     return Resolved(piece, res, None)
 
 
