@@ -171,8 +171,8 @@ def _named_zone(ztext: str, regions: tuple[str, ...], home: str, home_source: Zo
         note = Note("unknown_zone_name", f"{ztext!r} is not a zone tzsched knows; read in {home}")
         return _Zone(home, home_source, "generic", (note,))
     # the dateline's zone, when zoneinfo writes the abbreviation for it ("AST" under
-    # BRIDGETOWN, Barbados), is read on a date when the zone chosen does not keep the label
-    # and it does (a hurricane season's "AST" there is not Halifax's ADT)
+    # BRIDGETOWN, Barbados; "CST" under WINNIPEG), is what the abbreviation means there
+    # (a hurricane season's "AST" there is not Halifax's ADT)
     local: tuple[ZoneCandidate, ...] = ()
     if dateline_zone is not None and cands[0].source == "abbreviation" \
             and cands[0].label in ("standard", "daylight") and all(c.zone != dateline_zone for c in cands):
@@ -200,7 +200,8 @@ def _named_zone(ztext: str, regions: tuple[str, ...], home: str, home_source: Zo
     if group:
         picked = group[0]
         others = tuple(c for c in cands if c != picked)
-        return _Zone(picked.zone, picked.source, picked.label, (), others, (*local, *group[1:]))
+        literal = tuple(c for c in (*local, *group[1:]) if c != picked)
+        return _Zone(picked.zone, picked.source, picked.label, (), others, literal)
     first = cands[0]
     note = Note(
         "ambiguous_abbreviation",
