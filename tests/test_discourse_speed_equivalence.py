@@ -16,6 +16,8 @@ from tzsched.discourse import (
     Discourse,
     _cue_pattern,
     _cues,
+    _in_a_name,
+    _schedule_phrase_ends,
 )
 from tzsched.lexicon import lexicon
 
@@ -38,7 +40,12 @@ def _reference(d: Discourse, start: int, end: int, ignore: frozenset[str] = froz
     text = d.text
     if _COPULA_BEFORE.search(text, max(0, start - 16), start):
         return 1
+    if text.endswith(("to ", "til ", "ll "), 0, start) and d._moved_ahead(start, end):
+        return 1  # rules added since: a day a date was moved to, a schedule phrase
     prev = _VERB_BEFORE.search(text, max(0, start - 24), start)
+    if prev and prev.group(1).lower() in _schedule_phrase_ends() and " ".join(
+            text[max(0, prev.end(1) - 24) : prev.end(1)].lower().split()).endswith(lexicon().schedule_phrases):
+        return 1
     if prev and prev.group(1).lower() in lexicon().schedule_verbs and not (
         ignore and (aux := _WORD_BEFORE.search(text, max(0, prev.start() - 12), prev.start()))
         and aux.group(1).lower() in ignore
@@ -54,6 +61,8 @@ def _reference(d: Discourse, start: int, end: int, ignore: frozenset[str] = froz
         word = m.group().lower()
         if word in ignore or (word in lex.not_cue_before_to and text.startswith(" to ", m.end())):
             continue
+        if _in_a_name(text, m.start(), s) or (word in ("earlier", "later") and text.startswith(" than", m.end())):
+            continue  # rules added since: a capitalized cue inside a sentence is a name; "earlier than" compares
         participle = len(word) > 4 and word.endswith("ed")
         if participle and word not in past and text.startswith(" by ", m.end()) \
                 and text.startswith(", ", max(0, m.start() - 2)):
