@@ -931,8 +931,7 @@ def _narrated_day(piece: Piece, frame: Frame, before: list[Resolved], pub: date)
         r = before[i]
         if piece.start - r.piece.end > 300:
             return pub
-        if r.day is not None and (r.resolution.granularity == "day" or (
-                r.piece.kind in ("clock", "range") and _has_own_day(r.piece.said))):  # "at 6 p.m. Saturday"
+        if r.day is not None and r.resolution.granularity == "day":
             # the sentence is read for its tense only when the day would change
             return r.day if r.day < pub and _direction(piece, frame) == -1 else pub
     return pub
