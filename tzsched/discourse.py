@@ -607,33 +607,39 @@ def find_dateline(text: str) -> Dateline | None:
     >>> find_dateline("NAIROBI, Kenya (AP) _ Bombs exploded.").zone
     'Africa/Nairobi'
     """
-    head = text[:600]
-    for m in _line_heads(head):
-        if m.group("title") and not m.group("agency"):
-            continue  # "Officials said -" is no dateline; "Brussels (AFP) -" is
-        name = m.group("city").strip().rstrip(",")
-        region = (m.group("region") or "").strip() or None
-        place_zone = lexicon().dateline_places.get(" ".join(name.lower().split()))
-        if place_zone is not None:  # "UNITED NATIONS (AP) —"
-            return Dateline(start=m.start("city"), end=m.end(), city=name.title(), zone=place_zone,
-                            region=region, agency=m.group("agency"))
-        found = city(name.title(), region) or city(name, region)
-        if found is None and region is None:
-            continue
-        zone = found.zone if found else None
-        if zone is None and region is not None:
-            zones = region_zones(region)
-            if found is None and not zones:
-                continue
-            zone = zones[0] if zones else None
-        if zone is None:
-            continue
-        month = day = None
-        if m.group("mon"):
-            month = lexicon().months.get(m.group("mon").rstrip(".").lower())
-            day = int(m.group("day")) if month else None
-        return Dateline(
-            start=m.start("city"), end=m.end(), city=found.name if found else name.title(), zone=zone,
-            region=region, agency=m.group("agency"), month=month, day=day,
-        )
+    for m in _line_heads(text[:600]):
+        dateline = dateline_of(m)
+        if dateline is not None:
+            return dateline
     return None
+
+
+def dateline_of(m: re.Match[str]) -> Dateline | None:
+    """The dateline a match of _DATELINE is, if its place is known (see find_dateline)."""
+    if m.group("title") and not m.group("agency"):
+        return None  # "Officials said -" is no dateline; "Brussels (AFP) -" is
+    name = m.group("city").strip().rstrip(",")
+    region = (m.group("region") or "").strip() or None
+    place_zone = lexicon().dateline_places.get(" ".join(name.lower().split()))
+    if place_zone is not None:  # "UNITED NATIONS (AP) —"
+        return Dateline(start=m.start("city"), end=m.end(), city=name.title(), zone=place_zone,
+                        region=region, agency=m.group("agency"))
+    found = city(name.title(), region) or city(name, region)
+    if found is None and region is None:
+        return None
+    zone = found.zone if found else None
+    if zone is None and region is not None:
+        zones = region_zones(region)
+        if found is None and not zones:
+            return None
+        zone = zones[0] if zones else None
+    if zone is None:
+        return None
+    month = day = None
+    if m.group("mon"):
+        month = lexicon().months.get(m.group("mon").rstrip(".").lower())
+        day = int(m.group("day")) if month else None
+    return Dateline(
+        start=m.start("city"), end=m.end(), city=found.name if found else name.title(), zone=zone,
+        region=region, agency=m.group("agency"), month=month, day=day,
+    )
