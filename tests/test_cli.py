@@ -151,22 +151,11 @@ class TestAnnotateInline:
             proc = subprocess.Popen([*_command(), *map(str, args)], stdout=follower, stderr=subprocess.DEVNULL,
                                     stdin=subprocess.DEVNULL, env=_env(**env))
             os.close(follower)
-            chunks = []
-            while True:
-                ready, _, _ = select.select([leader], [], [], 60)
-                if not ready:
-                    break
-                try:
-                    data = os.read(leader, 65536)
-                except OSError:  # EIO: the child closed the terminal
-                    break
-                if not data:
-                    break
-                chunks.append(data)
+            output = read_terminal(leader)
             assert proc.wait(timeout=60) == 0
         finally:
             os.close(leader)
-        return b"".join(chunks).decode("utf-8")
+        return output.decode("utf-8")
 
     def test_terminal_gets_colour_unless_no_color(self, seed_file: Path) -> None:
         assert ANSI.search(self._on_tty("annotate", *SEED_CTX, seed_file))
@@ -807,19 +796,25 @@ def on_tty(*args: str | Path) -> tuple[int, bytes]:
         proc = subprocess.Popen([*_command(), *map(str, args)], stdout=follower, stderr=subprocess.DEVNULL,
                                 stdin=subprocess.DEVNULL, env=_env())
         os.close(follower)
-        chunks = []
-        while select.select([leader], [], [], 60)[0]:
-            try:
-                data = os.read(leader, 65536)
-            except OSError:  # EIO: the child closed the terminal
-                break
-            if not data:
-                break
-            chunks.append(data)
+        output = read_terminal(leader)
         status = proc.wait(timeout=60)
     finally:
         os.close(leader)
-    return status, b"".join(chunks)
+    return status, output
+
+
+def read_terminal(leader: int) -> bytes:
+    """Everything written to a pseudo-terminal until its child closes it (or 60 s of silence)."""
+    chunks = []
+    while select.select([leader], [], [], 60)[0]:
+        try:
+            data = os.read(leader, 65536)
+        except OSError:  # EIO: the child closed the terminal
+            break
+        if not data:
+            break
+        chunks.append(data)
+    return b"".join(chunks)
 
 
 # Control characters a terminal acts on (C0 but tab and newline, DEL, C1), with a lone
