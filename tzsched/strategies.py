@@ -1007,7 +1007,10 @@ def _restatement(draw: st.DrawFn, instant: datetime | None, perturbation: str | 
     region = next((nm.region for nm in names if nm.region), "")
     regions = (_country(dateline.zone) if dateline else "", region, _country(home_zone) if home else "")
     for i, nm in enumerate(names):
-        if nm.region and _picked([z for z, _ in zone_tables().abbreviations[nm.text]], regions) != nm.zone:
+        candidates = [z for z, _ in zone_tables().abbreviations[nm.text]] if nm.region else []
+        # the outlet's own zone, when the abbreviation may mean it, is read before any
+        # country ("BST" from a London outlet is London's): pin the zone meant otherwise
+        if nm.region and (_picked(candidates, regions) != nm.zone or (home in candidates and home != nm.zone)):
             names[i] = _pinned(nm.zone, at)
     tense: Tense = draw(st.sampled_from(("future", "past", "neutral")))
     zones_read = [_zone_of(nm, home_zone) for nm in names]
