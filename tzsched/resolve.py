@@ -555,12 +555,21 @@ def movable_holiday(rule: str, year: int) -> date:
     return last - timedelta(days=(last.weekday() - weekday) % 7)
 
 
+# US Thanksgiving (the fourth Thursday of November) and Canada's (the second Monday of October)
+_THANKSGIVING, _CANADIAN_THANKSGIVING = "11:4:3", "10:2:0"
+
+
 def _holiday_day(said: Said, piece: Piece, pub: date, frame: Frame) -> date:
     rule = piece.parts[0]  # a movable-holiday rule ("11:4:3"), as the scanner found it
+    if rule == _THANKSGIVING and next((r for r in frame.regions if r in ("US", "CA")), None) == "CA":
+        rule = _CANADIAN_THANKSGIVING  # "Thanksgiving" in Canadian copy
     if said.year is not None:
         return movable_holiday(rule, said.year)
-    direction = _direction(piece, frame)
     options = [movable_holiday(rule, y) for y in (pub.year - 1, pub.year, pub.year + 1)]
+    nearest = min(options, key=lambda d: abs((d - pub).days))
+    if abs((nearest - pub).days) <= 50:
+        return nearest  # "churches prepared for Easter Sunday", told five days before it
+    direction = _direction(piece, frame)
     if direction == 1:
         return min((d for d in options if d >= pub), default=options[1])
     if direction == -1:
