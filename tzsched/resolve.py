@@ -1828,6 +1828,13 @@ def _ago(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
         if period is not None:  # "profit rose from $5 million a year earlier": that quarter, a year before
             y, q = period
             return _quarter_result(piece, zone, said, y - int(said.amount), q, notes)
+        month = _reported_month(piece, before) if comparison else None
+        if month is not None:  # "Sales in December rose 4% from a year earlier": that month, a year before
+            y, m = month[0] - int(said.amount), month[1]
+            ny, nm = _add_months(y, m, 1)
+            start, end = _bounds(_month_start(y, m), _month_start(ny, nm), zone.zone)
+            value = f"{y:04d}-{m:02d}"
+            return Resolved(piece, _res("DATE", value, "month", start, end, zone, said, notes, value), None)
     if found is not None:
         anchor = found
     elif comparison:
@@ -1935,6 +1942,21 @@ def _reported_quarter(piece: Piece, before: list[Resolved]) -> tuple[int, int] |
         if r.resolution.granularity == "quarter" and r.piece.end <= piece.start and r.piece.said.shift != -4:
             value = r.resolution.value
             return int(value[:4]), int(value[-1])
+    return None
+
+
+def _reported_month(piece: Piece, before: list[Resolved]) -> tuple[int, int] | None:
+    """The month a mention just before names (within 80 characters), when the text compares
+    a month's figure with a year before ("Sales in December rose 4% from a year earlier")."""
+    for r in reversed(before):
+        if r.piece.end > piece.start:
+            continue
+        if piece.start - r.piece.end > 80:
+            return None
+        if r.resolution.granularity == "month":
+            value = r.resolution.value
+            return int(value[:4]), int(value[5:7])
+        return None
     return None
 
 
