@@ -38,7 +38,7 @@ _TEXTS = st.lists(st.sampled_from(_PIECES), min_size=1, max_size=40).map("".join
 def _reference(d: Discourse, start: int, end: int, ignore: frozenset[str] = frozenset()) -> int | None:
     """Discourse.tense_direction as it was before the speed work, rule for rule."""
     text = d.text
-    if _COPULA_BEFORE.search(text, max(0, start - 16), start):
+    if _COPULA_BEFORE.search(text, max(0, start - 28), start):
         return 1
     if text.endswith(("to ", "til ", "ll "), 0, start) and d._moved_ahead(start, end):
         return 1  # rules added since: a day a date was moved to, a schedule phrase

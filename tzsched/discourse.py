@@ -171,7 +171,8 @@ def _near_bounds(text: str, pos: int, window: int) -> tuple[int, int] | None:
 
 # "which is"/"that is" restate a time ("1400 GMT, which is 5 p.m. Friday"): not an announcement
 _COPULA_BEFORE = re.compile(
-    r"(?<!\bwhich\s)(?<!\bthat\s)\b(?:is|are)\s+(?:on\s+|at\s+|due\s+|set\s+for\s+|planned\s+for\s+|from\s+|between\s+)?$",
+    r"(?<!\bwhich\s)(?<!\bthat\s)\b(?:is|are)\s+(?:on\s+|at\s+|due\s+|set\s+for\s+|planned\s+for\s+|from\s+|between\s+"
+    r"|in\s+(?:effect|place|force)\s+(?:from\s+|until\s+|through\s+)?)?$",
     re.IGNORECASE,
 )
 _CUE_REACH = 200  # characters either side of a mention where a tense cue may sit
@@ -386,7 +387,7 @@ class Discourse:
         text = self.text
         if cues_only:
             return self._cue_direction(start, end, ignore)
-        copula_lo = max(0, start - 16)
+        copula_lo = max(0, start - 28)  # "is in effect from " fits
         # "is" or "are" must be in the copula's reach; where that stretch is ASCII,
         # lower-casing it shows far more cheaply when neither is
         near = text[copula_lo:start].lower()
