@@ -1088,7 +1088,7 @@ def _clock(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
             day = _narrated_day(piece, frame, before, pub)
             on_publication_day = day == pub
     hour, minute = said.hour or 0, said.minute or 0
-    if hour == 0 and minute == 0 and piece.kind != "range" and "clock.word" in piece.rule.split("+") and (
+    if _is_midnight(piece) and (
         stated_day or ends_day or _UNTIL_BEFORE.search(frame.text, max(0, piece.start - 8), piece.start)
         or _direction(piece, frame) == 1
     ):

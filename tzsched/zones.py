@@ -25,7 +25,6 @@ __all__ = [
     "fixed_zone_name",
     "is_daylight",
     "month_offsets",
-    "prefer_for_region",
     "region_choice",
     "region_zones",
     "tzinfo_for",
@@ -204,20 +203,6 @@ def region_zones(name: str) -> tuple[str, ...]:
 def country_of(zone: str) -> str:
     """ISO country code of an IANA zone ("" when unknown or a fixed offset)."""
     return zone_tables().zone_country.get(zone, "")
-
-
-@lru_cache(maxsize=1024)
-def prefer_for_region(candidates: tuple[ZoneCandidate, ...], regions: tuple[str, ...]) -> ZoneCandidate | None:
-    """The candidate a locale region or a country code picks, if exactly one fits."""
-    tables = zone_tables()
-    for region in regions:
-        if not region:
-            continue
-        preferred = tables.locale_prefer.get(region, ())
-        hits = [c for c in candidates if c.zone in preferred or country_of(c.zone) == region]
-        if hits:
-            return hits[0]
-    return None
 
 
 @lru_cache(maxsize=1024)

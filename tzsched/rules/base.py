@@ -41,6 +41,9 @@ class Piece:
 
 # "since" right before a mention: "since August" is the last August, "since year-end" the last year end
 SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+$")
+# after "the last day", "the last week": what makes it the final one of something ("the last
+# day of school", "the last day to register"), not the stretch before publication
+FINAL_AFTER = re.compile(r"\s(?:of|to|for|before)\b")
 
 DIGIT = "0"  # in Rule.starts: the rule may start with a number of any length
 SHORT_NUMBER = "00"  # in Rule.starts: the rule may start with a number of one or two digits

@@ -8,7 +8,7 @@ from functools import cache
 
 from ..lexicon import lexicon
 from ..types import Said
-from .base import Groups, Piece, Rule, alt, number_value
+from .base import FINAL_AFTER, Groups, Piece, Rule, alt, number_value
 
 __all__ = ["LEADS", "rules"]
 
@@ -87,9 +87,6 @@ _VERB_LAST_BEFORE = re.compile(
     r"(?:\b(?:to|will|would|could|can|cannot|may|might|must|should|shall|not)|n['’]t|['’]ll)\s+\Z", re.IGNORECASE)
 
 
-# after "the last day", "the last week": what makes it the final one of something ("the
-# last day of school", "the last day to register"), not the stretch before publication
-_LAST_OF = re.compile(r"\s(?:of|to|for|before)\b")
 # "than" right after "earlier"/"later" or a few words on ("an hour later in Europe than usual")
 _THAN_AFTER = re.compile(r"(?:\s[\w'’-]+){0,3}?\sthan\b")
 
@@ -194,7 +191,7 @@ def rules() -> list[Rule]:
             rf"(?:(?P<the>the|The)\s)(?P<lead>(?i:{_LEAD}))\s"
             rf"(?P<unit>(?i:{singular}))(?![\w-])",
             lambda g, s, e, t: _count({**g, "q": ""}, s, e, t) if g.get("the") and not (
-                (g.get("lead") or "").lower() == "last" and _LAST_OF.match(t, e)) else None,
+                (g.get("lead") or "").lower() == "last" and FINAL_AFTER.match(t, e)) else None,
         ),
         Rule(
             "dur.vague",

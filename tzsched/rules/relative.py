@@ -8,7 +8,7 @@ from functools import cache
 
 from ..lexicon import lexicon
 from ..types import Said
-from .base import Groups, Piece, Rule, alt
+from .base import FINAL_AFTER, Groups, Piece, Rule, alt
 
 __all__ = ["MID_PARTS", "NEXT_DAY_WORDS", "PARTS_OF_DAY", "POSITIONS", "rules"]
 
@@ -111,7 +111,7 @@ def _relunit(g: Groups, start: int, end: int, text: str) -> Piece | None:
     lex = lexicon()
     unit_word = (g["unit"] or "").lower()
     shift_word = (g["shift"] or "").lower()
-    if shift_word == "last" and text.endswith(("the ", "The "), 0, start) and _FINAL_OF.match(text, end):
+    if shift_word == "last" and text.endswith(("the ", "The "), 0, start) and FINAL_AFTER.match(text, end):
         return None  # "the last day to register", "the last week of the campaign": the final one
     shift = lex.shift_words.get(shift_word)
     if shift is None:
@@ -131,9 +131,6 @@ def _relunit(g: Groups, start: int, end: int, text: str) -> Piece | None:
     # "earlier this month" / "later this week": the part of the period before (after) publication
     side = (pos,) if pos in ("earlier", "later") and shift == 0 else ()
     return Piece(start, end, "relunit", "rel.unit", said, side)
-
-
-_FINAL_OF = re.compile(r"\s(?:of|to|for|before)\b")
 
 
 def _the_next_day(g: Groups, start: int, end: int, text: str) -> Piece | None:
