@@ -74,6 +74,7 @@ class Lexicon:
     position_mods: Mapping[str, str]
     holidays: Mapping[str, tuple[int, int]]
     movable_holidays: Mapping[str, str]
+    regional_holidays: Mapping[str, Mapping[str, str]]  # country -> holiday name -> its rule there
     references: Mapping[str, str]
     future_cues: frozenset[str]
     past_cues: frozenset[str]
@@ -164,6 +165,14 @@ def lexicon() -> Lexicon:
         "'MM:N:W' or 'easter:D'",
     )
     refs = table("references", lambda v: v in _REFS, f"one of {sorted(_REFS)}")
+    # [regional_holidays.CC]: a movable holiday that country keeps on another rule
+    regional: dict[str, Mapping[str, str]] = {}
+    for region, rules in (data.get("regional_holidays") or {}).items():
+        if not isinstance(rules, dict) or not all(k in movable and isinstance(v, str) and len(v.split(":")) == 3
+                                                  for k, v in rules.items()):
+            problems.append(f"[regional_holidays.{region}]: needs names of [movable_holidays] and 'MM:N:W' rules")
+            continue
+        regional[str(region)] = _frozen({str(k): str(v) for k, v in rules.items()})
     tense = data.get("tense", {})
     future = tense.get("future") if isinstance(tense, dict) else None
     past = tense.get("past") if isinstance(tense, dict) else None
@@ -233,6 +242,7 @@ def lexicon() -> Lexicon:
         position_mods=_frozen(positions),
         holidays=_frozen({k: (int(v[:2]), int(v[3:])) for k, v in holidays_raw.items()}),
         movable_holidays=_frozen(movable),
+        regional_holidays=_frozen(regional),
         references=_frozen(refs),
         future_cues=frozenset(str(w) for w in future),
         past_cues=frozenset(str(w) for w in past),
@@ -289,6 +299,8 @@ class ZoneTables:
     time_names: Mapping[str, tuple[str, ...]]  # names that are zones only before "time"
     utc_names: frozenset[str]
     locale_prefer: Mapping[str, tuple[str, ...]]
+    southern_countries: frozenset[str]  # [countries] southern
+    fiscal_year_start: Mapping[str, int]  # [countries] fiscal_year_start: country -> first month
     zone_country: Mapping[str, str]
     sources: Mapping[str, str]
 
@@ -372,6 +384,15 @@ def zone_tables() -> ZoneTables:
         ambiguous_places[" ".join(str(name).lower().split())] = tuple(zones)
     utc = news.get("utc", {}).get("names", [])
     prefer = {str(k): tuple(str(z) for z in v) for k, v in news.get("locale_prefer", {}).items()}
+    countries = news.get("countries", {})
+    southern = countries.get("southern", []) if isinstance(countries, dict) else []
+    fiscal = countries.get("fiscal_year_start", {}) if isinstance(countries, dict) else {}
+    if not isinstance(southern, list) or not all(isinstance(c, str) and len(c) == 2 for c in southern):
+        problems.append("news_zones.toml [countries] southern: needs a list of ISO country codes")
+        southern = []
+    if not isinstance(fiscal, dict) or not all(isinstance(m, int) and 1 <= m <= 12 for m in fiscal.values()):
+        problems.append("news_zones.toml [countries] fiscal_year_start: needs country codes with months 1 to 12")
+        fiscal = {}
     if problems:
         raise DataError("zone data:\n  " + "\n  ".join(problems))
     names = {k: tuple((str(z), str(kind)) for z, kind in v) for k, v in gen["names"].items()}
@@ -391,6 +412,8 @@ def zone_tables() -> ZoneTables:
         time_names=_frozen(time_names),
         utc_names=frozenset(str(n) for n in utc),
         locale_prefer=_frozen(prefer),
+        southern_countries=frozenset(southern),
+        fiscal_year_start=_frozen({str(k): int(v) for k, v in fiscal.items()}),
         zone_country=_frozen(_zone_tab()),
         sources=_frozen(gen.get("sources", {})),
     )

@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from ._frozen import direct_init, replace
 from .discourse import Discourse, discourse
-from .lexicon import lexicon
+from .lexicon import lexicon, zone_tables
 from .rules.base import SINCE_BEFORE, Piece
 from .types import Context, Dateline, Granularity, Note, Reading, Resolution, Said, TimexType, ZoneSource, iso_z
 from .zones import (
@@ -47,9 +47,6 @@ POD_HOURS: dict[str, tuple[int, int]] = {
     "MO": (5, 12), "MI": (11, 14), "AF": (12, 18), "EV": (17, 22), "NI": (20, 28), "DT": (8, 18),
 }
 SEASON_MONTHS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
-# countries south of the equator (most of their people): their seasons are six months on
-SOUTHERN = frozenset({"AU", "NZ", "ZA", "AR", "CL", "UY", "PY", "BO", "BR", "PE", "NA", "BW", "ZW", "ZM", "MZ", "MG",
-                      "LS", "SZ", "MW", "AO", "FJ", "PG", "NC", "MU"})
 
 
 @direct_init
@@ -555,14 +552,12 @@ def movable_holiday(rule: str, year: int) -> date:
     return last - timedelta(days=(last.weekday() - weekday) % 7)
 
 
-# US Thanksgiving (the fourth Thursday of November) and Canada's (the second Monday of October)
-_THANKSGIVING, _CANADIAN_THANKSGIVING = "11:4:3", "10:2:0"
-
-
 def _holiday_day(said: Said, piece: Piece, pub: date, frame: Frame) -> date:
     rule = piece.parts[0]  # a movable-holiday rule ("11:4:3"), as the scanner found it
-    if rule == _THANKSGIVING and next((r for r in frame.regions if r in ("US", "CA")), None) == "CA":
-        rule = _CANADIAN_THANKSGIVING  # "Thanksgiving" in Canadian copy
+    if len(piece.parts) > 1:  # a holiday's name: the first of the text's countries that keeps its own rule
+        regional = lexicon().regional_holidays
+        rule = next((regional[r][piece.parts[1]] for r in frame.regions
+                     if piece.parts[1] in regional.get(r, {})), rule)
     if said.year is not None:
         return movable_holiday(rule, said.year)
     options = [movable_holiday(rule, y) for y in (pub.year - 1, pub.year, pub.year + 1)]
@@ -1328,14 +1323,11 @@ def _narrow(start: datetime, end: datetime, mod: str | None, zone: str) -> tuple
     return cut2, end
 
 
-# the month a fiscal year starts in, where a country's fiscal years all keep one calendar
-# and are named by the year they end in ("FY25" in India is April 2024 to March 2025)
-FISCAL_START = {"IN": 4, "AU": 7, "NZ": 7}
-
-
 def _fiscal_start(frame: Frame) -> int | None:
-    """The first month of the fiscal year of the text's countries (see FISCAL_START)."""
-    return next((FISCAL_START[r] for r in frame.regions if r in FISCAL_START), None)
+    """The first month of the fiscal year of the text's countries, where their fiscal
+    years keep one calendar (news_zones.toml [countries] fiscal_year_start)."""
+    starts = zone_tables().fiscal_year_start
+    return next((starts[r] for r in frame.regions if r in starts), None)
 
 
 def _period(piece: Piece, frame: Frame, unit: str) -> Resolved:
@@ -1445,12 +1437,13 @@ def _season_first_month(season: str, frame: Frame, piece: Piece) -> int:
     place = (country_of(frame.dateline.zone) if frame.dateline is not None else "") \
         or country_of(frame.home) or frame.context.region
     m0 = SEASON_MONTHS[season]
-    if place not in SOUTHERN:
+    southern = zone_tables().southern_countries
+    if place not in southern:
         return m0
     s, e = frame.discourse.sentence_bounds(piece.start)
     for word in _CAPITALIZED.findall(frame.text, s, e):
         cands = zone_candidates(word)
-        if cands and cands[0].source == "explicit" and country_of(cands[0].zone) not in SOUTHERN:
+        if cands and cands[0].source == "explicit" and country_of(cands[0].zone) not in southern:
             return m0
     return (m0 + 5) % 12 + 1
 

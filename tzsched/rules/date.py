@@ -438,7 +438,8 @@ def _holiday(g: Groups, start: int, end: int, text: str) -> Piece | None:
     if name in lex.movable_holidays:  # the resolver computes the day for the year from the rule
         if name in _SOME_DAY_NAMES and _INDEFINITE_BEFORE.search(text, max(0, start - 9), start):
             return None  # "traders called it a Black Friday": a day of a kind, not the holiday
-        return Piece(start, end, "holiday", "date.holiday", Said(year=year), parts=(lex.movable_holidays[name],))
+        return Piece(start, end, "holiday", "date.holiday", Said(year=year),
+                     parts=(lex.movable_holidays[name], name))
     return None
 
 
