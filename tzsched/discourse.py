@@ -212,10 +212,16 @@ _WORD_BEFORE = re.compile(r"\b([A-Za-z]+)\s+$")
 
 
 
-# a weekday or month name (the day a date was moved from, told before the move)
-_DAY_WORD = re.compile(r"\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Satur|Sun)day\b"
-                       r"|\b(?:January|February|March|April|June|"
-                       r"July|August|September|October|November|December)\b")
+
+
+@cache
+def _day_word() -> re.Pattern[str]:
+    """A weekday or month written in full (the day a date was moved from, told before the
+    move), from the lexicon: each one's longest name, capitalized; not "May", also a verb."""
+    lex = lexicon()
+    full = [max((k for k, v in table.items() if v == value), key=len)
+            for table in (lex.weekdays, lex.months) for value in set(table.values())]
+    return re.compile(r"\b(?:" + "|".join(sorted(w.capitalize() for w in full if w != "may")) + r")\b")
 # after a mention, a clause that may tell what happened then ("..., when it passed", "... and lifted off")
 _DONE_AFTER = re.compile(r"[^.;!?\n]{0,30}?(?:,\s*(?:when|where|and)\b|\s(?:and|but)\b)", re.IGNORECASE)
 
@@ -482,7 +488,7 @@ class Discourse:
         if verb is None:
             return False
         s, _ = self.sentence_bounds(start, window=_CUE_REACH)
-        if _DAY_WORD.search(text, s, verb.start()):
+        if _day_word().search(text, s, verb.start()):
             return False
         done = _DONE_AFTER.match(text, end)
         return done is None or self.first_tense_after(done.end()) != -1

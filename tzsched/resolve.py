@@ -314,16 +314,19 @@ def _pick_years(pub: date, month: int, day: int | None, firm: bool = False) -> t
 
 _FUTURE_COST, _PAST_COST, _UNTOLD_COST = itemgetter(0), itemgetter(1), itemgetter(2)
 
-# words that set the date after them ahead even in a past-tense sentence ("the dividend
-# is payable Jan. 2", "extended the offer until Nov. 20", "effective Feb. 1")
-_SETS_AHEAD = re.compile(
-    r"\b(?:by|until|till|through|thru|to|record|(?:payable|effective|due|starting|beginning|expires?|expiring)"
-    r"(?:\s+(?:in|on))?)\s+(?:(?:early|mid|late)[\s-]+)?$")
+@cache
+def _sets_ahead_pattern() -> re.Pattern[str]:
+    """A word that sets the date after it ahead even in a past-tense sentence ("the
+    dividend is payable Jan. 2", "extended the offer until Nov. 20", "effective in July"):
+    the lexicon's [phrases] date_setting_words, and date_setting_words_in_on with "in"/"on"."""
+    lex = lexicon()
+    return re.compile(rf"\b(?:{_words(lex.date_setting_words)}|{_words(lex.date_setting_words_in_on)}"
+                      r"(?:\s+(?:in|on))?)\s+(?:(?:early|mid|late)[\s-]+)?$")
 
 
 def _sets_ahead(piece: Piece, frame: Frame) -> bool:
-    """Whether a date-setting word comes right before the piece (see _SETS_AHEAD)."""
-    return _SETS_AHEAD.search(frame.text[max(0, piece.start - 20) : piece.start].lower()) is not None
+    """Whether a date-setting word comes right before the piece (see _sets_ahead_pattern)."""
+    return _sets_ahead_pattern().search(frame.text[max(0, piece.start - 20) : piece.start].lower()) is not None
 
 
 def _iso_week(d: date) -> str:

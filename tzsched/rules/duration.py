@@ -74,7 +74,7 @@ def _count(g: Groups, start: int, end: int, text: str) -> Piece | None:
             return Piece(start, end, "ago", "dur.ago_vague", said)
         said = Said(unit=unit, amount=amount, shift=sign, anchor=anchor)
         return Piece(start, end, "ago", "dur.ago", said)
-    if lead == "last" and not g.get("the") and _VERB_LAST_BEFORE.search(text, max(0, start - 16), start):
+    if lead == "last" and not g.get("the") and _verb_last_before().search(text, max(0, start - 16), start):
         # "expected to last six weeks", "will last two days": the verb; the length alone
         start, lead = start + len("last") + 1, ""
     shift = LEADS.get(lead)
@@ -82,9 +82,11 @@ def _count(g: Groups, start: int, end: int, text: str) -> Piece | None:
     return Piece(start, end, "duration", "dur.count", said)
 
 
-# before "last" the verb ("is expected to last six weeks", "supplies should last 10 days")
-_VERB_LAST_BEFORE = re.compile(
-    r"(?:\b(?:to|will|would|could|can|cannot|may|might|must|should|shall|not)|n['’]t|['’]ll)\s+\Z", re.IGNORECASE)
+@cache
+def _verb_last_before() -> re.Pattern[str]:
+    """Before "last", what makes it the verb ("is expected to last six weeks", "supplies
+    should last 10 days", "won't last"): the lexicon's [phrases] before_verb_last."""
+    return re.compile(rf"(?:\b(?:{alt(lexicon().before_verb_last)})|n['’]t|['’]ll)\s+\Z", re.IGNORECASE)
 
 
 # "than" right after "earlier"/"later" or a few words on ("an hour later in Europe than usual")
