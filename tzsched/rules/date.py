@@ -390,8 +390,9 @@ def _fiscal(g: Groups, start: int, end: int, text: str) -> Piece | None:
 def _season_listed_with_year() -> re.Pattern[str]:
     """After a season, another season joined to it that states a year ("and autumn 1918",
     "and early summer of 1943")."""
-    seasons = "|".join(sorted(lexicon().seasons, key=len, reverse=True))
-    return re.compile(rf"\s(?:and|or|to|through)\s(?:the\s)?(?:(?:early|late|mid)[\s-])?(?i:{seasons})"
+    from .words import words
+
+    return re.compile(rf"\s(?:and|or|to|through)\s(?:the\s)?(?:(?:early|late|mid)[\s-])?(?i:{words().season})"
                       r"\s(?:of\s)?(?P<y>1[0-9]\d\d|20\d\d)(?![\w])")
 
 
