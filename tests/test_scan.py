@@ -101,7 +101,8 @@ the early 2000s and the late-1980s. Troops moved at 1400hrs, at 1400 hours, at 1
 4 o’clock, 4 o'clock, at half past two, a quarter to nine, ten past six, quarter past 3 p.m., 4 in the morning, 9 at night, 9 tonight, 9 this evening. The 1st quarter, the 2nd-half,
 the 2025 first quarter, 1999 fiscal third quarter, 2025 1st half, the 21st century, 21-century, the 5th-century
 church. At 5pm, 5 p.m., 5.30 pm, 5:30pm, 9-11 a.m., 9 to 11 a.m., 9 until 11 p.m., 9–11 a.m., 2pm-4pm, 15h30,
-open on weekends, at weekends, 9/8c, 11:35/10:35c, FY25, FY 2026, FY2024-25, Q4 FY25, 01.04.2025, 31-03-2026, the January-March quarter, the June quarter, founded in 753 BC, 146 B.C., 300 BCE, in 476 AD, in AD 79, in 70 C.E., (12 CE), on 24th of May, 24 of May, 24 May, 3/4/2025, 2025-02-24, 1861-63, 1915–1917, 1998-2001, the 24th of May, the
+open on weekends, at weekends, the first week of January, last week of May, the final full week of June,
+the 17th and 18th centuries, the seventeenth and eighteenth centuries, 9/8c, 11:35/10:35c, FY25, FY 2026, FY2024-25, Q4 FY25, 01.04.2025, 31-03-2026, the January-March quarter, the June quarter, founded in 753 BC, 146 B.C., 300 BCE, in 476 AD, in AD 79, in 70 C.E., (12 CE), on 24th of May, 24 of May, 24 May, 3/4/2025, 2025-02-24, 1861-63, 1915–1917, 1998-2001, the 24th of May, the
 third of May, the twenty-first century, the same quarter, the year-ago quarter, the 1999 fourth quarter, the
 fiscal year, the full year, the whole week, the day after tomorrow, the next day, the following morning, the
 past weekend, the weekend, the past 20 years, the next few days, the several weeks, the two weeks, the first

@@ -80,6 +80,8 @@ NOTE_CODES: Final[dict[str, str]] = {
     "(past tense but after publication, or future tense but before it); the other day is an alternative",
     "direction_guessed": "no tense cue decided between the previous and the next occurrence",
     "weekday_mismatch": "the weekday written with a date is not that date's weekday; the date is kept",
+    "duration_range": "a range of durations (\"three to four weeks\"): the value is the lower count, mod "
+    "EQUAL_OR_MORE; the message names both",
     "unknown_zone_name": "a zone name in the text could not be matched to a zone",
     "zone_from_link": "the zone was chosen because a linked restatement fixes the instant",
     "reading_from_link": "a linked restatement chose the reading: the day of a time stated without one, "

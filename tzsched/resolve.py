@@ -388,6 +388,18 @@ def _story_year(piece: Piece, frame: Frame, before: list[Resolved], pub: date) -
     return None if year is None or _speaks_of_coming(piece, frame) else year
 
 
+def _sentence_year(piece: Piece, frame: Frame, before: list[Resolved], pub: date) -> int | None:
+    """In news, a yearless date after a date of another year in the same sentence is in
+    that year ("stalled in August 1918 and resumed in September"), unless the sentence
+    looks ahead from publication."""
+    r = before[-1]
+    if r.piece.said.year is None or r.piece.kind not in ("date", "holiday") or abs(r.piece.said.year - pub.year) <= 1:
+        return None  # the cheap test first: most dates before a yearless one are near publication
+    if frame.discourse.sentence_bounds(piece.start)[0] > r.piece.start or _speaks_of_coming(piece, frame):
+        return None
+    return r.piece.said.year
+
+
 def _story_note(year: int) -> Note:
     return Note("year_inferred", f"year {year} taken from an earlier mention")
 
@@ -402,6 +414,8 @@ def _yearless(piece: Piece, frame: Frame, before: list[Resolved], pub: date, mon
         if not (date(year, month, day or 1) > pub and _direction(piece, frame) == -1):
             return year, Note("year_inferred", f"year {year} taken from the start of the range, {start.isoformat()}")
     narrative = _story_year(piece, frame, before, pub)
+    if narrative is None and not frame.narrative and before:
+        narrative = _sentence_year(piece, frame, before, pub)
     if narrative is not None:
         return narrative, _story_note(narrative)
     before_text = frame.text[max(0, piece.start - 12) : piece.start].lower()
@@ -482,6 +496,10 @@ def _day_of(said: Said, pub: date, piece: Piece, frame: Frame,
         if d is not None and said.weekday is not None and d.weekday() != said.weekday:
             notes.append(_weekday_mismatch(d, said.weekday, said.year is None))
         return d, notes
+    if said.weekday is not None and said.shift is not None and "of_week" in piece.parts:
+        # "Tuesday last week": that weekday in the calendar week before (after) publication's
+        monday = pub - timedelta(days=pub.weekday())
+        return monday + timedelta(days=7 * said.shift + said.weekday), notes
     if said.weekday is not None:
         restated = _restated_day(piece, frame, before)
         if restated is not None:  # "9pm ART on Sunday (0000 GMT Monday)": the Monday next to that Sunday
@@ -1299,9 +1317,17 @@ def _month(piece: Piece, frame: Frame, zone: _Zone, said: Said, pub: date, befor
             notes.append(note)
     first = _month_start(year, said.month)
     ny, nm = _add_months(year, said.month, 1)
+    value = f"{year:04d}-{said.month:02d}"
+    if said.week_of_month is not None:
+        # "the first week of January": days 1-7; "the last week of": the month's last seven
+        nth = said.week_of_month
+        week = first + timedelta(days=7 * (nth - 1)) if nth > 0 else _month_start(ny, nm) - timedelta(days=7)
+        start, end = _bounds(week, week + timedelta(days=7), zone.zone)
+        mod = "START" if nth == 1 else "END" if nth < 0 else "MID"
+        res = _res("DATE", value, "week", start, end, zone, replace(said, mod=said.mod or mod), notes, value)
+        return Resolved(piece, res, None)
     start, end = _bounds(first, _month_start(ny, nm), zone.zone)
     start, end = _narrow(start, end, said.mod, zone.zone)
-    value = f"{year:04d}-{said.month:02d}"
     return Resolved(piece, _res("DATE", value, "month", start, end, zone, said, notes, value), None)
 
 
@@ -1968,6 +1994,13 @@ def _duration(piece: Piece, frame: Frame) -> Resolved:
     said = piece.said
     unit = said.unit or "day"
     value = duration_value(said.amount, unit)
+    if said.until_amount is not None:
+        # "three to four weeks": TimeML's value is the lower count, "at least"; a note gives both
+        upper = duration_value(said.until_amount, unit)
+        note = Note("duration_range", f"a range of durations, from {value} to {upper}")
+        return Resolved(piece, Resolution(timex_type="DURATION", value=value, granularity="duration",
+                                          mod=said.mod or "EQUAL_OR_MORE", approximate=said.mod == "APPROX",
+                                          notes=(note,)), None)
     res = Resolution(timex_type="DURATION", value=value, granularity="duration", mod=said.mod,
                      approximate=said.mod == "APPROX" or said.amount is None)
     if said.shift is not None and said.amount is not None and said.shift < 0 and unit not in ("hour", "minute",

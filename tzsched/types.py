@@ -361,6 +361,8 @@ class Said:
     # a name written as a zone that is none ("3 p.m. Party time"): outside the span,
     # kept for an unknown_zone_name note
     unknown_zone: str | None = None
+    week_of_month: int | None = None  # "the first week of January": 1; "the last week of": -1
+    until_amount: float | None = None  # the larger count of a duration range ("three to four weeks")
 
     def to_dict(self) -> dict[str, Any]:
         said = ((name, getattr(self, name)) for name in _field_names(Said))

@@ -255,7 +255,7 @@ def _century(g: Groups, start: int, end: int, text: str) -> Piece | None:
     n = int(raw) if raw.isdigit() else lexicon().ordinals.get(raw)
     if not n or n <= 0 or n > 21:
         return None
-    if (g.get("era") or "").startswith("B"):  # "the 8th century BC": TIMEX3 BC07, no instant
+    if (g.get("era") or g.get("listed_era") or "").startswith("B"):  # "the 8th century BC": TIMEX3 BC07
         return Piece(start, end, "era", "date.century", Said(mod=_pos(g.get("pos"))), parts=(f"BC{n - 1:02d}",))
     return Piece(start, end, "decade", "date.century", Said(century=n - 1, mod=_pos(g.get("pos"))))
 
@@ -461,6 +461,16 @@ def _nth_weekday(g: Groups, start: int, end: int, text: str) -> Piece | None:
                  parts=(f"{month:02d}:{nth}:{weekday}",))
 
 
+def _week_of_month(g: Groups, start: int, end: int, text: str) -> Piece | None:
+    """"the first week of January", "the last week of March 2020": seven days of the month."""
+    nth = NTH_WEEK.get((g["ord"] or "").lower(), -1)  # "final" is the last
+    month = _month(g["mon"] or "")
+    if month is None:
+        return None
+    said = Said(year=gint(g, "y"), month=month, week_of_month=nth)
+    return Piece(start, end, "date", "date.week_of_month", said)
+
+
 def rules() -> list[Rule]:
     from .words import words
 
@@ -471,6 +481,7 @@ def rules() -> list[Rule]:
     year4 = r"(?P<y>1[0-9]\d\d|20\d\d)"
     span_end = r"(?P<y2>1[0-9]\d\d|20\d\d|\d\d)(?![\w%]|[.,]\d|[-–]\d)"
     holidays = alt([*lex.holidays, *lex.movable_holidays]).replace("'", "['’]")
+    era = r"B\.C\.(?:E\.)?|BCE?|A\.D\.|AD|C\.E\.|CE"
     return [
         Rule(
             "date.iso",
@@ -508,6 +519,12 @@ def rules() -> list[Rule]:
             _nth_weekday,
         ),
         Rule(
+            "date.week_of_month",
+            rf"(?:(?i:the)\s)?(?P<ord>(?i:first|second|third|fourth|last|final))\s(?:full\s)?(?i:week)\s(?:of|in)\s"
+            rf"(?P<mon>{w.month_full})(?![\w])(?:,?\s{year4}(?![\w]))?",
+            _week_of_month,
+        ),
+        Rule(
             "date.quarter",
             rf"(?:(?P<the>the|The)\s)?(?:(?P<rel>{'|'.join(QUARTER_RELATIONS)})[\s-])?"
             rf"(?:(?P<y0>1[0-9]\d\d|20\d\d)\s)?(?:(?P<fiscal>fiscal)\s)?(?:(?P<ord>(?i:first|second|third|fourth|final|1st|2nd|3rd|4th))[\s-])?"
@@ -539,8 +556,11 @@ def rules() -> list[Rule]:
         Rule(
             "date.century",
             rf"(?:(?P<the>the|The)\s)?(?:(?P<pos>early|mid|late)[\s-])?"
-            rf"(?P<c>1\d|2[01]|[1-9]|(?i:{w.ordinal_word}))(?:st|nd|rd|th)?[\s-](?i:century)(?![\w])"
-            r"(?:\s(?P<era>B\.C\.(?:E\.)?|BCE?|A\.D\.|AD|C\.E\.|CE)(?![\w]))?",
+            rf"(?P<c>1\d|2[01]|[1-9]|(?i:{w.ordinal_word}))(?:st|nd|rd|th)?"
+            # "the 17th and 18th centuries": the first of a list takes the plural (and era) after the last
+            rf"(?:[\s-](?i:century)|\s(?i:centuries)|(?=\s(?:and|or|to)\s(?:the\s)?(?:1\d|2[01]|[1-9]|(?i:{w.ordinal_word}))"
+            rf"(?:st|nd|rd|th)?\s(?i:centuries)(?![\w])(?:\s(?P<listed_era>{era})(?![\w]))?))(?![\w])"
+            rf"(?:\s(?P<era>{era})(?![\w]))?",
             _century,
         ),
         Rule(

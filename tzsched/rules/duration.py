@@ -78,8 +78,29 @@ def _count(g: Groups, start: int, end: int, text: str) -> Piece | None:
         # "expected to last six weeks", "will last two days": the verb; the length alone
         start, lead = start + len("last") + 1, ""
     shift = LEADS.get(lead)
+    if shift is None and amount is not None and text.endswith(_RANGE_JOINS, max(0, start - 9), start):
+        low = _range_low().search(text, max(0, start - 40), start)
+        low_amount = number_value(low.group("q0") or low.group("q1") or "") if low is not None else None
+        if low is not None and low_amount is not None and low_amount < amount:
+            # "three to four weeks", "two or three days", "between 5 and 10 years": one range
+            said = Said(unit=unit, amount=low_amount, until_amount=amount)
+            return Piece(low.start(), end, "duration", "dur.range", said)
     said = Said(unit=unit, amount=amount, shift=shift, anchor="publication" if shift else None)
     return Piece(start, end, "duration", "dur.count", said)
+
+
+# what joins the two counts of a duration range ("three to four", "2-3", "between 5 and 10")
+_RANGE_JOINS = (" to ", " or ", "-", "–", " and ")
+
+
+@cache
+def _range_low() -> re.Pattern[str]:
+    """The smaller count and the joining word right before a duration's count."""
+    from .words import words
+
+    number = words().number
+    return re.compile(rf"(?<![\w.,$£€-])(?P<q0>(?i:{number}))(?:\s(?:to|or)\s|\s?[-–]\s?)\Z"
+                      rf"|(?<=[Bb]etween\s)(?P<q1>(?i:{number}))\sand\s\Z")
 
 
 @cache

@@ -39,8 +39,17 @@ def _weekday(g: Groups, start: int, end: int, text: str) -> Piece | None:
     shift = lexicon().shift_words.get(shift_word) if shift_word else None
     pos = _position(g)
     mod = lexicon().position_mods.get(pos) if pos else None
+    week = _WEEK_AFTER.match(text, end) if shift is None and text.startswith(" ", end) else None
+    if week is not None:
+        # "on Tuesday last week", "Friday of next week": that weekday of the week named
+        said = Said(weekday=wd, part_of_day=_pod(g.get("pod")), shift=_WEEK_SHIFT[week.group(1).lower()], mod=mod)
+        return Piece(start, week.end(), "weekday", "rel.weekday_of_week", said, parts=("of_week",))
     said = Said(weekday=wd, part_of_day=_pod(g.get("pod")), shift=shift, mod=mod)
     return Piece(start, end, "weekday", "rel.weekday", said)
+
+
+_WEEK_AFTER = re.compile(r"\s(?:of\s)?(last|next|this)\sweek(?![\w'’])", re.IGNORECASE)
+_WEEK_SHIFT = {"last": -1, "this": 0, "next": 1}
 
 
 def _relday(g: Groups, start: int, end: int, text: str) -> Piece | None:
