@@ -82,6 +82,8 @@ NOTE_CODES: Final[dict[str, str]] = {
     "weekday_mismatch": "the weekday written with a date is not that date's weekday; the date is kept",
     "duration_range": "a range of durations (\"three to four weeks\"): the value is the lower count, mod "
     "EQUAL_OR_MORE; the message names both",
+    "meridiem_from_context": "a clock time written without a.m./p.m. (\"8:15\") follows a p.m. time of its "
+    "sentence at or before that hour of the evening, and is read p.m. too",
     "unknown_zone_name": "a zone name in the text could not be matched to a zone",
     "zone_from_link": "the zone was chosen because a linked restatement fixes the instant",
     "reading_from_link": "a linked restatement chose the reading: the day of a time stated without one, "

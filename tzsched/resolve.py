@@ -1074,6 +1074,23 @@ def _resolve(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     return _ref(piece, frame)
 
 
+def _evening_before(piece: Piece, frame: Frame, hour: int) -> str | None:
+    """The p.m. time a later "8:15" of the same sentence follows, written with a.m./p.m.
+    at or before that hour of the evening ("at 7 p.m. ... at 8:15"), or None. A time with
+    a leading zero ("08:15") is a 24-hour one and never asks; one in another zone than
+    the p.m. time is no evening of it."""
+    if frame.text[piece.start] == "0":
+        return None
+    at = bisect_left(frame.pieces, piece.start, key=lambda p: p.start)
+    prev = next((p for p in reversed(frame.pieces[:at]) if p.kind in ("clock", "range")), None)
+    if prev is None or prev.said.meridiem != "pm" or (prev.said.hour or 0) - 12 > hour \
+            or prev.said.zone_text != piece.said.zone_text:
+        return None  # "1:40 p.m. local time (11:40 UTC)": another zone's clock
+    if frame.discourse.sentence_bounds(piece.start)[0] > prev.start:
+        return None
+    return frame.text[prev.start : prev.end]
+
+
 def _clock(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     said = piece.said
     zone = _zone_of(said, frame)
@@ -1104,6 +1121,11 @@ def _clock(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
             day = _narrated_day(piece, frame, before, pub)
             on_publication_day = day == pub
     hour, minute = said.hour or 0, said.minute or 0
+    if said.meridiem is None and 1 <= hour <= 11 and piece.rule == "clock.24h":
+        evening = _evening_before(piece, frame, hour)
+        if evening is not None:  # "doors open at 7 p.m. and the show starts at 8:15": 20:15
+            hour += 12
+            notes.append(Note("meridiem_from_context", f"p.m. as {evening!r} earlier in the sentence"))
     if _is_midnight(piece) and (
         stated_day or ends_day or _UNTIL_BEFORE.search(frame.text, max(0, piece.start - 8), piece.start)
         or _direction(piece, frame) == 1
