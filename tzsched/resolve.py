@@ -723,8 +723,9 @@ _IN_ORDER_TO = re.compile(
     r"\s*(?:(?:[-–]|to|until|till|through)\s*|,?\s+(?:arriving|landing|docking|returning)\s+(?:at\s+|by\s+)?)",
     re.IGNORECASE)
 # two events told in order are joined by "and" ("... at 10 p.m. Friday and police broke it
-# up at"), with no word or mark between them that tells another order or starts anew
-_AND = re.compile(r"\band\b", re.IGNORECASE)
+# up at", "polls close at 10pm on Thursday, with the first results expected at about 1am"),
+# with no word or mark between them that tells another order or starts anew
+_AND = re.compile(r"\band\b|,\s+with\b", re.IGNORECASE)
 _NOT_IN_ORDER = re.compile(r"\b(?:after|before|since|until|till|following|or|had)\b|[.;(\n]", re.IGNORECASE)
 # "..., and at 4 a.m. the governor had already ordered evacuations": told out of order
 _HAD_AFTER = re.compile(r"[^.;!?\n]{0,40}?\bhad\b", re.IGNORECASE)
@@ -2016,6 +2017,10 @@ def _duration(piece: Piece, frame: Frame) -> Resolved:
     said = piece.said
     unit = said.unit or "day"
     value = duration_value(said.amount, unit)
+    if "hms" in piece.parts and said.amount is not None:  # "2 hours, 9 minutes and 12 seconds": PT2H9M12S
+        hours, rest = divmod(round(said.amount * (3600 if unit == "hour" else 60)), 3600)
+        value = "PT" + ("".join(f"{n}{c}" for n, c in zip((hours, *divmod(rest, 60)), "HMS", strict=True) if n)
+                        or "0S")
     if said.until_amount is not None:
         # "three to four weeks": TimeML's value is the lower count, "at least"; a note gives both
         upper = duration_value(said.until_amount, unit)

@@ -176,7 +176,7 @@ def _after(lex: Lexicon, rules_starting: dict[str, frozenset[str]]) -> dict[str,
             "the": frozenset(w[:1] if w[0].isdigit() else w for w in date.NTH_WEEK),
             SHORT_NUMBER: frozenset(ordinal_suffix),
             # "the last Friday of June": a weekday after the ordinal ("last week" is no match)
-            **{w: frozenset(lex.weekdays) for w in date.NTH_WEEK if not w[0].isdigit()},
+            **{w: frozenset({*lex.weekdays, "and", "or"}) for w in date.NTH_WEEK if not w[0].isdigit()},
         },
         "date.week_of_month": {"the": frozenset({"first", "second", "third", "fourth", "last", "final"}),
                                **each(("first", "second", "third", "fourth", "last", "final"), {"week", "full"})},

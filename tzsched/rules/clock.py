@@ -221,6 +221,8 @@ def _twenty_four(g: Groups, start: int, end: int, text: str) -> Piece | None:
     pod = g.get("pod")
     if g.get("dot") and zone is None and not g.get("hrs"):
         return None  # "15.30 CEST" is a time; "closed at 15.30" a price
+    if g.get("dot") and g.get("hrs") and zone is None and not _CUE_BEFORE.search(text, max(0, start - 16), start):
+        return None  # "at 10.30 hours" is a time; "took 1.33 hours" a length
     if zone is None and not g.get("hrs") and not pod and not _CUE_BEFORE.search(text, max(0, start - 16), start):
         return None
     h, day = _with_pod(h, pod) if h <= 12 else (h, None)
@@ -284,8 +286,16 @@ _PAST_TO_MINUTES = {"half": 30, "quarter": 15, "a quarter": 15, "five": 5, "ten"
 def _past_to(g: Groups, start: int, end: int, text: str) -> Piece | None:
     """"half past two this afternoon", "a quarter to nine", "ten past six": the minutes
     and the hour they count from (past, after) or to."""
-    value = number_value(g["h"] or "")
     minutes = _PAST_TO_MINUTES.get(" ".join((g["frac"] or "").lower().split()))
+    word = (g.get("word") or "").lower()
+    if word and minutes is not None:
+        # "a quarter to midnight" (23:45), "half past midnight" (00:30), "five past noon" (12:05)
+        base = 0 if word == "midnight" else 12
+        hour, minute = (base, minutes) if (g["rel"] or "").lower() != "to" else ((base - 1) % 24, 60 - minutes)
+        end, zone, unknown = _with_zone(g, start, end, text)
+        return Piece(start, end, "clock", "clock.past_to", Said(hour=hour, minute=minute, zone_text=zone,
+                                                                unknown_zone=unknown))
+    value = number_value(g["h"] or "")
     if value is None or minutes is None or not 1 <= value <= 12 or value != int(value):
         return None
     rel = (g["rel"] or "").lower()
@@ -430,8 +440,9 @@ def rules() -> list[Rule]:
         Rule(
             "clock.past_to",
             rf"(?P<frac>(?i:half|quarter|a\squarter|five|ten|twenty))\s(?P<rel>past|after|to)\s"
-            rf"(?P<h>{h12}|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))"
-            rf"(?:\s?(?P<mer>{w.meridiem})|\s(?P<oc>o['’]clock)|\s(?P<pod>{_POD_PHRASE}))?(?![\w]){zone}",
+            rf"(?:(?P<h>{h12}|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))"
+            rf"(?:\s?(?P<mer>{w.meridiem})|\s(?P<oc>o['’]clock)|\s(?P<pod>{_POD_PHRASE}))?|(?P<word>(?i:midnight|noon|midday)))"
+            rf"(?![\w]){zone}",
             _past_to,
         ),
         Rule(

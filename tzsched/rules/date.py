@@ -272,6 +272,8 @@ def _quarter(g: Groups, start: int, end: int, text: str) -> Piece | None:
     n = _QUARTER_ORD.get(ordinal)
     year = gint(g, "y")
     fiscal = bool(g.get("fiscal"))
+    if year is None and not fiscal and not rel and not g.get("y0") and _in_a_game(text, start, end):
+        return None  # "with 2:14 left in the fourth quarter", "In the first half, the Jets led 14-3"
     if unit.startswith("half"):
         n = _HALF_ORD.get(ordinal) if ordinal else _HALF_ORD.get(rel)
         if n not in (1, 2) and not rel:
@@ -288,6 +290,29 @@ def _quarter(g: Groups, start: int, end: int, text: str) -> Piece | None:
         start += len(g["the"] or "") + 1  # the adjective "third-quarter" keeps no article
     said = Said(quarter=n, year=year, fiscal=fiscal, shift=_rel_shift(rel), unit="quarter")
     return Piece(start, end, "quarter", "date.quarter", said)
+
+
+def _in_a_game(text: str, start: int, end: int) -> bool:
+    """Whether the sentence around a quarter or half tells of a game: a score ("14-3") or
+    a word of play within it (en.toml [phrases] game_words)."""
+    lo = max(text.rfind(".", 0, start), text.rfind("\n", 0, start), start - 160) + 1
+    hi = min(i for i in (text.find(".", end), text.find("\n", end), end + 160, len(text)) if i >= 0)
+    return _GAME.search(text, lo, hi) is not None or _game_words().search(text, lo, hi) is not None \
+        or _STARTS_AT_CLOCK.match(text, end) is not None
+
+
+# "the second half began at 9:47 p.m.": a period that starts at a clock time is a game's
+_STARTS_AT_CLOCK = re.compile(r"\s(?:began|begins|starts|started|resumed|resumes|ended|ends)\sat\s\d")
+
+
+# a score: two small numbers joined by a hyphen or dash ("a 14-3 lead", "won 2–1"), not a
+# span of years or a date
+_GAME = re.compile(r"(?<![\w.,/-])\d{1,3}[-–]\d{1,3}(?![\w.,/-]|\s?(?:[ap]\.?m|percent|%))")
+
+
+@cache
+def _game_words() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{alt(lexicon().game_words)})\b", re.IGNORECASE)
 
 
 def _month_quarter(g: Groups, start: int, end: int, text: str) -> Piece | None:
@@ -453,6 +478,11 @@ def _nth_weekday(g: Groups, start: int, end: int, text: str) -> Piece | None:
     lex = lexicon()
     nth = NTH_WEEK.get((g["ord"] or "").lower())
     weekday = lex.weekdays.get((g["wd"] or "").rstrip(".").lower())
+    if g.get("every") and nth is not None and weekday is not None:
+        # "the first Tuesday of every month", "the second and fourth Thursday of each month": a set
+        return Piece(start, end, "set", "set.nth_weekday", Said(set_unit="month", amount=1.0))
+    if g.get("ord2"):
+        return None  # "the second and fourth Thursday of March": two days, not read
     month = _month(g["mon"] or "")
     if nth is None or weekday is None or month is None:
         return None
@@ -514,8 +544,9 @@ def rules() -> list[Rule]:
         ),
         Rule(
             "date.nth_weekday",
-            rf"(?:(?i:the)\s)?(?P<ord>(?i:{'|'.join(NTH_WEEK)}))\s(?P<wd>{w.weekday})\s(?:of|in)\s(?P<mon>{w.month_full})"
-            rf"(?![\w])(?:,?\s{year4}(?![\w]))?",
+            rf"(?:(?i:the)\s)?(?P<ord>(?i:{'|'.join(NTH_WEEK)}))"
+            rf"(?:\s(?:and|or)\s(?:the\s)?(?P<ord2>(?i:{'|'.join(NTH_WEEK)})))?\s(?P<wd>{w.weekday})s?\s(?:of|in)\s"
+            rf"(?:(?P<mon>{w.month_full})(?![\w])(?:,?\s{year4}(?![\w]))?|(?P<every>(?i:every|each))\smonth(?![\w]))",
             _nth_weekday,
         ),
         Rule(
