@@ -106,7 +106,7 @@ def _month_only(g: Groups, start: int, end: int, text: str) -> Piece | None:
 
 
 def _iso(g: Groups, start: int, end: int, text: str) -> Piece | None:
-    y, m, d = int(g["y"] or 0), int(g["m"] or 0), int(g["d"] or 0)
+    y, m, d = int(g["y"] or 0), int(g["m"] or g.get("m2") or 0), int(g["d"] or g.get("d2") or 0)
     if not (1 <= m <= 12 and 1 <= d <= 31):
         return None
     if g.get("hh"):
@@ -515,9 +515,11 @@ def rules() -> list[Rule]:
     return [
         Rule(
             "date.iso",
-            rf"{edge}(?P<y>1[6-9]\d\d|20\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)"
+            rf"{edge}(?P<y>1[6-9]\d\d|20\d\d)(?:-(?P<m>[01]\d)-(?P<d>[0-3]\d)"
             r"(?:[T ](?P<hh>[01]\d|2[0-3]):(?P<mm>[0-5]\d)(?::[0-5]\d(?:\.\d{1,6})?)?"
-            r"(?P<tz>Z|[+-][01]\d:?[0-5]\d|\s(?:UTC|GMT))?)?(?![\w-])",
+            r"(?P<tz>Z|[+-][01]\d:?[0-5]\d|\s(?:UTC|GMT))?)?"
+            # "2025/04/01", "2025.04.01": year first with slashes or dots (East Asian copy)
+            r"|(?P<sep>[/.])(?P<m2>[01]?\d)(?P=sep)(?P<d2>[0-3]?\d))(?![\w-]|[/.]\d)",
             _iso,
         ),
         Rule("date.numeric_dotted",
