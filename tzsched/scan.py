@@ -129,7 +129,7 @@ def _anchor_pattern(lead: set[str], words: set[str], follow: set[str], after_num
     i = f"(?{flags}:" if flags else "(?:"
     follow_re = r"(?=[\s-]+(?:\d|['’]\d|" + i + trie_regex(follow) + r")(?![a-zA-Z])))"
     goes_on = (
-        r"[:/h\-–—½]|(?:st|nd|rd|th)\b|\s?[aApP]\.?\s?[mM]\b|\s?[aApP]\.\s?[mM]\.|\s+(?:\d/\d|"
+        r"[:/h\-–—½]|(?:st|nd|rd|th|mins?|secs?)\b|\s?[aApP]\.?\s?[mM]\b|\s?[aApP]\.\s?[mM]\.|\s+(?:\d/\d|"
         + i + trie_regex(after_number) + r")(?![a-zA-Z]))"
     )
     # "9.30 pm", "2.5 hours": a decimal point must be followed by what follows a number

@@ -420,7 +420,7 @@ def rules() -> list[Rule]:
         ),
         Rule(
             "clock.24h",
-            rf"{edge}(?P<h>{h24})(?:[:h]|(?P<dot>\.))(?P<min>[0-5]\d)(?::[0-5]\d)?(?![\w:]|/\d)(?!\s?{w.meridiem})"
+            rf"{edge}(?P<h>{h24})(?:[:h]|(?P<dot>\.))(?P<min>[0-5]\d)(?::[0-5]\d)?(?!(?!hrs?(?![\w]))[\w:]|/\d)(?!\s?{w.meridiem})"
             rf"(?:\s?(?P<hrs>hours|hrs|h)(?![\w])|\s(?P<pod>{_POD_PHRASE}))?"
             rf"{zone}",
             _twenty_four,

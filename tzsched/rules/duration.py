@@ -26,8 +26,8 @@ _PER_BEFORE = re.compile(
 def _count(g: Groups, start: int, end: int, text: str) -> Piece | None:
     lex = lexicon()
     unit = lex.units.get((g["unit"] or "").lower())
-    if unit is None:
-        return None
+    if unit is None or text.endswith(":", 0, start):
+        return None  # "05:30hrs" is a clock time
     qtext = (g.get("q") or "").strip()
     lead = (g.get("lead") or "").lower()
     direction = (g.get("dir") or "").lower()
@@ -114,8 +114,8 @@ def _count(g: Groups, start: int, end: int, text: str) -> Piece | None:
 
 # the smaller units after "2 hours" or "4 minutes": ", 9 minutes and 12 seconds", " 28 seconds"
 _COMPOUND_REST = re.compile(
-    r",?\s(?:and\s)?(?P<n1>[1-5]?\d)[\s-](?P<u1>minutes?|mins?|seconds?|secs?)(?![\w-])"
-    r"(?:,?\s(?:and\s)?(?P<n2>[1-5]?\d)[\s-](?P<u2>seconds?|secs?)(?![\w-]))?"
+    r",?\s(?:and\s)?(?P<n1>[1-5]?\d)[\s-]?(?P<u1>minutes?|mins?|seconds?|secs?)(?![\w-])"
+    r"(?:,?\s(?:and\s)?(?P<n2>[1-5]?\d)[\s-]?(?P<u2>seconds?|secs?)(?![\w-]))?"
 )
 
 # what joins the two counts of a duration range ("three to four", "2-3", "between 5 and 10")
@@ -234,7 +234,7 @@ def rules() -> list[Rule]:
         Rule(
             "dur.count",
             rf"(?:(?P<the>the|The)\s)?(?:(?P<lead>(?i:{_LEAD}|first))\s)?"
-            rf"(?P<q>(?i:{w.number}))(?:\s(?i:{alt(lex.count_unit_between)}))?(?:[\s-]|\s?-\s?)(?P<unit>(?i:{w.unit}))(?P<suffix>-(?i:long|old|plus))?(?![\w-])(?P<half>\s(?:and\s)?a\shalf)?"
+            rf"(?P<q>(?i:{w.number}))(?:\s(?i:{alt(lex.count_unit_between)}))?(?:[\s-]|\s?-\s?|(?<=\d)(?=(?:hrs?|mins?|secs?)(?![\w])))(?P<unit>(?i:{w.unit}))(?P<suffix>-(?i:long|old|plus))?(?![\w-])(?P<half>\s(?:and\s)?a\shalf)?"
             rf"(?:\s(?P<dir>(?i:ago|earlier|later|from\snow|hence|back)))?(?![\w])",
             _count,
         ),
