@@ -1266,6 +1266,8 @@ def _dayish(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     if named is None:
         return _unresolved(piece, notes)
     day = named
+    if piece.parts and piece.parts[-1] in ("day+1", "day-1"):  # "the day after Thanksgiving"
+        day += timedelta(days=1 if piece.parts[-1] == "day+1" else -1)
     if said.part_of_day == "NI" and said.relative_day == 0 and _in_last_night(frame, zone.zone):
         day -= timedelta(days=1)  # "tonight" at 00:30 is the night begun the evening before
     if said.part_of_day:

@@ -311,6 +311,14 @@ class Scanner:
     def _modifiers(self, piece: Piece, text: str) -> Piece:
         if piece.kind in ("ref", "set"):
             return piece
+        if piece.kind in ("date", "holiday", "weekday") and text.endswith(_DAY_AROUND, 0, piece.start):
+            # "the day after Thanksgiving", "the day before March 5": the next (previous) day
+            around = _THE_DAY_AROUND.search(text, max(0, piece.start - 16), piece.start)
+            if around is not None:
+                step = "day+1" if around.group(1).lower() == "after" else "day-1"
+                # (the span starts at "day", as TimeML marks "day before last Tuesday")
+                return Piece(around.start(1) - len("day "), piece.end, piece.kind, piece.rule, piece.said,
+                             (*piece.parts, step))
         window_start = max(0, piece.start - 40)
         before = text[window_start : piece.start]
         last = _LAST_WORD.match(before[::-1])  # read backwards: an anchored match, not a search
@@ -348,6 +356,9 @@ class Scanner:
             said = replace(said, mod=lex.position_mods.get(word, said.mod))
         return Piece(start, piece.end, piece.kind, piece.rule, said, piece.parts)
 
+
+_DAY_AROUND = ("day after ", "day before ", "Day after ", "Day before ")
+_THE_DAY_AROUND = re.compile(r"(?<![\w'’])(?:the|The|THE)\s(?:day|Day)\s(after|before)\s\Z")
 
 _WORD_START = r"(?<![\w'’])"
 # the places of the two rarely needed anchors and of the modifier pattern for text that
