@@ -1075,6 +1075,10 @@ def _resolve(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     return _ref(piece, frame)
 
 
+# locale regions whose news writes the 12-hour clock: there "at 7:05" may be either half of the day
+_TWELVE_HOUR_REGIONS = frozenset({"US", "CA", "PH", "AU", "NZ", "IN", ""})
+
+
 def _evening_before(piece: Piece, frame: Frame, hour: int) -> str | None:
     """The p.m. time a later "8:15" of the same sentence follows, written with a.m./p.m.
     at or before that hour of the evening ("at 7 p.m. ... at 8:15"), or None. A time with
@@ -1122,11 +1126,15 @@ def _clock(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
             day = _narrated_day(piece, frame, before, pub)
             on_publication_day = day == pub
     hour, minute = said.hour or 0, said.minute or 0
+    half_unstated = False  # "First pitch is at 7:05": morning or evening?
     if said.meridiem is None and 1 <= hour <= 11 and piece.rule == "clock.24h":
         evening = _evening_before(piece, frame, hour)
         if evening is not None:  # "doors open at 7 p.m. and the show starts at 8:15": 20:15
             hour += 12
             notes.append(Note("meridiem_from_context", f"p.m. as {evening!r} earlier in the sentence"))
+        else:
+            half_unstated = frame.context.region in _TWELVE_HOUR_REGIONS and frame.text[piece.start] != "0" \
+                and said.zone_text is None and ":" in frame.text[piece.start : piece.start + 3]
     if _is_midnight(piece) and (
         stated_day or ends_day or _UNTIL_BEFORE.search(frame.text, max(0, piece.start - 8), piece.start)
         or _direction(piece, frame) == 1
@@ -1152,6 +1160,11 @@ def _clock(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
             # reading in January and the literal label's in May, nothing new
             continue
         alts.append(Reading(f"zone:{other.zone}", o, o + MINUTE, other.zone))
+    if half_unstated:
+        evening_utc = wall_to_utc(wall + timedelta(hours=12), zone.zone, frame.context.dst, zone.label).utc
+        alts.append(Reading("pm", evening_utc, evening_utc + MINUTE, zone.zone))
+        notes.append(Note("meridiem_unstated", f"{_minute_text(wall)[-5:]} has no a.m. or p.m.: read as the morning's, "
+                                               "the evening's is an alternative"))
     if on_publication_day and piece.kind == "clock":
         conflict = _tense_conflict(piece, frame, start, wall, zone)
         if conflict is not None and zone.zone != frame.home and day != frame.pub_home:
