@@ -489,6 +489,19 @@ def _take_reading(m: _Member, reading: Reading, note: Note, *, zone_source: bool
     )
 
 
+def _take_evening(m: _Member, reading: Reading, note: Note) -> Resolution:
+    """The member read as the evening's ("7:05" as 19:05): its value and local time too."""
+    res = m.res
+    alts = (*(a for a in res.alternatives if a is not reading), Reading("am", m.start, m.end, res.zone))
+    value, local = res.value, res.local
+    if value[11:13].isdigit():  # "2025-05-21T07:05" -> "2025-05-21T19:05"
+        value = f"{value[:11]}{int(value[11:13]) + 12:02d}{value[13:]}"
+    if local is not None and local[11:13].isdigit():
+        local = f"{local[:11]}{int(local[11:13]) + 12:02d}{local[13:]}"
+    return replace(res, value=value, local=local, start=reading.start, end=reading.start + (m.end - m.start),
+                   notes=(*(n for n in res.notes if n.code != "meridiem_unstated"), note), alternatives=alts)
+
+
 @lru_cache(maxsize=64)
 def _offsets_in_use(year: int) -> frozenset[int]:
     """UTC offsets (minutes) that some IANA zone keeps on the 15th of some month of
@@ -651,6 +664,15 @@ def _judge(m: _Member, anchor: _Member, members: list[_Member], refined: dict[in
                                                      f"restatement {other.mention.text!r} picks {iso_z(alt.start)}")
                     refined[x.index] = x.reading(_take_reading(x, alt, note, zone_source=False))
                     return _Verdict(True, None, [Note(label, note.message)])
+
+    # "at 7:05 (2305 GMT)": the restatement says which half of the day an unstated one is
+    for x, other in ((m, anchor), (anchor, m)):
+        for alt in x.alternative("pm"):
+            if abs(_secs(alt.start - other.start)) <= tol:
+                note = Note("reading_from_link", f"{x.mention.text!r} has no a.m. or p.m.; its restatement "
+                                                 f"{other.mention.text!r} picks the evening, {iso_z(alt.start)}")
+                refined[x.index] = x.reading(_take_evening(x, alt, note))
+                return _Verdict(True, None, [note])
 
     # an implied day may move to the adjacent one when the restatement crosses midnight
     if not days_fixed:
