@@ -67,6 +67,7 @@ class Lexicon:
     parts_of_day: Mapping[str, str]
     seasons: Mapping[str, str]
     relative_days: Mapping[str, int]
+    decade_words: Mapping[str, int]
     vague_quantity: frozenset[str]
     shift_words: Mapping[str, int]
     set_words: Mapping[str, str]
@@ -153,6 +154,7 @@ def lexicon() -> Lexicon:
     pods = table("parts_of_day", lambda v: v in _POD, f"one of {sorted(_POD)}")
     seasons = table("seasons", lambda v: v in _SEASONS, f"one of {sorted(_SEASONS)}")
     reldays = table("relative_days", lambda v: isinstance(v, int), "an integer day offset")
+    decade_words = table("decade_words", lambda v: isinstance(v, int) and 190 <= v <= 209, "a decade (196 = 1960s)")
     vague = table("vague_quantity", lambda v: v is True, "true")
     shifts = table("shift_words", lambda v: v in (-1, 0, 1), "-1, 0 or 1")
     set_words = table("set_words", lambda v: v in _UNITS, f"one of {sorted(_UNITS)}")
@@ -240,6 +242,7 @@ def lexicon() -> Lexicon:
         parts_of_day=_frozen(pods),
         seasons=_frozen(seasons),
         relative_days=_frozen(reldays),
+        decade_words=_frozen(decade_words),
         vague_quantity=frozenset(vague),
         shift_words=_frozen(shifts),
         set_words=_frozen(set_words),

@@ -104,7 +104,7 @@ def _lexicon_words(lex: Lexicon) -> set[str]:
     out: set[str] = set()
     tables = (lex.months, lex.weekdays, lex.numbers, lex.ordinals, lex.units, lex.parts_of_day, lex.seasons,
               lex.relative_days, lex.vague_quantity, lex.shift_words, lex.set_words, lex.approximators,
-              lex.position_mods, lex.holidays, lex.references, lex.unit_qualifiers)
+              lex.position_mods, lex.holidays, lex.references, lex.unit_qualifiers, lex.decade_words)
     for table in tables:
         for phrase in table:
             out.update(w.split("'")[0] for w in phrase.split())

@@ -232,6 +232,11 @@ _SPAN_EDGE = re.compile(r"[\w.,:/$€£#-]")
 
 
 def _decade(g: Groups, start: int, end: int, text: str) -> Piece | None:
+    if g.get("word"):
+        if not g.get("the"):
+            return None  # "in his Sixties" is an age; "the Sixties" the decade, of the 1900s
+        decade = lexicon().decade_words[(g["word"] or "").lower()]
+        return Piece(start, end, "decade", "date.decade", Said(decade=decade, mod=_pos(g.get("pos"))))
     if g.get("dd"):
         decade = 190 + int((g["dd"] or "0")[0])
         if int((g["dd"] or "0")[0]) < 3:
@@ -583,7 +588,8 @@ def rules() -> list[Rule]:
         Rule(
             "date.decade",
             r"(?:(?P<the>the|The)\s)?(?:(?P<pos>early|mid|late)[\s-])?"
-            r"(?:(?P<dec>1\d\d0|20\d0)['’]?s|['’](?P<dd>\d0)['’]?s)(?![\w])",
+            r"(?:(?P<dec>1\d\d0|20\d0)['’]?s|['’](?P<dd>\d0)['’]?s"
+            rf"|(?P<word>{alt(w.title() for w in lex.decade_words)}))(?![\w])",
             _decade,
         ),
         Rule(
