@@ -395,9 +395,28 @@ def _sentence_year(piece: Piece, frame: Frame, before: list[Resolved], pub: date
     r = before[-1]
     if r.piece.said.year is None or r.piece.kind not in ("date", "holiday") or abs(r.piece.said.year - pub.year) <= 1:
         return None  # the cheap test first: most dates before a yearless one are near publication
-    if frame.discourse.sentence_bounds(piece.start)[0] > r.piece.start or _speaks_of_coming(piece, frame):
+    sentence_start = frame.discourse.sentence_bounds(piece.start)[0]
+    if sentence_start > r.piece.start or _speaks_of_coming(piece, frame):
         return None
-    return r.piece.said.year
+    if "," in frame.text[r.piece.end : piece.start] and (
+            _SIDE_CLAUSE.search(frame.text, sentence_start, r.piece.start) is not None
+            or _CLAUSE_CLOSED.match(frame.text, r.piece.end) is not None):
+        # "Smith, who was born on July 4, 1950, died on May 2", "The treaty, signed in March
+        # 2003, expired on Jan. 1": the year is the inserted clause's
+        return None
+    year = r.piece.said.year
+    src = r.piece.said
+    if src.month is not None and piece.said.month is not None \
+            and (piece.said.month, piece.said.day or 31) < (src.month, src.day or 1):
+        year += 1  # "arrested on Nov. 3, 2022, was sentenced on May 12": the May after
+    return year
+
+
+# a comma right after a date that closes an inserted clause: the main verb follows ("...
+# March 2003, expired"), not "and", "but" or "then" (", and left the country on April 5")
+_CLAUSE_CLOSED = re.compile(r",\s(?!(?:and|but|then|before|after|when|while)\b)[a-z]")
+# a relative or appositive clause open before a date ("Smith, who was born on July 4, 1950,")
+_SIDE_CLAUSE = re.compile(r",\s(?:who|whom|whose|which|where|when|since|after|before|as|born)\b[^,;]*\Z")
 
 
 def _story_note(year: int) -> Note:
@@ -707,8 +726,10 @@ def _overnight_step(piece: Piece, other: Piece, text: str, lo: int, hi: int, oth
         return 1  # "from 10 p.m. Friday to 2 a.m.", "leaves at 11:45 p.m. Thursday, arriving at 7:20 a.m."
     lead = _LEAD_TO_TIME.search(between)  # "... and cancelled just after" 2 a.m.
     cut = lead.start() if lead else len(between)
-    if not _AND.search(between, 0, cut) or _NOT_IN_ORDER.search(between, 0, cut):
-        return 0
+    joined = _AND.search(between, 0, cut)
+    if not joined or _NOT_IN_ORDER.search(between, 0, cut) or (
+            joined.group().startswith(",") and not _WITH_AHEAD.search(between, joined.end(), cut)):
+        return 0  # ", with" joins what is still to come only ("..., with crews having arrived at 2 a.m.")
     if _HAD_AFTER.match(text, piece.end if other_first else other.end):
         return 0  # "..., and at 4 a.m. the governor had already ordered": told out of order
     late, small = (theirs.hour, mine.hour) if other_first else (mine.hour, theirs.hour)
@@ -726,7 +747,9 @@ _IN_ORDER_TO = re.compile(
 # up at", "polls close at 10pm on Thursday, with the first results expected at about 1am"),
 # with no word or mark between them that tells another order or starts anew
 _AND = re.compile(r"\band\b|,\s+with\b", re.IGNORECASE)
-_NOT_IN_ORDER = re.compile(r"\b(?:after|before|since|until|till|following|or|had)\b|[.;(\n]", re.IGNORECASE)
+_NOT_IN_ORDER = re.compile(r"\b(?:after|before|since|until|till|following|or|had|having)\b|[.;(\n]", re.IGNORECASE)
+# after ", with": words of what is still to come ("with the first results expected at about 1am")
+_WITH_AHEAD = re.compile(r"\b(?:expected|due|scheduled|set|likely|will|forecast|planned)\b", re.IGNORECASE)
 # "..., and at 4 a.m. the governor had already ordered evacuations": told out of order
 _HAD_AFTER = re.compile(r"[^.;!?\n]{0,40}?\bhad\b", re.IGNORECASE)
 
@@ -1075,25 +1098,61 @@ def _resolve(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     return _ref(piece, frame)
 
 
-# locale regions whose news writes the 12-hour clock: there "at 7:05" may be either half of the day
+# after a clock time without a.m./p.m., words that tell its half of the day ("10:30 the
+# next morning") or make it a game clock ("4:32 of the second period", "2:14 left")
+_HALF_TOLD_AFTER = re.compile(r"\s(?:(?:the\s|this\s|that\s)?(?:next\s|following\s|same\s)?"
+                              r"(?:morning|afternoon|evening|night)|tonight"
+                              r"|of\sthe\b|left\b|remaining\b|into\b|to\splay\b|mark\b)", re.IGNORECASE)
+
+# locale regions whose news writes the 12-hour clock: there "at 7:05" may be either half of the day;
+# and the zones of those places, whose names keep the doubt ("8:30 Eastern"; "10:30 GMT" is a 24-hour time)
 _TWELVE_HOUR_REGIONS = frozenset({"US", "CA", "PH", "AU", "NZ", "IN", ""})
+_TWELVE_HOUR_ZONES = ("America/", "US/", "Pacific/Honolulu", "Australia/", "Pacific/Auckland", "Asia/Manila",
+                      "Asia/Kolkata")
 
 
 def _evening_before(piece: Piece, frame: Frame, hour: int) -> str | None:
     """The p.m. time a later "8:15" of the same sentence follows, written with a.m./p.m.
-    at or before that hour of the evening ("at 7 p.m. ... at 8:15"), or None. A time with
-    a leading zero ("08:15") is a 24-hour one and never asks; one in another zone than
-    the p.m. time is no evening of it."""
-    if frame.text[piece.start] == "0":
-        return None
+    at or before that hour of the evening ("at 7 p.m. ... at 8:15", "from 1 to 3 p.m. ...
+    at 5:30"), or None. A time with a leading zero ("08:15") is a 24-hour one and never
+    asks; one written in another zone than the p.m. time is no evening of it."""
+    clock_end = _plain_clock_end(piece, frame.text)
+    if clock_end is None or frame.text[piece.start] == "0":
+        return None  # "08:15"; "11:30 in the morning" says its half itself
     at = bisect_left(frame.pieces, piece.start, key=lambda p: p.start)
     prev = next((p for p in reversed(frame.pieces[:at]) if p.kind in ("clock", "range")), None)
-    if prev is None or prev.said.meridiem != "pm" or (prev.said.hour or 0) - 12 > hour \
-            or prev.said.zone_text != piece.said.zone_text:
-        return None  # "1:40 p.m. local time (11:40 UTC)": another zone's clock
-    if frame.discourse.sentence_bounds(piece.start)[0] > prev.start:
+    if prev is None:
         return None
+    ranged = prev.kind == "range" and prev.said.until_hour is not None
+    prev_hour = (prev.said.until_hour if ranged else prev.said.hour) or 0
+    if not (prev.said.meridiem == "pm" or (ranged and prev_hour >= 12)) or not 0 <= hour + 12 - prev_hour <= 5 \
+            or piece.said.zone_text not in (None, prev.said.zone_text):
+        return None  # "1:40 p.m. local time (11:40 UTC)": another zone's clock
+    if frame.discourse.sentence_bounds(piece.start)[0] > prev.start \
+            or _OTHER_HALF.search(frame.text, prev.start, min(len(frame.text), clock_end + 24)) is not None:
+        return None  # "lifted at 10:30 the next morning", "it had opened at 9:30", "a blast at 8:10"
     return frame.text[prev.start : prev.end]
+
+
+def _plain_clock_end(piece: Piece, text: str) -> int | None:
+    """Where "7:05" ends when a piece opens with a colon time and nothing after it tells
+    the half of the day ("7:05 on Friday" yes; "11:30 in the morning", "4:32 of the
+    second period" no), else None."""
+    if not piece.rule.startswith("clock.24h"):
+        return None
+    m = _COLON_CLOCK.match(text, piece.start)
+    if m is None or _HALF_TOLD_AFTER.match(text, m.end()) is not None:
+        return None
+    return m.end()
+
+
+_COLON_CLOCK = re.compile(r"\d{1,2}:\d\d(?![\d:])")
+
+
+# between a p.m. time and a later time without a.m./p.m. (or right after it), words that
+# tell another half of the day or another order of events
+_OTHER_HALF = re.compile(r"\b(?:morning|a\.m|am|next|following|had|having|after|before|earlier|since|overnight|"
+                         r"dawn|day|yesterday|tomorrow)\b", re.IGNORECASE)
 
 
 def _clock(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
@@ -1127,14 +1186,15 @@ def _clock(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
             on_publication_day = day == pub
     hour, minute = said.hour or 0, said.minute or 0
     half_unstated = False  # "First pitch is at 7:05": morning or evening?
-    if said.meridiem is None and 1 <= hour <= 11 and piece.rule == "clock.24h":
+    if said.meridiem is None and 1 <= hour <= 11 and piece.rule.startswith("clock.24h"):
         evening = _evening_before(piece, frame, hour)
         if evening is not None:  # "doors open at 7 p.m. and the show starts at 8:15": 20:15
             hour += 12
             notes.append(Note("meridiem_from_context", f"p.m. as {evening!r} earlier in the sentence"))
         else:
             half_unstated = frame.context.region in _TWELVE_HOUR_REGIONS and frame.text[piece.start] != "0" \
-                and said.zone_text is None and ":" in frame.text[piece.start : piece.start + 3]
+                and (said.zone_text is None or zone.zone.startswith(_TWELVE_HOUR_ZONES)) \
+                and _plain_clock_end(piece, frame.text) is not None
     if _is_midnight(piece) and (
         stated_day or ends_day or _UNTIL_BEFORE.search(frame.text, max(0, piece.start - 8), piece.start)
         or _direction(piece, frame) == 1
@@ -1359,7 +1419,12 @@ def _month(piece: Piece, frame: Frame, zone: _Zone, said: Said, pub: date, befor
     if said.week_of_month is not None:
         # "the first week of January": days 1-7; "the last week of": the month's last seven
         nth = said.week_of_month
-        week = first + timedelta(days=7 * (nth - 1)) if nth > 0 else _month_start(ny, nm) - timedelta(days=7)
+        if "full" in piece.parts:  # "the first full week of July": the first Monday-to-Sunday week in it
+            monday = first + timedelta(days=-first.weekday() % 7)
+            last_sunday = _month_start(ny, nm) - timedelta(days=_month_start(ny, nm).weekday() + 1)
+            week = monday + timedelta(days=7 * (nth - 1)) if nth > 0 else last_sunday - timedelta(days=6)
+        else:
+            week = first + timedelta(days=7 * (nth - 1)) if nth > 0 else _month_start(ny, nm) - timedelta(days=7)
         start, end = _bounds(week, week + timedelta(days=7), zone.zone)
         mod = "START" if nth == 1 else "END" if nth < 0 else "MID"
         res = _res("DATE", value, "week", start, end, zone, replace(said, mod=said.mod or mod), notes, value)

@@ -358,7 +358,7 @@ class Scanner:
 
 
 _DAY_AROUND = ("day after ", "day before ", "Day after ", "Day before ")
-_THE_DAY_AROUND = re.compile(r"(?<![\w'’])(?:the|The|THE)\s(?:day|Day)\s(after|before)\s\Z")
+_THE_DAY_AROUND = re.compile(r"(?<![\w'’])(?:the|The|THE|a|A)\s(?:day|Day)\s(after|before)\s\Z")
 
 _WORD_START = r"(?<![\w'’])"
 # the places of the two rarely needed anchors and of the modifier pattern for text that

@@ -211,6 +211,11 @@ def _with_pod(h: int, pod: str | None) -> tuple[int, int | None]:
     return h, 0 if pod.startswith("this") or pod == "tonight" else None
 
 
+# after "4:32": what makes it a game clock, no time of day
+_GAME_CLOCK_AFTER = re.compile(r"\s(?:of\sthe\s(?:first|second|third|fourth|final|1st|2nd|3rd|4th)\s"
+                               r"(?:period|half|quarter|set|frame)|left\b|remaining\b|to\splay\b)", re.IGNORECASE)
+
+
 def _twenty_four(g: Groups, start: int, end: int, text: str) -> Piece | None:
     h, minute = int(g["h"] or 0), int(g["min"] or 0)
     if h > 24 or (h == 24 and minute):
@@ -221,8 +226,12 @@ def _twenty_four(g: Groups, start: int, end: int, text: str) -> Piece | None:
     pod = g.get("pod")
     if g.get("dot") and zone is None and not g.get("hrs"):
         return None  # "15.30 CEST" is a time; "closed at 15.30" a price
-    if g.get("dot") and g.get("hrs") and zone is None and not _CUE_BEFORE.search(text, max(0, start - 16), start):
+    if g.get("dot") and g.get("hrs") and zone is None and (int(g["h"] or 0) > 12 or g["min"] == "00"):
+        pass  # "17.00 hours", "14.30 hours": a clock time written the military way
+    elif g.get("dot") and g.get("hrs") and zone is None and not _CUE_BEFORE.search(text, max(0, start - 16), start):
         return None  # "at 10.30 hours" is a time; "took 1.33 hours" a length
+    if zone is None and not g.get("hrs") and _GAME_CLOCK_AFTER.match(text, end):
+        return None  # "scored at 4:32 of the second period", "2:14 left": a game clock
     if zone is None and not g.get("hrs") and not pod and not _CUE_BEFORE.search(text, max(0, start - 16), start):
         return None
     h, day = _with_pod(h, pod) if h <= 12 else (h, None)

@@ -107,6 +107,8 @@ def _month_only(g: Groups, start: int, end: int, text: str) -> Piece | None:
 
 def _iso(g: Groups, start: int, end: int, text: str) -> Piece | None:
     y, m, d = int(g["y"] or 0), int(g["m"] or g.get("m2") or 0), int(g["d"] or g.get("d2") or 0)
+    if g.get("sep") and _VERSION_BEFORE.search(text, max(0, start - 12), start):
+        return None  # "version 2025.4.1", "build 2019/12/3": a number, no date
     if not (1 <= m <= 12 and 1 <= d <= 31):
         return None
     if g.get("hh"):
@@ -114,6 +116,11 @@ def _iso(g: Groups, start: int, end: int, text: str) -> Piece | None:
                      Said(year=y, month=m, day=d, hour=int(g["hh"] or 0), minute=int(g["mm"] or 0),
                           zone_text=_iso_zone(g.get("tz"))))
     return Piece(start, end, "date", "date.iso", Said(year=y, month=m, day=d))
+
+
+# words before a year-first dotted or slashed number that make it a version
+_VERSION_BEFORE = re.compile(r"\b(?:version|ver|v|build|release|firmware|update|patch|edition|model|no)\.?\s*\Z",
+                             re.IGNORECASE)
 
 
 def _iso_zone(tz: str | None) -> str | None:
@@ -310,9 +317,13 @@ def _in_a_game(text: str, start: int, end: int) -> bool:
 _STARTS_AT_CLOCK = re.compile(r"\s(?:began|begins|starts|started|resumed|resumes|ended|ends)\sat\s\d")
 
 
-# a score: two small numbers joined by a hyphen or dash ("a 14-3 lead", "won 2–1"), not a
-# span of years or a date
-_GAME = re.compile(r"(?<![\w.,/-])\d{1,3}[-–]\d{1,3}(?![\w.,/-]|\s?(?:[ap]\.?m|percent|%))")
+# a score: two small numbers joined by a hyphen or dash, told as one ("a 14-3 lead", "won
+# 2–1", "led 14-3"); "voted 5-4", "aged 16-24", "a 2-1 stock split" are none
+_GAME = re.compile(
+    r"\b(?:led|leads|leading|trailed|trailing|won|wins|lost|beat|beaten|defeated|drew|tied|down|up)\s"
+    r"(?:[A-Za-z]+\s){0,2}?\d{1,3}[-–]\d{1,3}(?![\w.,/-])"
+    r"|(?<![\w.,/$-])\d{1,3}[-–]\d{1,3}\s(?:lead|win|victory|defeat|loss|draw|halftime|half-time)\b"
+)
 
 
 @cache
@@ -502,8 +513,12 @@ def _week_of_month(g: Groups, start: int, end: int, text: str) -> Piece | None:
     month = _month(g["mon"] or "")
     if month is None:
         return None
+    nxt = _NEXT_WORD.match(text, end)
+    if not g.get("y") and nxt is not None and nxt.start(1) - end == 1 and nxt.group(1)[:1].isupper():
+        return None  # "the last week of March Madness": a name
     said = Said(year=gint(g, "y"), month=month, week_of_month=nth)
-    return Piece(start, end, "date", "date.week_of_month", said)
+    full = ("full",) if " full " in text[start:end].lower() else ()  # "the first full week": Monday to Sunday
+    return Piece(start, end, "date", "date.week_of_month", said, full)
 
 
 def rules() -> list[Rule]:
@@ -517,6 +532,7 @@ def rules() -> list[Rule]:
     span_end = r"(?P<y2>1[0-9]\d\d|20\d\d|\d\d)(?![\w%]|[.,]\d|[-–]\d)"
     holidays = alt([*lex.holidays, *lex.movable_holidays]).replace("'", "['’]")
     era = r"B\.C\.(?:E\.)?|BCE?|A\.D\.|AD|C\.E\.|CE"
+    nth = rf"(?:1\d|2[01]|[1-9]|(?i:{w.ordinal_word}))(?:st|nd|rd|th)?"  # a century's number in a list
     return [
         Rule(
             "date.iso",
@@ -597,8 +613,9 @@ def rules() -> list[Rule]:
             rf"(?:(?P<the>the|The)\s)?(?:(?P<pos>early|mid|late)[\s-])?"
             rf"(?P<c>1\d|2[01]|[1-9]|(?i:{w.ordinal_word}))(?:st|nd|rd|th)?"
             # "the 17th and 18th centuries": the first of a list takes the plural (and era) after the last
-            rf"(?:[\s-](?i:century)|\s(?i:centuries)|(?=\s(?:and|or|to)\s(?:the\s)?(?:1\d|2[01]|[1-9]|(?i:{w.ordinal_word}))"
-            rf"(?:st|nd|rd|th)?\s(?i:centuries)(?![\w])(?:\s(?P<listed_era>{era})(?![\w]))?))(?![\w])"
+            rf"(?:[\s-](?i:century)|\s(?i:centuries)|(?=(?:,\s(?:the\s)?{nth})*,?\s(?:and|or|to)\s(?:the\s)?"
+            rf"(?:(?:early|mid|late)[\s-])?{nth}[\s-](?i:century|centuries)(?![\w])"
+            rf"(?:\s(?P<listed_era>{era})(?![\w]))?))(?![\w])"
             rf"(?:\s(?P<era>{era})(?![\w]))?",
             _century,
         ),

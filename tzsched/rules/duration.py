@@ -18,7 +18,8 @@ _LEAD = "|".join(LEADS)
 
 _PER_BEFORE = re.compile(
     r"(?:\d|\b(?:times|once|twice|dollars?|dlrs|cents?|pct|percent|hours|minutes|days|weeks|months|miles|"
-    r"kilometers|meals|shifts|%)|\d[\d,.]*\s(?:[a-z]+\s)?[a-z]+s)\s*$",  # "4,000 patients a year"
+    # "4,000 patients a year": a counted noun
+    r"kilometers|meals|shifts|%)|\d[\d,.]*\s(?:[a-z]+\s)?(?:[a-z]+s|people|children|men|women))\s*$",
     re.IGNORECASE,
 )
 
@@ -50,7 +51,7 @@ def _count(g: Groups, start: int, end: int, text: str) -> Piece | None:
         return None
     if qtext.lower() in ("a", "an") and not direction:
         # "$5 a year" and "twice a day" are rates
-        if _PER_BEFORE.search(text, max(0, start - 12), start):
+        if _PER_BEFORE.search(text, max(0, start - 12), start) and not _AFTER_BEFORE.match(text, end):
             return Piece(start, end, "set", "set.rate", Said(set_unit=unit, amount=1.0))
     if amount is not None and (amount > 5000 or (999 < amount < 2100 and not (g["unit"] or "").endswith("s"))):
         return None  # "the 1988 second quarter"
@@ -101,6 +102,12 @@ def _count(g: Groups, start: int, end: int, text: str) -> Piece | None:
     if shift is None and amount is not None and text.endswith(_RANGE_JOINS, max(0, start - 9), start):
         low = _range_low().search(text, max(0, start - 40), start)
         low_amount = number_value(low.group("q0") or low.group("q1") or "") if low is not None else None
+        before = _WORD_BEFORE.search(text, max(0, low.start() - 12), low.start()) if low is not None else None
+        if before is not None and (before.group(1).lower() in _NO_RANGE_AFTER
+                                   or before.group(1).lower().rstrip(".") in lex.months):
+            # "extended leave from 12 to 16 weeks" (a change); "sentenced on May 5 to 10 years";
+            # "the Mets lost 2-4 days after the trade" (a score)
+            low = None
         if low is not None and low_amount is not None and low_amount < amount:
             if text.endswith(("every ", "Every "), 0, low.start()):  # "every 4 to 6 hours": a set
                 said = Said(set_unit=unit, amount=low_amount, until_amount=amount)
@@ -118,6 +125,11 @@ _COMPOUND_REST = re.compile(
     r"(?:,?\s(?:and\s)?(?P<n2>[1-5]?\d)[\s-]?(?P<u2>seconds?|secs?)(?![\w-]))?"
 )
 
+# words before "12 to 16 weeks" that make the first number no count of the range
+_NO_RANGE_AFTER = frozenset({"from", "lost", "won", "beat", "drew", "tied", "led", "trailed", "defeated"})
+# the word right before the smaller count of a duration range
+_WORD_BEFORE = re.compile(r"([A-Za-z]+\.?)\s+\Z")
+
 # what joins the two counts of a duration range ("three to four", "2-3", "between 5 and 10")
 _RANGE_JOINS = (" to ", " or ", "-", "–", " and ")
 
@@ -128,7 +140,7 @@ def _range_low() -> re.Pattern[str]:
     from .words import words
 
     number = words().number
-    return re.compile(rf"(?<![\w.,$£€-])(?P<q0>(?i:{number}))(?:\s(?:to|or)\s|\s?[-–]\s?)\Z"
+    return re.compile(rf"(?<![\w.,$£€-])(?P<q0>(?i:{number}))(?:-?\s(?:to|or)\s|\s?[-–]\s?)\Z"
                       rf"|(?<=[Bb]etween\s)(?P<q1>(?i:{number}))\sand\s\Z")
 
 
@@ -140,6 +152,8 @@ def _verb_last_before() -> re.Pattern[str]:
 
 
 # "than" right after "earlier"/"later" or a few words on ("an hour later in Europe than usual")
+# "lost 3 games a week after the trade": a stretch before an event, no rate
+_AFTER_BEFORE = re.compile(r"\s(?:after|before|later|earlier)\b")
 _THAN_AFTER = re.compile(r"(?:\s[\w'’-]+){0,3}?\sthan\b")
 
 

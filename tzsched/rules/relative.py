@@ -51,7 +51,9 @@ def _weekday(g: Groups, start: int, end: int, text: str) -> Piece | None:
     return Piece(start, end, "weekday", "rel.weekday", said)
 
 
-_WEEK_AFTER = re.compile(r"\s(?:of\s)?(last|next|this)\sweek(?![\w'’])", re.IGNORECASE)
+_WEEK_AFTER = re.compile(r"\s(?:of\s)?(last|next|this)\sweek(?![\w'’])"
+                         # "said on Thursday next week would be decisive": "next week" is a subject there
+                         r"(?!\s(?:would|will|is|was|could|should|may|might|must|can)\b)", re.IGNORECASE)
 _WEEK_SHIFT = {"last": -1, "this": 0, "next": 1}
 
 
