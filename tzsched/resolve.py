@@ -146,10 +146,31 @@ def _zone_of(said: Said, frame: Frame) -> _Zone:
         return frame.home_zone
     zone = frame.named_zones.get(ztext)
     if zone is None:
-        dateline_zone = frame.dateline.zone if frame.dateline is not None else None
-        zone = frame.named_zones[ztext] = _named_zone(ztext, frame.regions, frame.home, frame.home_source,
-                                                      dateline_zone, frame.pub_home.year)
+        zone = _context_free_zone(ztext)
+        if zone is None:
+            dateline_zone = frame.dateline.zone if frame.dateline is not None else None
+            zone = _named_zone(ztext, frame.regions, frame.home, frame.home_source, dateline_zone, frame.pub_home.year)
+        frame.named_zones[ztext] = zone
     return zone
+
+
+@lru_cache(maxsize=1024)
+def _context_free_zone(ztext: str) -> _Zone | None:
+    """The zone a written zone name means whatever the text's context, or None when the
+    context may choose (see _named_zone): a name of one zone ("GMT", "Moscow time") that
+    is not a standard or daylight abbreviation a dateline's zone may write for itself.
+
+    Remembered by the name alone: most zone names in news are of this kind, and the
+    context's key of _named_zone (home, dateline, year) seldom repeats across a stream."""
+    if " ".join(ztext.lower().split()) in LOCAL_NAMES:
+        return None
+    cands = zone_candidates(ztext)
+    if len(cands) != 1:
+        return None
+    c = cands[0]
+    if c.source == "abbreviation" and c.label in ("standard", "daylight"):
+        return None
+    return _Zone(c.zone, c.source, c.label)
 
 
 @lru_cache(maxsize=1024)
