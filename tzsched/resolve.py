@@ -311,29 +311,42 @@ def _shift_weekday(pub: date, weekday: int, tense: Callable[[], int | None],
     return pub - timedelta(days=7 - delta), guessed
 
 
-def _pick_years(pub: date, month: int, day: int | None, firm: bool = False) -> tuple[int, int, int]:
+class _YearPicks(NamedTuple):
+    """The year _pick_years picks for a yearless date, by the tense of its sentence."""
+
+    future: int
+    past: int
+    untold: int
+    firm_future: int
+    firm_past: int
+
+
+def _pick_years(pub: date, month: int, day: int | None) -> _YearPicks:
     """The year that puts a yearless date nearest to publication, tense breaking ties:
-    for a sentence about the future, about the past, and with no tense cue.
+    for a sentence about the future, about the past, with no tense cue, and about the
+    future or the past told firmly.
 
     Each year around publication costs how many days the date lies from publication,
-    plus, when it lies on the wrong side of a stated tense, 150 (or, ``firm``, 60 plus
+    plus, when it lies on the wrong side of a stated tense, 150 (or, told firmly, 60 plus
     four times the distance again: a date more than about seven weeks on the wrong side
     is last or next year's); and 10 when it lies ahead with no tense cue (news reports
     the past slightly more often than the future). The tense is firm unless a word that
     sets a date ahead comes right before it ("payable Jan. 2", "until March 6", told in
     a past-tense sentence): see _sets_ahead."""
-    costs: list[tuple[int, int, int, int]] = []
+    costs: list[tuple[int, int, int, int, int, int]] = []
     for y in (pub.year - 1, pub.year, pub.year + 1):
         d = _safe_day(y, month, day or 15) or date(y, month, 28)
         diff = (d - pub).days
         near = abs(diff)
-        wrong = near * 5 + 60 if firm else near + 150
-        costs.append((wrong if diff < -3 else near, wrong if diff > 3 else near, near + 10 if diff > 0 else near, y))
+        loose, firm = near + 150, near * 5 + 60
+        behind, ahead = diff < -3, diff > 3
+        costs.append((loose if behind else near, loose if ahead else near, near + 10 if diff > 0 else near,
+                      firm if behind else near, firm if ahead else near, y))
     # min() keeps the first of equal costs: the earlier year wins a tie
-    return (min(costs, key=_FUTURE_COST)[3], min(costs, key=_PAST_COST)[3], min(costs, key=_UNTOLD_COST)[3])
+    return _YearPicks(*(min(costs, key=cost)[5] for cost in _YEAR_COSTS))
 
 
-_FUTURE_COST, _PAST_COST, _UNTOLD_COST = itemgetter(0), itemgetter(1), itemgetter(2)
+_YEAR_COSTS = tuple(itemgetter(i) for i in range(5))  # the cost columns of _pick_years, in _YearPicks order
 
 @cache
 def _sets_ahead_pattern() -> re.Pattern[str]:
@@ -436,8 +449,7 @@ def _yearless(piece: Piece, frame: Frame, before: list[Resolved], pub: date, mon
     else:
         # the tense only breaks what the date's distance from publication leaves open:
         # the sentence is read for it only then
-        future, past, untold = _pick_years(pub, month, day)
-        firm_future, firm_past, _ = _pick_years(pub, month, day, firm=True)
+        future, past, untold, firm_future, firm_past = _pick_years(pub, month, day)
         if future == past == untold == firm_future == firm_past:
             year = future
         else:
@@ -1121,17 +1133,18 @@ def _clock(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     end = start + MINUTE
     gran: Granularity = "minute"
     alts = [Reading(label, t, t + MINUTE, zone.zone) for label, t in result.alternatives] if result.alternatives else []
-    literal = {t for label, t in result.alternatives if label == "literal_label"}
-    for other in zone.others:
-        try:
-            o = wall_to_utc(wall, other.zone, frame.context.dst, other.label).utc
-        except Exception:  # pragma: no cover - table zones are validated by tests
-            continue
-        if not zone.notes and (o == start or o in literal):
-            # the context chose the zone: "10 a.m. EST" read in Jamaica is New York's
-            # reading in January and the literal label's in May, nothing new
-            continue
-        alts.append(Reading(f"zone:{other.zone}", o, o + MINUTE, other.zone))
+    if zone.others:  # the other zones the name may mean
+        literal = {t for label, t in result.alternatives if label == "literal_label"}
+        for other in zone.others:
+            try:
+                o = wall_to_utc(wall, other.zone, frame.context.dst, other.label).utc
+            except Exception:  # pragma: no cover - table zones are validated by tests
+                continue
+            if not zone.notes and (o == start or o in literal):
+                # the context chose the zone: "10 a.m. EST" read in Jamaica is New York's
+                # reading in January and the literal label's in May, nothing new
+                continue
+            alts.append(Reading(f"zone:{other.zone}", o, o + MINUTE, other.zone))
     if on_publication_day and piece.kind == "clock":
         conflict = _tense_conflict(piece, frame, start, wall, zone)
         if conflict is not None and zone.zone != frame.home and day != frame.pub_home:
