@@ -23,10 +23,10 @@ from .lexicon import lexicon, zone_tables
 from .rules.base import SINCE_BEFORE, Piece
 from .types import Context, Dateline, Granularity, Note, Reading, Resolution, Said, TimexType, ZoneSource, iso_z
 from .zones import (
-    LOCAL_NAMES,
     ZoneCandidate,
     country_of,
     day_bounds,
+    is_local_name,
     keeps_label,
     region_choice,
     tzdata_label,
@@ -162,7 +162,7 @@ def _context_free_zone(ztext: str) -> _Zone | None:
 
     Remembered by the name alone: most zone names in news are of this kind, and the
     context's key of _named_zone (home, dateline, year) seldom repeats across a stream."""
-    if " ".join(ztext.lower().split()) in LOCAL_NAMES:
+    if is_local_name(ztext):
         return None
     cands = zone_candidates(ztext)
     if len(cands) != 1:
@@ -179,8 +179,7 @@ def _named_zone(ztext: str, regions: tuple[str, ...], home: str, home_source: Zo
     """The zone a written zone name means in a text read in ``home`` (or the dateline's
     zone, for "local time"), ``regions`` picking among ambiguous abbreviations; ``year``
     (the publication's) tells which abbreviations zoneinfo gives the dateline's zone."""
-    low = " ".join(ztext.lower().split())
-    if low in LOCAL_NAMES:
+    if is_local_name(ztext):
         if dateline_zone is not None:
             return _Zone(dateline_zone, "dateline", "generic")
         return _home_zone(home, home_source)
@@ -1042,7 +1041,7 @@ def resolve_piece(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolve
     no instant and an ``out_of_range`` note instead of an error.
     """
     try:
-        return _resolve(piece, frame, before)
+        return _RESOLVERS.get(piece.kind, _ref)(piece, frame, before)
     except (OverflowError, ValueError) as exc:
         if not _beyond_calendar(exc):
             raise
@@ -1058,35 +1057,6 @@ _BEYOND_CALENDAR = re.compile(r"year -?\d+ is out of range|date value out of ran
 
 def _beyond_calendar(exc: Exception) -> bool:
     return isinstance(exc, OverflowError) or _BEYOND_CALENDAR.fullmatch(str(exc)) is not None
-
-
-def _resolve(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
-    kind = piece.kind
-    if kind in ("clock", "range"):
-        return _clock(piece, frame, before)
-    if kind in ("date", "weekday", "relday", "holiday"):
-        return _dayish(piece, frame, before)
-    if kind == "year":
-        return _period(piece, frame, "year")
-    if kind == "era":
-        return _before_christian_era(piece, frame)
-    if kind == "quarter":
-        return _quarter(piece, frame, before)
-    if kind == "season":
-        return _season(piece, frame, before)
-    if kind == "decade":
-        return _decade(piece, frame)
-    if kind == "relunit":
-        return _relunit(piece, frame, before)
-    if kind == "ago":
-        return _ago(piece, frame, before)
-    if kind == "duration":
-        return _duration(piece, frame)
-    if kind == "period_to":
-        return _period_to(piece, frame, before)
-    if kind == "set":
-        return _set(piece)
-    return _ref(piece, frame)
 
 
 def _clock(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
@@ -1367,7 +1337,7 @@ def _fiscal_start(frame: Frame) -> int | None:
     return next((starts[r] for r in frame.regions if r in starts), None)
 
 
-def _period(piece: Piece, frame: Frame, unit: str) -> Resolved:
+def _period(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     said = piece.said
     zone = frame.home_zone
     year = said.year or _pub_day(frame, zone.zone).year
@@ -1384,7 +1354,7 @@ def _period(piece: Piece, frame: Frame, unit: str) -> Resolved:
     return Resolved(piece, res, None)
 
 
-def _before_christian_era(piece: Piece, frame: Frame) -> Resolved:
+def _before_christian_era(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     """"490 BC", "the 8th century BC": the TIMEX3 value (BC0490, BC07), no instant
     (Python's dates start at year 1)."""
     value = piece.parts[0]
@@ -1551,7 +1521,7 @@ def _season_from(ref: date, granularity: str, m0: int, shift: int) -> int:
     return start_year if whole or date(ny, nm, 1) <= ref else start_year - 1
 
 
-def _decade(piece: Piece, frame: Frame) -> Resolved:
+def _decade(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     said = piece.said
     zone = frame.home_zone
     if said.century is not None:
@@ -1998,7 +1968,7 @@ def _quarter_result(piece: Piece, zone: _Zone, said: Said, year: int, q: int, no
     return Resolved(piece, _res("DATE", value, "quarter", start, end, zone, said, notes, value), None)
 
 
-def _duration(piece: Piece, frame: Frame) -> Resolved:
+def _duration(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     said = piece.said
     unit = said.unit or "day"
     value = duration_value(said.amount, unit)
@@ -2064,7 +2034,7 @@ def _period_to(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     return Resolved(piece, res, None)
 
 
-def _set(piece: Piece) -> Resolved:
+def _set(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     said = piece.said
     if said.weekday is not None:
         value = f"XXXX-WXX-{said.weekday + 1}" + (f"T{said.part_of_day}" if said.part_of_day else "")
@@ -2081,7 +2051,7 @@ def _set(piece: Piece) -> Resolved:
     return Resolved(piece, Resolution(timex_type="SET", value=value, granularity="set", mod=said.mod), None)
 
 
-def _ref(piece: Piece, frame: Frame) -> Resolved:
+def _ref(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     said = piece.said
     ref = said.ref or "PRESENT_REF"
     if ref == "PRESENT_REF":
@@ -2101,3 +2071,13 @@ def _unresolved(piece: Piece, notes: list[Note]) -> Resolved:
     res = Resolution(timex_type="DATE", value="XXXX-XX-XX", granularity="day", notes=tuple(notes))
     return Resolved(piece, res, None)
 
+
+# The resolver of each kind of piece (one dict lookup instead of a chain of comparisons;
+# "ref" and any other kind: _ref). Each takes the piece, the frame and the mentions
+# resolved before it, though some read the piece alone.
+_RESOLVERS: dict[str, Callable[[Piece, Frame, list[Resolved]], Resolved]] = {
+    "clock": _clock, "range": _clock,
+    "date": _dayish, "weekday": _dayish, "relday": _dayish, "holiday": _dayish,
+    "year": _period, "era": _before_christian_era, "quarter": _quarter, "season": _season, "decade": _decade,
+    "relunit": _relunit, "ago": _ago, "duration": _duration, "period_to": _period_to, "set": _set,
+}

@@ -24,6 +24,7 @@ __all__ = [
     "city",
     "fixed_zone_name",
     "is_daylight",
+    "is_local_name",
     "month_offsets",
     "region_choice",
     "region_zones",
@@ -36,6 +37,15 @@ __all__ = [
 # what a text writes for "the zone of the place the story is about" (lower case, single spaces):
 # "5 p.m. local time", "8 p.m. local (1900 GMT)"
 LOCAL_NAMES = frozenset({"local", "local time", "local standard time"})
+
+
+
+@lru_cache(maxsize=1024)
+def is_local_name(text: str) -> bool:
+    """Whether a written zone name means the zone of the place told about: one of
+    LOCAL_NAMES, case and blanks aside ("Local time", "local  standard time")."""
+    return " ".join(text.lower().split()) in LOCAL_NAMES
+
 
 _OFFSET_RE = re.compile(r"(?:UTC|GMT|utc|gmt)\s?([+\-−–])\s?(\d{1,2})(?::?(\d{2}))?")
 _SPACES = re.compile(r"\s+")
