@@ -209,3 +209,20 @@ def test_refuses_a_field_named_type() -> None:
 
     with pytest.raises(TypeError, match="type"):
         direct_init(Typed)
+
+
+
+class _Mixin:
+    """A base with a method and no slots (its instances get a __dict__)."""
+
+    def first(self) -> int:
+        return int(self.f0)  # type: ignore[attr-defined]
+
+
+def test_a_class_with_a_base_is_made_through_the_setters() -> None:
+    # the open twin derives from object alone: its layout would not match
+    spec: list[Any] = [("f0", int), *((f"f{i}", int, field(default=i)) for i in range(1, 8))]
+    cls = direct_init(make_dataclass("WideMixed", spec, bases=(_Mixin,), frozen=True, slots=True))
+    obj = cls(5)
+    assert type(obj) is cls and obj.first() == 5 and dataclasses.astuple(obj) == (5, *range(1, 8))
+    assert dataclasses.astuple(replace(obj, f7=0)) == (5, *range(1, 7), 0)

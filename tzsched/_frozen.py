@@ -45,6 +45,13 @@ _OPEN_FROM = 6
 _class_setter = object.__dict__["__class__"].__set__
 
 
+def _opens(cls: type, names: list[str]) -> bool:
+    """Whether instances of ``cls`` are made through its open twin: when it has enough
+    fields to gain, and derives from ``object`` alone (the twin does: a base's slots or
+    ``__dict__`` would make their layouts differ, and the switch of class fail)."""
+    return len(names) >= _OPEN_FROM and cls.__bases__ == (object,)
+
+
 def _open_twin(cls: type) -> type:
     """A plain class with the same slots as ``cls`` and no ``__setattr__`` of its own.
 
@@ -92,7 +99,7 @@ def direct_init(cls: type[T]) -> type[T]:
             args.append(f"{f.name}=_default_{f.name}")
         env[f"_set_{f.name}"] = cls.__dict__[f.name].__set__  # the slot's member descriptor
         setters.append(f"    _set_{f.name}(self, {f.name})")
-    if len(names) < _OPEN_FROM:
+    if not _opens(cls, names):
         body = setters
     else:
         # the instance wears its open twin's class while its fields are stored, then its own
@@ -128,7 +135,7 @@ def _make_replace(cls: type, names: list[str], env: dict[str, Any]) -> Any:
     env = {**env, _NEW: object.__new__, _KEEP_NAME: _KEEP}
     params = ", ".join(f"{n}={_KEEP_NAME}" for n in names)
     lines = [f"def __replace__(self, /, *, {params}):" if names else "def __replace__(self, /):"]
-    if len(names) < _OPEN_FROM:
+    if not _opens(cls, names):
         lines.append(f"    new = {_NEW}({_CLS})")
         lines += [f"    _set_{n}(new, self.{n} if {n} is {_KEEP_NAME} else {n})" for n in names]
     else:
