@@ -23,10 +23,10 @@ from .lexicon import lexicon, zone_tables
 from .rules.base import SINCE_BEFORE, Piece
 from .types import Context, Dateline, Granularity, Note, Reading, Resolution, Said, TimexType, ZoneSource, iso_z
 from .zones import (
-    LOCAL_NAMES,
     ZoneCandidate,
     country_of,
     day_bounds,
+    is_local_name,
     keeps_label,
     region_choice,
     tzdata_label,
@@ -146,10 +146,31 @@ def _zone_of(said: Said, frame: Frame) -> _Zone:
         return frame.home_zone
     zone = frame.named_zones.get(ztext)
     if zone is None:
-        dateline_zone = frame.dateline.zone if frame.dateline is not None else None
-        zone = frame.named_zones[ztext] = _named_zone(ztext, frame.regions, frame.home, frame.home_source,
-                                                      dateline_zone, frame.pub_home.year)
+        zone = _context_free_zone(ztext)
+        if zone is None:
+            dateline_zone = frame.dateline.zone if frame.dateline is not None else None
+            zone = _named_zone(ztext, frame.regions, frame.home, frame.home_source, dateline_zone, frame.pub_home.year)
+        frame.named_zones[ztext] = zone
     return zone
+
+
+@lru_cache(maxsize=1024)
+def _context_free_zone(ztext: str) -> _Zone | None:
+    """The zone a written zone name means whatever the text's context, or None when the
+    context may choose (see _named_zone): a name of one zone ("GMT", "Moscow time") that
+    is not a standard or daylight abbreviation a dateline's zone may write for itself.
+
+    Remembered by the name alone: most zone names in news are of this kind, and the
+    context's key of _named_zone (home, dateline, year) seldom repeats across a stream."""
+    if is_local_name(ztext):
+        return None
+    cands = zone_candidates(ztext)
+    if len(cands) != 1:
+        return None
+    c = cands[0]
+    if c.source == "abbreviation" and c.label in ("standard", "daylight"):
+        return None
+    return _Zone(c.zone, c.source, c.label)
 
 
 @lru_cache(maxsize=1024)
@@ -158,8 +179,7 @@ def _named_zone(ztext: str, regions: tuple[str, ...], home: str, home_source: Zo
     """The zone a written zone name means in a text read in ``home`` (or the dateline's
     zone, for "local time"), ``regions`` picking among ambiguous abbreviations; ``year``
     (the publication's) tells which abbreviations zoneinfo gives the dateline's zone."""
-    low = " ".join(ztext.lower().split())
-    if low in LOCAL_NAMES:
+    if is_local_name(ztext):
         if dateline_zone is not None:
             return _Zone(dateline_zone, "dateline", "generic")
         return _home_zone(home, home_source)
@@ -290,29 +310,42 @@ def _shift_weekday(pub: date, weekday: int, tense: Callable[[], int | None],
     return pub - timedelta(days=7 - delta), guessed
 
 
-def _pick_years(pub: date, month: int, day: int | None, firm: bool = False) -> tuple[int, int, int]:
+class _YearPicks(NamedTuple):
+    """The year _pick_years picks for a yearless date, by the tense of its sentence."""
+
+    future: int
+    past: int
+    untold: int
+    firm_future: int
+    firm_past: int
+
+
+def _pick_years(pub: date, month: int, day: int | None) -> _YearPicks:
     """The year that puts a yearless date nearest to publication, tense breaking ties:
-    for a sentence about the future, about the past, and with no tense cue.
+    for a sentence about the future, about the past, with no tense cue, and about the
+    future or the past told firmly.
 
     Each year around publication costs how many days the date lies from publication,
-    plus, when it lies on the wrong side of a stated tense, 150 (or, ``firm``, 60 plus
+    plus, when it lies on the wrong side of a stated tense, 150 (or, told firmly, 60 plus
     four times the distance again: a date more than about seven weeks on the wrong side
     is last or next year's); and 10 when it lies ahead with no tense cue (news reports
     the past slightly more often than the future). The tense is firm unless a word that
     sets a date ahead comes right before it ("payable Jan. 2", "until March 6", told in
     a past-tense sentence): see _sets_ahead."""
-    costs: list[tuple[int, int, int, int]] = []
+    costs: list[tuple[int, int, int, int, int, int]] = []
     for y in (pub.year - 1, pub.year, pub.year + 1):
         d = _safe_day(y, month, day or 15) or date(y, month, 28)
         diff = (d - pub).days
         near = abs(diff)
-        wrong = near * 5 + 60 if firm else near + 150
-        costs.append((wrong if diff < -3 else near, wrong if diff > 3 else near, near + 10 if diff > 0 else near, y))
+        loose, firm = near + 150, near * 5 + 60
+        behind, ahead = diff < -3, diff > 3
+        costs.append((loose if behind else near, loose if ahead else near, near + 10 if diff > 0 else near,
+                      firm if behind else near, firm if ahead else near, y))
     # min() keeps the first of equal costs: the earlier year wins a tie
-    return (min(costs, key=_FUTURE_COST)[3], min(costs, key=_PAST_COST)[3], min(costs, key=_UNTOLD_COST)[3])
+    return _YearPicks(*(min(costs, key=cost)[5] for cost in _YEAR_COSTS))
 
 
-_FUTURE_COST, _PAST_COST, _UNTOLD_COST = itemgetter(0), itemgetter(1), itemgetter(2)
+_YEAR_COSTS = tuple(itemgetter(i) for i in range(5))  # the cost columns of _pick_years, in _YearPicks order
 
 @cache
 def _sets_ahead_pattern() -> re.Pattern[str]:
@@ -448,8 +481,7 @@ def _yearless(piece: Piece, frame: Frame, before: list[Resolved], pub: date, mon
     else:
         # the tense only breaks what the date's distance from publication leaves open:
         # the sentence is read for it only then
-        future, past, untold = _pick_years(pub, month, day)
-        firm_future, firm_past, _ = _pick_years(pub, month, day, firm=True)
+        future, past, untold, firm_future, firm_past = _pick_years(pub, month, day)
         if future == past == untold == firm_future == firm_past:
             year = future
         else:
@@ -1051,7 +1083,7 @@ def resolve_piece(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolve
     no instant and an ``out_of_range`` note instead of an error.
     """
     try:
-        return _resolve(piece, frame, before)
+        return _RESOLVERS.get(piece.kind, _ref)(piece, frame, before)
     except (OverflowError, ValueError) as exc:
         if not _beyond_calendar(exc):
             raise
@@ -1067,35 +1099,6 @@ _BEYOND_CALENDAR = re.compile(r"year -?\d+ is out of range|date value out of ran
 
 def _beyond_calendar(exc: Exception) -> bool:
     return isinstance(exc, OverflowError) or _BEYOND_CALENDAR.fullmatch(str(exc)) is not None
-
-
-def _resolve(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
-    kind = piece.kind
-    if kind in ("clock", "range"):
-        return _clock(piece, frame, before)
-    if kind in ("date", "weekday", "relday", "holiday"):
-        return _dayish(piece, frame, before)
-    if kind == "year":
-        return _period(piece, frame, "year")
-    if kind == "era":
-        return _before_christian_era(piece, frame)
-    if kind == "quarter":
-        return _quarter(piece, frame, before)
-    if kind == "season":
-        return _season(piece, frame, before)
-    if kind == "decade":
-        return _decade(piece, frame)
-    if kind == "relunit":
-        return _relunit(piece, frame, before)
-    if kind == "ago":
-        return _ago(piece, frame, before)
-    if kind == "duration":
-        return _duration(piece, frame)
-    if kind == "period_to":
-        return _period_to(piece, frame, before)
-    if kind == "set":
-        return _set(piece)
-    return _ref(piece, frame)
 
 
 # after a clock time without a.m./p.m., words that tell its half of the day ("10:30 the
@@ -1209,17 +1212,18 @@ def _clock(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     end = start + MINUTE
     gran: Granularity = "minute"
     alts = [Reading(label, t, t + MINUTE, zone.zone) for label, t in result.alternatives] if result.alternatives else []
-    literal = {t for label, t in result.alternatives if label == "literal_label"}
-    for other in zone.others:
-        try:
-            o = wall_to_utc(wall, other.zone, frame.context.dst, other.label).utc
-        except Exception:  # pragma: no cover - table zones are validated by tests
-            continue
-        if not zone.notes and (o == start or o in literal):
-            # the context chose the zone: "10 a.m. EST" read in Jamaica is New York's
-            # reading in January and the literal label's in May, nothing new
-            continue
-        alts.append(Reading(f"zone:{other.zone}", o, o + MINUTE, other.zone))
+    if zone.others:  # the other zones the name may mean
+        literal = {t for label, t in result.alternatives if label == "literal_label"}
+        for other in zone.others:
+            try:
+                o = wall_to_utc(wall, other.zone, frame.context.dst, other.label).utc
+            except Exception:  # pragma: no cover - table zones are validated by tests
+                continue
+            if not zone.notes and (o == start or o in literal):
+                # the context chose the zone: "10 a.m. EST" read in Jamaica is New York's
+                # reading in January and the literal label's in May, nothing new
+                continue
+            alts.append(Reading(f"zone:{other.zone}", o, o + MINUTE, other.zone))
     if half_unstated:
         evening_utc = wall_to_utc(wall + timedelta(hours=12), zone.zone, frame.context.dst, zone.label).utc
         alts.append(Reading("pm", evening_utc, evening_utc + MINUTE, zone.zone))
@@ -1462,7 +1466,7 @@ def _fiscal_start(frame: Frame) -> int | None:
     return next((starts[r] for r in frame.regions if r in starts), None)
 
 
-def _period(piece: Piece, frame: Frame, unit: str) -> Resolved:
+def _period(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     said = piece.said
     zone = frame.home_zone
     year = said.year or _pub_day(frame, zone.zone).year
@@ -1479,7 +1483,7 @@ def _period(piece: Piece, frame: Frame, unit: str) -> Resolved:
     return Resolved(piece, res, None)
 
 
-def _before_christian_era(piece: Piece, frame: Frame) -> Resolved:
+def _before_christian_era(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     """"490 BC", "the 8th century BC": the TIMEX3 value (BC0490, BC07), no instant
     (Python's dates start at year 1)."""
     value = piece.parts[0]
@@ -1646,7 +1650,7 @@ def _season_from(ref: date, granularity: str, m0: int, shift: int) -> int:
     return start_year if whole or date(ny, nm, 1) <= ref else start_year - 1
 
 
-def _decade(piece: Piece, frame: Frame) -> Resolved:
+def _decade(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     said = piece.said
     zone = frame.home_zone
     if said.century is not None:
@@ -2093,7 +2097,7 @@ def _quarter_result(piece: Piece, zone: _Zone, said: Said, year: int, q: int, no
     return Resolved(piece, _res("DATE", value, "quarter", start, end, zone, said, notes, value), None)
 
 
-def _duration(piece: Piece, frame: Frame) -> Resolved:
+def _duration(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     said = piece.said
     unit = said.unit or "day"
     value = duration_value(said.amount, unit)
@@ -2170,7 +2174,7 @@ def _period_to(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     return Resolved(piece, res, None)
 
 
-def _set(piece: Piece) -> Resolved:
+def _set(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     said = piece.said
     if said.weekday is not None:
         value = f"XXXX-WXX-{said.weekday + 1}" + (f"T{said.part_of_day}" if said.part_of_day else "")
@@ -2187,7 +2191,7 @@ def _set(piece: Piece) -> Resolved:
     return Resolved(piece, Resolution(timex_type="SET", value=value, granularity="set", mod=said.mod), None)
 
 
-def _ref(piece: Piece, frame: Frame) -> Resolved:
+def _ref(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     said = piece.said
     ref = said.ref or "PRESENT_REF"
     if ref == "PRESENT_REF":
@@ -2207,3 +2211,13 @@ def _unresolved(piece: Piece, notes: list[Note]) -> Resolved:
     res = Resolution(timex_type="DATE", value="XXXX-XX-XX", granularity="day", notes=tuple(notes))
     return Resolved(piece, res, None)
 
+
+# The resolver of each kind of piece (one dict lookup instead of a chain of comparisons;
+# "ref" and any other kind: _ref). Each takes the piece, the frame and the mentions
+# resolved before it, though some read the piece alone.
+_RESOLVERS: dict[str, Callable[[Piece, Frame, list[Resolved]], Resolved]] = {
+    "clock": _clock, "range": _clock,
+    "date": _dayish, "weekday": _dayish, "relday": _dayish, "holiday": _dayish,
+    "year": _period, "era": _before_christian_era, "quarter": _quarter, "season": _season, "decade": _decade,
+    "relunit": _relunit, "ago": _ago, "duration": _duration, "period_to": _period_to, "set": _set,
+}

@@ -9,11 +9,11 @@ read as 14:00, and "10 a" is not a time.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from ..lexicon import lexicon
 from ..types import Said
-from ..zones import LOCAL_NAMES, zone_candidates
+from ..zones import is_local_name, zone_candidates
 from .base import Groups, Piece, Rule, alt, number_value
 from .words import words
 
@@ -34,11 +34,13 @@ _CUE_BEFORE = re.compile(
 )
 
 
+@lru_cache(maxsize=1024)
 def zone_ok(text: str | None) -> bool:
+    """Whether a text written as a zone names one ("GMT", "Moscow time", "local time")."""
     if not text:
         return False
     t = text.strip()
-    if " ".join(t.lower().split()) in LOCAL_NAMES:
+    if is_local_name(t):
         return True
     if t.lower().endswith("time") and not zone_candidates(t):
         # "<Name> time" with an unknown name: "3 p.m. Party time" is not a zone
@@ -81,7 +83,7 @@ def _with_zone(g: Groups, start: int, end: int, text: str,
     """The end of the match, the zone text, and a zone name that is no zone (see
     _unknown_zone_name), trimmed off the match."""
     ztext = g.get(zone_key)
-    if ztext is None or " ".join(ztext.lower().split()) in LOCAL_NAMES:
+    if ztext is None or is_local_name(ztext):
         # "at 06:00 (GMT+3)", "03:12 local time (UTC+3)": a bracketed offset labels the time
         offset = _BRACKET_OFFSET.match(text, end) if text.startswith("(", end + 1) or \
             text.startswith("(", end) else None
@@ -90,7 +92,7 @@ def _with_zone(g: Groups, start: int, end: int, text: str,
     if ztext is None:
         return end, place_after(text, end) or place_before(text, start), None
     if zone_ok(ztext):
-        if " ".join(ztext.lower().split()) in LOCAL_NAMES:  # "8 p.m. local time in Moscow"
+        if is_local_name(ztext):  # "8 p.m. local time in Moscow"
             # and "the semi-final in Madrid kicks off at 9 p.m. local time": the place of the event
             return end, place_after(text, end) or place_before(text, start, verbs=True) or ztext, None
         return end, ztext, None
