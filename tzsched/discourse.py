@@ -209,6 +209,7 @@ _OPENING_TAIL = re.compile(r"(?:^|[.!?\"'”’)\]\n])[\s\"'“‘(]*(?:(?i:on|l
 _VERB_BEFORE = re.compile(r"\b([A-Za-z]+)\s+(?:off\s+)?(?:(?:on|at|from|until|till|through|by|in)\s+)?$")
 
 _WORD_BEFORE = re.compile(r"\b([A-Za-z]+)\s+$")
+_WORD_AFTER = re.compile(r"\s+([A-Za-z]+)")
 
 
 
@@ -238,6 +239,30 @@ def _postponed_before() -> re.Pattern[str]:
 def _schedule_phrase_ends() -> frozenset[str]:
     """The last words of lexicon [tense] schedule_phrases."""
     return frozenset(p.split()[-1] for p in lexicon().schedule_phrases)
+
+
+@cache
+def _untold_future_pattern() -> re.Pattern[str]:
+    """The words that look ahead in a sentence with no other cue (lexicon [tense]
+    untold_future and schedule), longest first."""
+    lex = lexicon()
+    words = sorted({*lex.untold_future, *lex.schedule_verbs, *lex.modals}, key=len, reverse=True)
+    body = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
+    return re.compile(rf"(?<![A-Za-z'’-])(?:{body})(?![A-Za-z'’-])", re.IGNORECASE)
+
+
+_SENTENCE_LEAD = " \t\n\"'“‘("  # what may stand between a sentence's start and its first word
+
+
+_MODAL_REACH = 60  # characters before a mention where a modal that governs it may stand
+
+
+@cache
+def _modal_pattern() -> re.Pattern[str]:
+    """A modal (lexicon [tense] modals, lower case) and the word after it, with no clause
+    break between them and the end of the text searched (a mention's start)."""
+    modals = "|".join(sorted(lexicon().modals))
+    return re.compile(rf"\b({modals})\s+([A-Za-z]+)\b(?=[^,;:.!?()\[\]\n]*\Z)")
 
 
 @cache
@@ -411,7 +436,12 @@ class Discourse:
             and aux.group(1).lower() in ignore
         ):
             return 1  # "the trial resumes Monday" (but with ignore={"would"}, not "would open on 14 June")
-        return self._cue_direction(start, end, ignore)
+        direction = self._cue_direction(start, end, ignore)
+        if direction is None and not ignore and self._untold_future(start, end):
+            return 1  # "India face Australia in the semi-final in Dubai on Tuesday"
+        if direction == -1 and not ignore and self._modal_governs(start):
+            return 1  # "Winds could reach 75 mph by Wednesday, forecasters said"
+        return direction
 
     def _cue_direction(self, start: int, end: int, ignore: frozenset[str]) -> int | None:
         """tense_direction from the cue words alone: the nearest one wins."""
@@ -460,6 +490,54 @@ class Discourse:
                     continue
             best = (dist, sign)
         return None if best is None else best[1]
+
+    def _untold_future(self, start: int, end: int) -> bool:
+        """Whether the sentence around a mention holds a word that looks ahead when no cue
+        word tells the tense (lexicon [tense] untold_future, schedule): a present-tense
+        fixture verb ("India face Australia ... on Tuesday"), not a noun ("the play")."""
+        text = self.text
+        s, e = self.sentence_bounds(start, window=_CUE_REACH)
+        not_after, not_before = lexicon().untold_future_not_after, lexicon().untold_future_not_before
+        for m in _untold_future_pattern().finditer(text, s, max(e, end)):
+            m_start = m.start()
+            if start <= m_start < end:
+                continue  # inside the mention
+            if text[m_start].isupper() and (text[s:m_start].strip(_SENTENCE_LEAD)
+                                            or not text[m.end() : m.end() + 2].startswith(" ")
+                                            or not text[m.end() + 1 : m.end() + 2].islower()):
+                continue  # capitalized inside the sentence, a name ("the Sunday Play"); or not before a word ("May 5")
+            prev = _WORD_BEFORE.search(text, max(s, m_start - 12), m_start)
+            if prev is not None and prev.group(1).lower() in not_after:
+                continue  # "the play", "a face": a noun
+            follower = _WORD_AFTER.match(text, m.end())
+            if follower is not None and f"{m.group().lower()} {follower.group(1).lower()}" in not_before:
+                continue  # "could not be reached", "may have left": the past
+            return True
+        return False
+
+    def _modal_governs(self, start: int) -> bool:
+        """Whether a modal governs a mention (lexicon [tense] modals): it stands before the
+        verb of the mention's clause ("could reach 75 mph by Wednesday"), with no tense cue
+        between them and no past-tense cue before it in the sentence ("said it could")."""
+        text = self.text
+        lo = max(0, start - _MODAL_REACH)
+        near = text[lo:start]
+        if " " not in near or not any(f"{w} " in near for w in lexicon().modals):
+            return False  # the cheap test first: most mentions have no modal before them
+        modal = None
+        for found in _modal_pattern().finditer(near):
+            modal = found  # the last one
+        if modal is None or f"{modal.group(1)} {modal.group(2).lower()}" in lexicon().untold_future_not_before:
+            return False
+        s, _ = self.sentence_bounds(start, window=_CUE_REACH)
+        m_start = lo + modal.start()
+        if m_start < s:
+            return False
+        for m in self._cue_matches(s, start):
+            sign = _cue_sign(text, m, s)
+            if sign is not None and (m.start() > m_start or sign[0] == -1):
+                return False  # a cue between the modal and the mention, or a past one before the modal
+        return True
 
     def mixed_tense(self, start: int, end: int) -> bool:
         """Whether the sentence around a mention has cues of both tenses ("The team was
