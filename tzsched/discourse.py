@@ -308,6 +308,16 @@ def _lowered_ascii(text: str) -> str:
     return text.encode("ascii", "replace").decode("ascii").lower()
 
 
+@cache
+def _base_form_before() -> re.Pattern[str]:
+    """A word after which a verb is in its plain form (lexicon [tense] base_form_after:
+    "to", "will", "could"), right before the end of the text searched."""
+    words = sorted(lexicon().base_form_after, key=len, reverse=True)
+    whole = "|".join(re.escape(w) for w in words if w.isalpha())
+    clitics = "|".join(re.escape(w) for w in words if not w.isalpha())  # "n't", "'ll": ends of words
+    return re.compile(rf"(?:(?<![A-Za-z])(?:{whole})|{clitics})\s+\Z", re.IGNORECASE)
+
+
 # before a participle: a passive auxiliary (no tense of its own), or a copula or "stay"/"remain"
 # ("is pencilled in for Friday", "will stay closed until Tuesday": a schedule)
 _AUX_BEFORE = re.compile(r"\b(be|been|being|is|are|stay|stays|remain|remains)\s+$", re.IGNORECASE)
@@ -323,6 +333,8 @@ def _cue_sign(text: str, m: re.Match[str], s: int) -> tuple[int, bool] | None:
         return None
     if cue.future or (cue.before_to and text.startswith(" to ", m_end)):
         return 1, cue.reporting
+    if cue.past and not cue.participle and _base_form_before().search(text, max(s, m_start - 7), m_start):
+        return None  # "will hit on Tuesday": a past-tense word that is also the plain verb
     aux = _AUX_BEFORE.search(text, max(s, m_start - 8), m_start) if cue.participle or cue.past else None
     if aux is not None and aux.group(1).lower() in lexicon().passive_aux:
         return None
@@ -479,6 +491,9 @@ class Discourse:
             if cue.future or (cue.before_to and text.startswith(" to ", m_end)):
                 sign = 1  # "set to resume", "is to meet", "due to arrive"
             else:
+                if cue.past and not cue.participle \
+                        and _base_form_before().search(text, max(s, m_start - 7), m_start):
+                    continue  # "is forecast to hit Okinawa on Thursday": the plain verb, no tense
                 aux = _AUX_BEFORE.search(text, max(s, m_start - 8), m_start) if cue.participle or cue.past else None
                 if aux is not None and aux.group(1).lower() in lexicon().passive_aux:
                     continue  # "will be held": the auxiliary carries the tense, not the participle

@@ -118,6 +118,7 @@ class Lexicon:
     untold_future_not_after: frozenset[str]
     untold_future_not_before: frozenset[str]
     modals: frozenset[str]
+    base_form_after: frozenset[str]
 
 
 _UNITS = {"second", "minute", "hour", "day", "week", "weekend", "fortnight", "month", "quarter", "year",
@@ -190,7 +191,7 @@ def lexicon() -> Lexicon:
     tense_lists = {k: tense.get(k) if isinstance(tense, dict) else None
                    for k in ("before_to", "passive_aux", "past_negations", "not_past_ed", "not_cue_before_to",
                              "story_future", "untold_future", "untold_future_not_after",
-                             "untold_future_not_before", "modals")}
+                             "untold_future_not_before", "modals", "base_form_after")}
     for key, value in tense_lists.items():
         if not isinstance(value, list):
             problems.append(f"[tense] needs a list {key!r}")
@@ -294,6 +295,7 @@ def lexicon() -> Lexicon:
         untold_future_not_after=frozenset(str(w) for w in tense_lists["untold_future_not_after"] or ()),
         untold_future_not_before=frozenset(str(w) for w in tense_lists["untold_future_not_before"] or ()),
         modals=frozenset(str(w) for w in tense_lists["modals"] or ()),
+        base_form_after=frozenset(str(w) for w in tense_lists["base_form_after"] or ()),
     )
 
 
