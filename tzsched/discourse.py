@@ -229,10 +229,11 @@ _DONE_AFTER = re.compile(r"[^.;!?\n]{0,30}?(?:,\s*(?:when|where|and)\b|\s(?:and|
 
 @cache
 def _postponed_before() -> re.Pattern[str]:
-    """A verb of moving a date (lexicon [tense] postponement), then "until", "till" or
-    "to" (and "the"), right before a mention."""
+    """A verb of moving a date (lexicon [tense] postponement), perhaps its object ("the
+    case"), then "until", "till" or "to" (and "the"), right before a mention."""
     verbs = "|".join(r"\s+".join(map(re.escape, v.split())) for v in lexicon().postponement)
-    return re.compile(rf"\b(?:{verbs})\s+(?:until|till|to)\s+(?:the\s+)?\Z", re.IGNORECASE)
+    return re.compile(rf"\b(?:{verbs})\s+(?:(?:the|its|his|her|their)\s+[a-z]+\s+)?(?:until|till|to)\s+(?:the\s+)?\Z",
+                      re.IGNORECASE)
 
 
 @cache
@@ -244,9 +245,10 @@ def _schedule_phrase_ends() -> frozenset[str]:
 @cache
 def _untold_future_pattern() -> re.Pattern[str]:
     """The words that look ahead in a sentence with no other cue (lexicon [tense]
-    untold_future and schedule), longest first."""
+    untold_future, schedule, modals and postponement: "Saturday's match has been moved
+    to Sunday"), longest first."""
     lex = lexicon()
-    words = sorted({*lex.untold_future, *lex.schedule_verbs, *lex.modals}, key=len, reverse=True)
+    words = sorted({*lex.untold_future, *lex.schedule_verbs, *lex.modals, *lex.postponement}, key=len, reverse=True)
     body = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
     return re.compile(rf"(?<![A-Za-z'’-])(?:{body})(?![A-Za-z'’-])", re.IGNORECASE)
 
@@ -585,6 +587,20 @@ class Discourse:
             return False
         done = _DONE_AFTER.match(text, end)
         return done is None or self.first_tense_after(done.end()) != -1
+
+    def moved_from_end(self, start: int) -> tuple[int, bool] | None:
+        """Where the day a date was moved from may end, when a verb of moving a date stands
+        right before a mention ("Sunday's game was postponed to Monday": the start of
+        "postponed"; lexicon [tense] postponement), and whether the move is to an earlier
+        day ("brought forward": [tense] earlier_moves); None when no such verb stands there."""
+        text = self.text
+        if not text.endswith(("to ", "til ", "ll ", "the "), 0, start):
+            return None  # the cheap test first
+        verb = _postponed_before().search(text, max(0, start - 40), start)
+        if verb is None:
+            return None
+        words = " ".join(text[verb.start() : verb.end()].lower().split())
+        return verb.start(), words.startswith(lexicon().earlier_moves)
 
     def first_tense_after(self, pos: int, reach: int = 40) -> int | None:
         """The direction of the first tense cue in ``reach`` characters from ``pos`` (no

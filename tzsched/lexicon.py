@@ -119,6 +119,7 @@ class Lexicon:
     untold_future_not_before: frozenset[str]
     modals: frozenset[str]
     base_form_after: frozenset[str]
+    earlier_moves: tuple[str, ...]
 
 
 _UNITS = {"second", "minute", "hour", "day", "week", "weekend", "fortnight", "month", "quarter", "year",
@@ -191,7 +192,8 @@ def lexicon() -> Lexicon:
     tense_lists = {k: tense.get(k) if isinstance(tense, dict) else None
                    for k in ("before_to", "passive_aux", "past_negations", "not_past_ed", "not_cue_before_to",
                              "story_future", "untold_future", "untold_future_not_after",
-                             "untold_future_not_before", "modals", "base_form_after")}
+                             "untold_future_not_before", "modals", "base_form_after",
+                             "earlier_moves")}
     for key, value in tense_lists.items():
         if not isinstance(value, list):
             problems.append(f"[tense] needs a list {key!r}")
@@ -296,6 +298,7 @@ def lexicon() -> Lexicon:
         untold_future_not_before=frozenset(str(w) for w in tense_lists["untold_future_not_before"] or ()),
         modals=frozenset(str(w) for w in tense_lists["modals"] or ()),
         base_form_after=frozenset(str(w) for w in tense_lists["base_form_after"] or ()),
+        earlier_moves=tuple(str(w) for w in tense_lists["earlier_moves"] or ()),
     )
 
 

@@ -502,6 +502,12 @@ def _day_of(said: Said, pub: date, piece: Piece, frame: Frame,
         monday = pub - timedelta(days=pub.weekday())
         return monday + timedelta(days=7 * said.shift + said.weekday), notes
     if said.weekday is not None:
+        moved = _moved_from_day(piece, frame, before)
+        if moved is not None:  # "Sunday's game was postponed to Monday": the Monday after it
+            moved_from, earlier = moved
+            if earlier:  # "Thursday's game was brought forward to Tuesday": the Tuesday before it
+                return moved_from - timedelta(days=(moved_from.weekday() - said.weekday) % 7 or 7), notes
+            return moved_from + timedelta(days=(said.weekday - moved_from.weekday()) % 7 or 7), notes
         restated_by = _restated(piece, frame, before)
         if restated_by is not None and restated_by.day is not None:
             # "9pm ART on Sunday (0000 GMT Monday)": the Monday next to that Sunday (and a guess
@@ -761,6 +767,26 @@ def _describes_a_thing(piece: Piece, text: str) -> bool:
 
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|an?|its|their|his|her|our)\s+\Z", re.IGNORECASE)
 _NOUN_AFTER = re.compile(r"\s[a-z]{3,}")
+
+
+def _moved_from_day(piece: Piece, frame: Frame, before: list[Resolved]) -> tuple[date, bool] | None:
+    """The day a date was moved from, when a weekday is the day it was moved to and that
+    day is written before the verb in the same sentence ("Sunday's game was postponed to
+    Monday", "The 10 a.m. session on Wednesday was moved to Thursday"): the last weekday
+    before the verb; and whether the move was to an earlier day ("brought forward")."""
+    moved = frame.discourse.moved_from_end(piece.start)
+    if moved is None:
+        return None
+    verb, earlier = moved
+    s, _ = frame.discourse.sentence_bounds(piece.start)
+    for r in reversed(before):
+        if r.piece.end > verb:
+            continue
+        if r.piece.start < s:
+            return None
+        if r.day is not None and r.piece.said.weekday is not None:
+            return r.day, earlier  # (a date's own day is no guide to a weekday near publication)
+    return None
 
 
 def _restated(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved | None:
