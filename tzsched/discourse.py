@@ -432,6 +432,8 @@ class Discourse:
         text = self.text
         if cues_only:
             return self._cue_direction(start, end, ignore)
+        if text.startswith(("'s ", "’s "), end) and text.endswith(lexicon().before_done_possessive, 0, start):
+            return -1  # "Test results from Friday's screening will be mailed": a finished event
         copula_lo = max(0, start - 28)  # "is in effect from " fits
         # "is" or "are" must be in the copula's reach; where that stretch is ASCII,
         # lower-casing it shows far more cheaply when neither is

@@ -120,6 +120,7 @@ class Lexicon:
     modals: frozenset[str]
     base_form_after: frozenset[str]
     earlier_moves: tuple[str, ...]
+    before_done_possessive: tuple[str, ...]
 
 
 _UNITS = {"second", "minute", "hour", "day", "week", "weekend", "fortnight", "month", "quarter", "year",
@@ -193,7 +194,7 @@ def lexicon() -> Lexicon:
                    for k in ("before_to", "passive_aux", "past_negations", "not_past_ed", "not_cue_before_to",
                              "story_future", "untold_future", "untold_future_not_after",
                              "untold_future_not_before", "modals", "base_form_after",
-                             "earlier_moves")}
+                             "earlier_moves", "before_done_possessive")}
     for key, value in tense_lists.items():
         if not isinstance(value, list):
             problems.append(f"[tense] needs a list {key!r}")
@@ -299,6 +300,7 @@ def lexicon() -> Lexicon:
         modals=frozenset(str(w) for w in tense_lists["modals"] or ()),
         base_form_after=frozenset(str(w) for w in tense_lists["base_form_after"] or ()),
         earlier_moves=tuple(str(w) for w in tense_lists["earlier_moves"] or ()),
+        before_done_possessive=tuple(str(w) for w in tense_lists["before_done_possessive"] or ()),
     )
 
 
