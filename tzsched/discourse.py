@@ -253,6 +253,7 @@ def _untold_future_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<![A-Za-z'’-])(?:{body})(?![A-Za-z'’-])", re.IGNORECASE)
 
 
+_CLAUSE_MARK = re.compile(r"[,;:()\[\]—–]")  # between an untold_future word and a mention after it: another clause
 _SENTENCE_LEAD = " \t\n\"'“‘("  # what may stand between a sentence's start and its first word
 
 
@@ -521,6 +522,8 @@ class Discourse:
             m_start = m.start()
             if start <= m_start < end:
                 continue  # inside the mention
+            if m_start < start and _CLAUSE_MARK.search(text, m.end(), start):
+                continue  # in a clause of its own before the mention ("the man, who may face charges, fled on Sunday")
             if text[m_start].isupper() and (text[s:m_start].strip(_SENTENCE_LEAD)
                                             or not text[m.end() : m.end() + 2].startswith(" ")
                                             or not text[m.end() + 1 : m.end() + 2].islower()):
