@@ -432,7 +432,10 @@ class Discourse:
         from March": now or later, not surely later)."""
         text = self.text
         if cues_only:
-            return self._cue_direction(start, end, ignore)
+            direction = self._cue_direction(start, end, ignore)
+            if direction is None and not ignore and self._modal_governs(start):
+                return 1  # "Taxpayers can file until April 15": the modal is the clause's cue
+            return direction
         if text.startswith(("'s ", "’s "), end) and text.endswith(lexicon().before_done_possessive, 0, start):
             return -1  # "Test results from Friday's screening will be mailed": a finished event
         copula_lo = max(0, start - 28)  # "is in effect from " fits

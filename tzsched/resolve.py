@@ -439,7 +439,7 @@ def _yearless(piece: Piece, frame: Frame, before: list[Resolved], pub: date, mon
             # the firm reading, where it differs, when a cue word says the tense and no cue
             # of the other tense stands in the sentence (the costlier tests last)
             if (firm_future != future if direction == 1 else firm_past != past if direction == -1 else False) \
-                    and not _sets_ahead(piece, frame) \
+                    and (direction == 1 or not _sets_ahead(piece, frame)) \
                     and frame.discourse.tense_direction(piece.start, piece.end, cues_only=True) == direction \
                     and not frame.discourse.mixed_tense(piece.start, piece.end):
                 future, past = firm_future, firm_past
