@@ -116,6 +116,13 @@ class Lexicon:
     deadline_grants: tuple[str, ...]
     deadline_told_past: tuple[str, ...]
     deadline_missed: tuple[str, ...]
+    untold_future: tuple[str, ...]
+    untold_future_not_after: frozenset[str]
+    untold_future_not_before: frozenset[str]
+    modals: frozenset[str]
+    base_form_after: frozenset[str]
+    earlier_moves: tuple[str, ...]
+    before_done_possessive: tuple[str, ...]
 
 
 _UNITS = {"second", "minute", "hour", "day", "week", "weekend", "fortnight", "month", "quarter", "year",
@@ -188,7 +195,9 @@ def lexicon() -> Lexicon:
     postponement = tense.get("postponement", []) if isinstance(tense, dict) else []
     tense_lists = {k: tense.get(k) if isinstance(tense, dict) else None
                    for k in ("before_to", "passive_aux", "past_negations", "not_past_ed", "not_cue_before_to",
-                             "story_future")}
+                             "story_future", "untold_future", "untold_future_not_after",
+                             "untold_future_not_before", "modals", "base_form_after",
+                             "earlier_moves", "before_done_possessive")}
     for key, value in tense_lists.items():
         if not isinstance(value, list):
             problems.append(f"[tense] needs a list {key!r}")
@@ -291,6 +300,13 @@ def lexicon() -> Lexicon:
         date_setting_words_in_on=phrase_lists["date_setting_words_in_on"],
         before_verb_last=phrase_lists["before_verb_last"],
         game_words=phrase_lists["game_words"],
+        untold_future=tuple(str(w) for w in tense_lists["untold_future"] or ()),
+        untold_future_not_after=frozenset(str(w) for w in tense_lists["untold_future_not_after"] or ()),
+        untold_future_not_before=frozenset(str(w) for w in tense_lists["untold_future_not_before"] or ()),
+        modals=frozenset(str(w) for w in tense_lists["modals"] or ()),
+        base_form_after=frozenset(str(w) for w in tense_lists["base_form_after"] or ()),
+        earlier_moves=tuple(str(w) for w in tense_lists["earlier_moves"] or ()),
+        before_done_possessive=tuple(str(w) for w in tense_lists["before_done_possessive"] or ()),
     )
 
 

@@ -40,6 +40,7 @@ __all__ = ["Frame", "Resolved", "is_narrative", "resolve_piece"]
 MINUTE = timedelta(minutes=1)
 _DAY_PRECISION = Note("day_precision", "the publication is known only to the day; read to the day")
 _DIRECTION_GUESSED = Note("direction_guessed", "no tense cue; the weekday was read as the previous one")
+_WEEKEND_GUESSED = Note("direction_guessed", "no tense cue; the weekend was read as the previous one")
 _UNANCHORED = Note("unanchored", "no earlier date in the text; counted from publication")
 
 # Parts of the day as local hours [start, end); the night runs into the next day.
@@ -489,7 +490,7 @@ def _yearless(piece: Piece, frame: Frame, before: list[Resolved], pub: date, mon
             # the firm reading, where it differs, when a cue word says the tense and no cue
             # of the other tense stands in the sentence (the costlier tests last)
             if (firm_future != future if direction == 1 else firm_past != past if direction == -1 else False) \
-                    and not _sets_ahead(piece, frame) \
+                    and (direction == 1 or not _sets_ahead(piece, frame)) \
                     and frame.discourse.tense_direction(piece.start, piece.end, cues_only=True) == direction \
                     and not frame.discourse.mixed_tense(piece.start, piece.end):
                 future, past = firm_future, firm_past
@@ -552,8 +553,19 @@ def _day_of(said: Said, pub: date, piece: Piece, frame: Frame,
         monday = pub - timedelta(days=pub.weekday())
         return monday + timedelta(days=7 * said.shift + said.weekday), notes
     if said.weekday is not None:
-        restated = _restated_day(piece, frame, before)
-        if restated is not None:  # "9pm ART on Sunday (0000 GMT Monday)": the Monday next to that Sunday
+        moved = _moved_from_day(piece, frame, before)
+        if moved is not None:  # "Sunday's game was postponed to Monday": the Monday after it
+            moved_from, earlier = moved
+            if earlier:  # "Thursday's game was brought forward to Tuesday": the Tuesday before it
+                return moved_from - timedelta(days=(moved_from.weekday() - said.weekday) % 7 or 7), notes
+            return moved_from + timedelta(days=(said.weekday - moved_from.weekday()) % 7 or 7), notes
+        restated_by = _restated(piece, frame, before)
+        if restated_by is not None and restated_by.day is not None:
+            # "9pm ART on Sunday (0000 GMT Monday)": the Monday next to that Sunday (and a guess
+            # if that Sunday's direction was one)
+            restated = restated_by.day
+            if _DIRECTION_GUESSED in restated_by.resolution.notes:
+                notes.append(_DIRECTION_GUESSED)
             return restated + timedelta(days=(said.weekday - restated.weekday() + 3) % 7 - 3), notes
         opened = _range_start_day(piece, frame, before)
         if opened is not None:
@@ -813,17 +825,37 @@ _ARTICLE_BEFORE = re.compile(r"\b(?:the|an?|its|their|his|her|our)\s+\Z", re.IGN
 _NOUN_AFTER = re.compile(r"\s[a-z]{3,}")
 
 
-def _restated_day(piece: Piece, frame: Frame, before: list[Resolved]) -> date | None:
-    """The local day of the clock time that a clock time with a weekday restates right
-    before it ("9pm ART on Sunday (0000 GMT Monday)", "..., or 0659 GMT on Sunday"), when
-    that time has a day: a restatement's day lies within three days of it."""
+def _moved_from_day(piece: Piece, frame: Frame, before: list[Resolved]) -> tuple[date, bool] | None:
+    """The day a date was moved from, when a weekday is the day it was moved to and that
+    day is written before the verb in the same sentence ("Sunday's game was postponed to
+    Monday", "The 10 a.m. session on Wednesday was moved to Thursday"): the last weekday
+    before the verb; and whether the move was to an earlier day ("brought forward")."""
+    moved = frame.discourse.moved_from_end(piece.start)
+    if moved is None:
+        return None
+    verb, earlier = moved
+    s, _ = frame.discourse.sentence_bounds(piece.start)
+    for r in reversed(before):
+        if r.piece.end > verb:
+            continue
+        if r.piece.start < s:
+            return None
+        if r.day is not None and r.piece.said.weekday is not None:
+            return r.day, earlier  # (a date's own day is no guide to a weekday near publication)
+    return None
+
+
+def _restated(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved | None:
+    """The clock time with a day that a clock time with a weekday restates right before
+    it ("9pm ART on Sunday (0000 GMT Monday)", "..., or 0659 GMT on Sunday"): a
+    restatement's day lies within three days of that time's day."""
     if piece.kind not in ("clock", "range") or not before:
         return None
     for r in reversed(before[-_MAX_CHAIN:]):
         if r.piece.end <= piece.start:
             if r.piece.kind in ("clock", "range") and r.day is not None \
                     and _RESTATED_BY.fullmatch(frame.text, r.piece.end, piece.start):
-                return r.day
+                return r
             return None
     return None
 
@@ -1774,8 +1806,13 @@ def _relunit(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     if unit == "weekend":
         saturday = anchor + timedelta(days=5 - anchor.weekday())  # this week's Saturday
         in_weekend = anchor.weekday() >= 5
-        if shift is None:  # "the weekend": by tense, the last one or the coming one
-            shift = 0 if in_weekend else (0 if _direction(piece, frame) == 1 else -1)
+        if shift is None and not in_weekend:  # "the weekend": by tense, the last one or the coming one
+            direction = _direction(piece, frame)
+            shift = 0 if direction == 1 else -1
+            if direction is None:
+                notes.append(_WEEKEND_GUESSED)
+        elif shift is None:
+            shift = 0
         if shift == -1:
             saturday -= timedelta(days=7)
         elif shift == 1 and in_weekend:

@@ -234,11 +234,34 @@ def _twenty_four(g: Groups, start: int, end: int, text: str) -> Piece | None:
         return None  # "at 10.30 hours" is a time; "took 1.33 hours" a length
     if zone is None and not g.get("hrs") and _GAME_CLOCK_AFTER.match(text, end):
         return None  # "scored at 4:32 of the second period", "2:14 left": a game clock
-    if zone is None and not g.get("hrs") and not pod and not _CUE_BEFORE.search(text, max(0, start - 16), start):
+    if zone is None and not g.get("hrs") and not pod and not _CUE_BEFORE.search(text, max(0, start - 16), start) \
+            and not _before_its_day(g, start, end, text):
         return None
     h, day = _with_pod(h, pod) if h <= 12 else (h, None)
     return Piece(start, end, "clock", "clock.24h", Said(hour=h, minute=minute, zone_text=zone, unknown_zone=unknown,
                                                         relative_day=day))
+
+
+def _before_its_day(g: Groups, start: int, end: int, text: str) -> bool:
+    """Whether an h:mm with no word before it that makes it a time is one all the same:
+    a day follows it ("First pitch is set for 7:05 Friday"), and no capitalized word stands
+    before it (a chapter and verse: "John 3:16 Sunday")."""
+    return bool(g["min"]) and _day_after().match(text, end) is not None \
+        and _NAME_BEFORE.search(text, max(0, start - 20), start) is None
+
+
+# a capitalized word right before a number: a chapter and verse ("John 3:16", "Psalm 23:4")
+_NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+\.?\s\Z")
+
+
+@cache
+def _day_after() -> re.Pattern[str]:
+    """A weekday written in full (lexicon), "today", "tonight" or "tomorrow" right after a
+    time, capitalized as in running text."""
+    lex = lexicon()
+    names = {max((k for k, v in lex.weekdays.items() if v == value), key=len).capitalize()
+             for value in set(lex.weekdays.values())}
+    return re.compile(rf"\s(?:on\s)?(?:{'|'.join(sorted(names))}|today|tonight|tomorrow)\b")
 
 
 def _military(g: Groups, start: int, end: int, text: str) -> Piece | None:
