@@ -218,8 +218,9 @@ class _Member:
     with the facts every comparison asks about worked out once (a verdict compares each
     member several times, and may read it on the adjacent days more than once)."""
 
-    __slots__ = ("_clock_wall", "_label", "_on_day", "_wall", "ambiguous", "at_dst_change", "codes", "day_movable",
-                 "day_stated", "dst", "end", "fixed", "index", "is_range", "mention", "res", "start", "tolerance")
+    __slots__ = ("_clock_wall", "_label", "_on_day", "_start_on", "_wall", "ambiguous", "at_dst_change", "codes",
+                 "day_movable", "day_stated", "dst", "end", "fixed", "index", "is_range", "mention", "res", "start",
+                 "tolerance")
 
     def __init__(self, index: int, mention: Mention, res: Resolution, dst: DstPolicy) -> None:
         assert res.start is not None and res.end is not None  # only such mentions link
@@ -242,10 +243,11 @@ class _Member:
         # Wednesday" starts or ends Wednesday, and writers mean both)
         self.day_movable = not self.day_stated or "midnight" in mention.text.lower()
         self.is_range = said.until_hour is not None
-        # worked out on first use (see wall, clock_wall, label and on_day)
+        # worked out on first use (see wall, clock_wall, label, start_on and on_day)
         self._wall: tuple[datetime | None] | None = None
         self._clock_wall: tuple[datetime | None] | None = None
         self._label: str | None = None
+        self._start_on: dict[int, tuple[datetime, bool]] = {0: (res.start, False)}
         self._on_day: dict[int, WallResult | None] = {}
 
     def reading(self, res: Resolution) -> _Member:
@@ -309,16 +311,38 @@ class _Member:
             wall, zone, found = self.wall, self.res.zone, None
             if wall is not None and zone is not None:
                 try:
-                    if wall_to_utc(wall, zone, self.dst, self.label).utc == self.start:
+                    if _instant(wall, zone, self.dst, self.label)[0] == self.start:
                         found = wall
                 except Exception:  # pragma: no cover - zones in resolutions are valid
                     pass
             self._clock_wall = (found,)
         return self._clock_wall[0]
 
+    def start_on(self, days: int) -> tuple[datetime, bool]:
+        """The UTC start ``days`` local days later, by the zone's clock (in a DST gap or
+        fold there, on the side its label names: "2:29 a.m. ACST" in a fold is the
+        standard-time reading; a whole day's shift when there is no clock wall time), and
+        whether the clocks skipped that wall time that day (and not on its own day). A
+        verdict weighs every day move by these alone, and asks :meth:`on_day` only for
+        the move it makes."""
+        found = self._start_on.get(days)
+        if found is None:
+            wall, zone, moved = self.clock_wall, self.res.zone, None
+            if wall is not None and zone is not None:
+                try:
+                    moved = _instant(wall + timedelta(days=days), zone, self.dst, self.label)
+                except Exception:  # pragma: no cover - zones in resolutions are valid
+                    moved = None
+            if moved is None:
+                found = (self.start + timedelta(days=days), False)
+            else:
+                found = (moved[0], moved[1] and not self.has("dst_gap"))
+            self._start_on[days] = found
+        return found
+
     def on_day(self, days: int) -> WallResult | None:
-        """The clock wall time ``days`` local days later read by the zone's clock (None
-        when there is no clock wall time): the day moves of a verdict ask for it again."""
+        """The clock wall time ``days`` local days later read by the zone's clock, with
+        its notes and other readings (None when there is no clock wall time)."""
         if days not in self._on_day:
             wall, zone, found = self.clock_wall, self.res.zone, None
             if wall is not None and zone is not None:
@@ -328,12 +352,6 @@ class _Member:
                     found = None
             self._on_day[days] = found
         return self._on_day[days]
-
-    def in_dst_gap_on(self, days: int) -> bool:
-        """Whether the clock wall time ``days`` local days later is one the clocks skipped
-        (and was not already one on its own day)."""
-        moved = self.on_day(days)
-        return moved is not None and not self.has("dst_gap") and any(n.code == "dst_gap" for n in moved.notes)
 
     @property
     def label(self) -> str:
@@ -393,12 +411,26 @@ def _hours(seconds: float) -> str:
 # --------------------------------------------------------------- refinements
 
 
+def _instant(wall: datetime, zone: str, dst: DstPolicy, label: str) -> tuple[datetime, bool]:
+    """``wall_to_utc(wall, zone, dst, label).utc``, and whether the clocks skipped
+    ``wall`` (a ``dst_gap``), without the notes a seasonal label against the season
+    makes: the wall time is read without its label first, which gives the same instant
+    wherever it has one reading; only in a DST gap or fold does the label pick one."""
+    read = wall_to_utc(wall, zone, dst)
+    if not read.notes:
+        return read.utc, False
+    gap = any(n.code == "dst_gap" for n in read.notes)
+    return (read.utc if label not in _SEASONS else wall_to_utc(wall, zone, dst, label).utc), gap
+
+
+# the labels that name a season (EST, CEST): wall_to_utc reads them against the date
+_SEASONS = ("standard", "daylight")
+
+
 def _shifted_start(m: _Member, days: int) -> datetime:
-    """The member's UTC start on the adjacent local day, by its zone's clock (in a DST
-    gap or fold there, on the side its label names: "2:29 a.m. ACST" in a fold is the
-    standard-time reading)."""
-    moved = m.on_day(days)
-    return moved.utc if moved is not None else m.start + timedelta(days=days)
+    """The member's UTC start on the adjacent local day, by its zone's clock (see
+    :meth:`_Member.start_on`)."""
+    return m.start_on(days)[0]
 
 
 def _swapped_start(m: _Member, days: int = 0) -> datetime:
@@ -408,7 +440,7 @@ def _swapped_start(m: _Member, days: int = 0) -> datetime:
     step = timedelta(hours=-12 if (wall or m.start).hour >= 12 else 12, days=days)
     if wall is not None and zone is not None:
         try:
-            return wall_to_utc(wall + step, zone, m.dst, m.label).utc
+            return _instant(wall + step, zone, m.dst, m.label)[0]
         except Exception:  # pragma: no cover - zones in resolutions are valid
             pass
     return m.start + step
@@ -584,9 +616,10 @@ def _move_days(m: _Member, anchor: _Member, size: int, tol: float) -> tuple[_Mem
         if (dm, da) == (0, 0):
             continue
         # a member's start on another day is read only when a shift asks for it (see below)
-        gap = abs(_secs((m.start if dm == 0 else _shifted_start(m, dm))
-                        - (anchor.start if da == 0 else _shifted_start(anchor, da))))
-        skipped = (dm != 0 and m.in_dst_gap_on(dm)) or (da != 0 and anchor.in_dst_gap_on(da))
+        m_start, m_skipped = m.start_on(dm)
+        a_start, a_skipped = anchor.start_on(da)
+        gap = abs(_secs(m_start - a_start))
+        skipped = m_skipped or a_skipped
         moves_earlier = (dm != 0 and not later_is_m) or (da != 0 and later_is_m)
         key = (gap > tol or skipped, skipped, gap, abs(dm) + abs(da), int(moves_earlier))
         if best is None or key < best[0]:
