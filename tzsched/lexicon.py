@@ -114,6 +114,7 @@ class Lexicon:
     deadline_grants: tuple[str, ...]
     deadline_told_past: tuple[str, ...]
     deadline_missed: tuple[str, ...]
+    travel_verbs: tuple[str, ...]
 
 
 _UNITS = {"second", "minute", "hour", "day", "week", "weekend", "fortnight", "month", "quarter", "year",
@@ -218,7 +219,8 @@ def lexicon() -> Lexicon:
     for key in ("count_unit_between", "time_change_verbs", "after_list_day", "newspapers_after_weekday",
                 "clause_openers", "not_zone_names", "names_with_time_words", "figure_change_verbs", "stamp_labels",
                 "deadline_grants", "deadline_told_past", "deadline_missed", "adverb_followers",
-                "short_abbreviations", "date_setting_words", "date_setting_words_in_on", "before_verb_last"):
+                "short_abbreviations", "date_setting_words", "date_setting_words_in_on", "before_verb_last",
+                "travel_verbs"):
         value = phrases.get(key) if isinstance(phrases, dict) else None
         if not isinstance(value, list) or not all(isinstance(w, str) and w for w in value):
             problems.append(f"[phrases] needs a list of words {key!r}")
@@ -285,6 +287,7 @@ def lexicon() -> Lexicon:
         date_setting_words=phrase_lists["date_setting_words"],
         date_setting_words_in_on=phrase_lists["date_setting_words_in_on"],
         before_verb_last=phrase_lists["before_verb_last"],
+        travel_verbs=phrase_lists["travel_verbs"],
     )
 
 

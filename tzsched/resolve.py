@@ -1120,6 +1120,9 @@ def _clock(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
         else:
             day = _narrated_day(piece, frame, before, pub)
             on_publication_day = day == pub
+    if said.zone_shared:
+        notes.append(Note("zone_shared", f"the zone {said.zone_text!r} is written on a clock time joined to this "
+                                         "one in the sentence"))
     hour, minute = said.hour or 0, said.minute or 0
     if said.meridiem is None and 1 <= hour <= 11 and piece.rule == "clock.24h":
         evening = _evening_before(piece, frame, hour)
