@@ -209,6 +209,61 @@ def _named_zone(ztext: str, regions: tuple[str, ...], home: str, home_source: Zo
     return _Zone(first.zone, first.source, first.label, (note,), cands[1:], local)
 
 
+# a run of capitalized words: places and demonyms of a sentence ("India's", "The Dhaka")
+_CAPITALIZED_RUN = re.compile(r"[A-Z][\w.\-]*(?:['’]s)?(?:\s[A-Z][\w.\-]*(?:['’]s)?){0,3}")
+
+
+def _sentence_zone(piece: Piece, frame: Frame, zone: _Zone) -> _Zone:
+    """``zone``, or, for an abbreviation of zones in several countries, the reading of
+    the one country its sentence names ("India's prime minister will speak at 8pm IST":
+    India's, even in an Irish outlet; "The Dhaka stock market opens at 10am BST":
+    Bangladesh's). The sentence speaks for the time more than the locale or home zone;
+    it decides nothing when it names none or several of the countries."""
+    ztext = piece.said.zone_text
+    if not ztext or not zone.others:
+        return zone
+    countries = {country_of(c.zone) for c in zone_candidates(ztext)}
+    if len(countries) < 2:
+        return zone
+    lo, hi = frame.discourse.sentence_bounds(piece.start)
+    named = {c for c in _places_named(frame.text[lo:piece.start] + " . " + frame.text[piece.end:hi]) if c in countries}
+    if len(named) != 1:
+        return zone
+    country = named.pop()
+    if country == country_of(zone.zone):
+        return zone
+    return _named_zone(ztext, (country,), frame.home, "default", None, frame.pub_home.year)
+
+
+@lru_cache(maxsize=512)
+def _places_named(text: str) -> frozenset[str]:
+    """The countries of the places and demonyms named in ``text`` (capitalized words,
+    the longest known name of each run first; time words are never places)."""
+    words = _time_words()
+    out = set()
+    for m in _CAPITALIZED_RUN.finditer(text):
+        run = [w.removesuffix("'s").removesuffix("’s").rstrip(".") for w in m.group().split()]
+        i = 0
+        while i < len(run):
+            for n in range(len(run) - i, 0, -1):
+                name = " ".join(run[i : i + n])
+                if n == 1 and name.lower() in words:
+                    continue
+                cands = zone_candidates(name)
+                if cands and cands[0].source == "explicit" and len({country_of(c.zone) for c in cands}) == 1:
+                    out.add(country_of(cands[0].zone))
+                    i += n - 1
+                    break
+            i += 1
+    return frozenset(out)
+
+
+@cache
+def _time_words() -> frozenset[str]:
+    lex = lexicon()
+    return frozenset((*lex.months, *lex.weekdays, *lex.holidays, "the", "a", "an"))
+
+
 def _literal_zone(wall: datetime, zone: _Zone) -> _Zone:
     """``zone``, or the first of its ``literal`` candidates that keeps the standard or
     daylight label at ``wall`` when ``zone`` itself does not (then read without a
@@ -1094,6 +1149,8 @@ def _evening_before(piece: Piece, frame: Frame, hour: int) -> str | None:
 def _clock(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     said = piece.said
     zone = _zone_of(said, frame)
+    if zone.others:
+        zone = _sentence_zone(piece, frame, zone)
     notes: list[Note] = []
     pub = _pub_day(frame, zone.zone)
     stated_day = said.day is not None or said.weekday is not None or said.relative_day is not None
