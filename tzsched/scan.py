@@ -29,6 +29,7 @@ from .rules import all_rules
 from .rules.base import APOSTROPHE, DIGIT, FOUR_DIGITS, SHORT_NUMBER, Groups, Piece, Rule, alt, trie_regex
 from .rules.clock import moved_from, place_after, zone_ok
 from .rules.words import words
+from .zones import LOCAL_NAMES
 
 __all__ = ["Scanner", "scanner"]
 
@@ -493,6 +494,10 @@ def _join(a: Piece, b: Piece, text: str) -> Piece | None:
             end, zone = _zone_after(text, end)
             # "1 p.m. May 21 in Sydney": a place after the day (outside the span, as after a time)
             zone = zone if zone is not None else place_after(text, end)
+            said = replace(said, zone_text=zone) if zone is not None else said
+        elif " ".join(said.zone_text.lower().split()) in LOCAL_NAMES:
+            # "4:47 a.m. local time Monday in Tokyo": the place after the day says whose
+            zone = place_after(text, end)
             said = replace(said, zone_text=zone) if zone is not None else said
         return Piece(a.start, end, a.kind, a.rule + "+" + b.rule, said, ("clock", b.kind))
     # "Wednesday, 10 p.m.", "Friday 9 a.m.", "Friday at midnight" (with "at" only a
