@@ -217,6 +217,8 @@ def _twenty_four(g: Groups, start: int, end: int, text: str) -> Piece | None:
         return None
     if h in (0, 12) and minute == 0 and _NOON_AFTER.match(text, start):
         return None  # "12:00 noon CET": one time, read by clock.word
+    if g.get("zulu"):
+        g = {**g, "zone": "Z"}
     end, zone, unknown = _with_zone(g, start, end, text)
     pod = g.get("pod")
     if g.get("dot") and zone is None and not g.get("hrs"):
@@ -410,9 +412,11 @@ def rules() -> list[Rule]:
         ),
         Rule(
             "clock.24h",
-            rf"{edge}(?P<h>{h24})(?:[:h]|(?P<dot>\.))(?P<min>[0-5]\d)(?::[0-5]\d)?(?![\w:]|/\d)(?!\s?{w.meridiem})"
+            rf"{edge}(?P<h>{h24})(?:[:h]|(?P<dot>\.))(?P<min>[0-5]\d)(?::[0-5]\d)?"
+            # "14:20Z" (aviation, spaceflight): Zulu, UTC, written on the minutes
+            rf"(?:(?P<zulu>Z)(?![\w:])|(?![\w:]|/\d)(?!\s?{w.meridiem})"
             rf"(?:\s?(?P<hrs>hours|hrs|h)(?![\w])|\s(?P<pod>{_POD_PHRASE}))?"
-            rf"{zone}",
+            rf"{zone})",
             _twenty_four,
         ),
         Rule(
