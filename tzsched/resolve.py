@@ -162,7 +162,12 @@ def _named_zone(ztext: str, regions: tuple[str, ...], home: str, home_source: Zo
     if low in LOCAL_NAMES:
         if dateline_zone is not None:
             return _Zone(dateline_zone, "dateline", "generic")
-        return _home_zone(home, home_source)
+        zone = _home_zone(home, home_source)
+        if home_source != "home":
+            return zone  # read in UTC: the default_zone note says so
+        note = Note("local_zone_assumed", f"{ztext!r} names no place and there is no dateline; read in the home "
+                                          f"zone {home}")
+        return _Zone(zone.zone, zone.source, zone.label, (*zone.notes, note))
     cands = zone_candidates(ztext)
     if not cands:
         note = Note("unknown_zone_name", f"{ztext!r} is not a zone tzsched knows; read in {home}")
