@@ -86,6 +86,8 @@ NOTE_CODES: Final[dict[str, str]] = {
     "sentence at or before that hour of the evening, and is read p.m. too",
     "unknown_zone_name": "a zone name in the text could not be matched to a zone",
     "local_zone_assumed": "\"local time\" with no dateline and no place named for it was read in the home zone",
+    "dateline_date": "the dateline's date lies 1 to 7 days before publication: relative days (\"today\", "
+    "\"yesterday\", a weekday) and times with no day count from it",
     "zone_shared": "a clock time with no zone takes the zone written on a clock time joined to it in the sentence "
     "(\"opens at 9:30 a.m. and closes at 4 p.m. ET\")",
     "zone_from_link": "the zone was chosen because a linked restatement fixes the instant",

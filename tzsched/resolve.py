@@ -91,17 +91,54 @@ class Frame:
     pub_days: dict[str, date] = field(init=False, repr=False)
     # the zone each zone name written in the text means, so far (a cache for this document)
     named_zones: dict[str, _Zone] = field(init=False, repr=False)
+    # days the dateline's date lies before publication ("New Delhi, Mar 10 (PTI) -" published
+    # on the 13th: 3), 1 to 7, else 0; relative days count from the dateline's date then
+    story_shift: int = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.discourse = discourse(self.text)
         self.home_zone = _home_zone(self.home, self.home_source)
         self.pub_home = self.context.local_date(self.home)
         self.pub_utc = self.context.published_utc()
+        self.story_shift = 0
+        if self.home_source == "dateline" and self.dateline is not None and self.dateline.day is not None:
+            # the dateline's date is a day before publication there when the outlet's
+            # clock (or UTC) is still on it: no story filed days before, only zones apart
+            others = [self.context.local_date(z) for z in (self.context.home or "UTC", "UTC")]
+            self.story_shift = _story_shift(self.dateline, self.pub_home, min(self.pub_home, *others))
+        if self.story_shift:
+            self.pub_home -= timedelta(days=self.story_shift)
+            if self.pub_utc is not None:
+                self.pub_utc -= timedelta(days=self.story_shift)
         self.narrative = is_narrative(self.pieces, self.pub_home)
         self.pub_days = {}
         self.named_zones = {}
         dateline_zone = self.dateline.zone if self.dateline is not None else None
         self.regions = _regions(dateline_zone, self.context.region, self.context.home)
+
+
+def _story_shift(dateline: Dateline, pub: date, earliest: date) -> int:
+    """How many days the date written in the dateline lies before the publication date
+    ``pub`` (in the dateline's zone), when it lies 1 to 7 days before ``earliest`` (the
+    publication date in the zones that count: the dateline's, the outlet's, UTC): a wire
+    story filed then and published later ("New Delhi, Mar 10 (PTI) - The court today
+    stayed the order", published on the 13th: "today" is the 10th); else 0. A dateline
+    with no year takes the year that puts its date at or before publication."""
+    if dateline.month is None or dateline.day is None:
+        return 0
+    year = dateline.year if dateline.year is not None else pub.year
+    written = _safe_day(year, dateline.month, dateline.day)
+    if written is not None and written > pub and dateline.year is None:
+        written = _safe_day(year - 1, dateline.month, dateline.day)
+    if written is None:
+        return 0
+    return (pub - written).days if 1 <= (earliest - written).days <= 7 else 0
+
+
+def _dateline_date_note(frame: Frame) -> Note:
+    day = frame.pub_home.isoformat()
+    return Note("dateline_date", f"counted from the dateline's date {day}, {frame.story_shift} days before "
+                                 "publication")
 
 
 @lru_cache(maxsize=256)
@@ -1039,7 +1076,7 @@ def _pub_day(frame: Frame, zone: str) -> date:
         return frame.pub_home
     day = frame.pub_days.get(zone)
     if day is None:
-        day = frame.pub_days[zone] = frame.context.local_date(zone)
+        day = frame.pub_days[zone] = frame.context.local_date(zone) - timedelta(days=frame.story_shift)
     return day
 
 
@@ -1182,6 +1219,9 @@ def _clock(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
         else:
             day = _narrated_day(piece, frame, before, pub)
             on_publication_day = day == pub
+    if frame.story_shift and (on_publication_day or said.relative_day is not None
+                              or (said.weekday is not None and said.day is None)):
+        notes.append(_dateline_date_note(frame))
     if said.zone_shared:
         notes.append(Note("zone_shared", f"the zone {said.zone_text!r} is written on a clock time joined to this "
                                          "one in the sentence"))
@@ -1329,6 +1369,8 @@ def _dayish(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     notes += day_notes
     if named is None:
         return _unresolved(piece, notes)
+    if frame.story_shift and (said.relative_day is not None or (said.weekday is not None and said.day is None)):
+        notes.append(_dateline_date_note(frame))
     day = named
     if said.part_of_day == "NI" and said.relative_day == 0 and _in_last_night(frame, zone.zone):
         day -= timedelta(days=1)  # "tonight" at 00:30 is the night begun the evening before
