@@ -94,6 +94,9 @@ class Frame:
     # days the dateline's date lies before publication ("New Delhi, Mar 10 (PTI) -" published
     # on the 13th: 3), 1 to 7, else 0; relative days count from the dateline's date then
     story_shift: int = field(init=False, repr=False)
+    # the note on mentions counted from that date, or from publication when the dateline's
+    # date is another one (dateline_date); None when the dateline states no other date
+    story_note: Note | None = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.discourse = discourse(self.text)
@@ -101,11 +104,13 @@ class Frame:
         self.pub_home = self.context.local_date(self.home)
         self.pub_utc = self.context.published_utc()
         self.story_shift = 0
+        self.story_note = None
         if self.home_source == "dateline" and self.dateline is not None and self.dateline.day is not None:
             # the dateline's date is a day before publication there when the outlet's
             # clock (or UTC) is still on it: no story filed days before, only zones apart
-            others = [self.context.local_date(z) for z in (self.context.home or "UTC", "UTC")]
-            self.story_shift = _story_shift(self.dateline, self.pub_home, min(self.pub_home, *others))
+            dates = (self.pub_home, *(self.context.local_date(z) for z in (self.context.home or "UTC", "UTC")))
+            self.story_shift = _story_shift(self.dateline, self.pub_home, min(dates))
+            self.story_note = _dateline_date_note(self.dateline, self.pub_home, self.story_shift, dates)
         if self.story_shift:
             self.pub_home -= timedelta(days=self.story_shift)
             if self.pub_utc is not None:
@@ -135,10 +140,20 @@ def _story_shift(dateline: Dateline, pub: date, earliest: date) -> int:
     return (pub - written).days if 1 <= (earliest - written).days <= 7 else 0
 
 
-def _dateline_date_note(frame: Frame) -> Note:
-    day = frame.pub_home.isoformat()
-    return Note("dateline_date", f"counted from the dateline's date {day}, {frame.story_shift} days before "
-                                 "publication")
+def _dateline_date_note(dateline: Dateline, pub: date, shift: int, dates: tuple[date, ...]) -> Note | None:
+    """The dateline_date note of a document's relative mentions: counted from the
+    dateline's date (``pub``, already moved back ``shift`` days), or from publication
+    although the dateline states another date; None when it states none, or the
+    publication date in one of the zones that count (``dates``)."""
+    if shift:
+        return Note("dateline_date", f"counted from the dateline's date {pub.isoformat()}, {shift} days before "
+                                     "publication")
+    if dateline.month is None or dateline.day is None \
+            or any((dateline.month, dateline.day) == (d.month, d.day) for d in dates):
+        return None
+    return Note("dateline_date", f"the dateline's date ({dateline.month:02d}-{dateline.day:02d}) is not the "
+                                 f"publication date {pub.isoformat()}, and too far from it to count from: counted "
+                                 "from publication")
 
 
 @lru_cache(maxsize=256)
@@ -1219,9 +1234,9 @@ def _clock(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
         else:
             day = _narrated_day(piece, frame, before, pub)
             on_publication_day = day == pub
-    if frame.story_shift and (on_publication_day or said.relative_day is not None
-                              or (said.weekday is not None and said.day is None)):
-        notes.append(_dateline_date_note(frame))
+    if frame.story_note is not None and (on_publication_day or said.relative_day is not None
+                                         or (said.weekday is not None and said.day is None)):
+        notes.append(frame.story_note)
     if said.zone_shared:
         notes.append(Note("zone_shared", f"the zone {said.zone_text!r} is written on a clock time joined to this "
                                          "one in the sentence"))
@@ -1369,8 +1384,9 @@ def _dayish(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     notes += day_notes
     if named is None:
         return _unresolved(piece, notes)
-    if frame.story_shift and (said.relative_day is not None or (said.weekday is not None and said.day is None)):
-        notes.append(_dateline_date_note(frame))
+    if frame.story_note is not None and (said.relative_day is not None
+                                         or (said.weekday is not None and said.day is None)):
+        notes.append(frame.story_note)
     day = named
     if said.part_of_day == "NI" and said.relative_day == 0 and _in_last_night(frame, zone.zone):
         day -= timedelta(days=1)  # "tonight" at 00:30 is the night begun the evening before

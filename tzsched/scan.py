@@ -633,6 +633,9 @@ def _coordinated_left(pieces: list[Piece], i: int, text: str) -> Piece | None:
     if a.said.zone_text is not None and not _written_alike(a, p) and i >= 2 and text.startswith(")", a.end) \
             and _PAREN_OPEN.fullmatch(text, pieces[i - 2].end, a.start):
         a, gap_from = pieces[i - 2], a.end + 1  # "3:47 p.m. CDT (2047 GMT) and expired at 4:30 p.m."
+    place = a.said.zone_text
+    if place is not None and text.startswith(" in " + place, gap_from):
+        gap_from += 4 + len(place)  # "opens at 9 a.m. in Tokyo and closes at 3 p.m.": the place read as its zone
     return a if _coordinated(a, p, gap_from, text) else None
 
 
