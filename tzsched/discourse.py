@@ -628,6 +628,8 @@ def dateline_of(m: re.Match[str]) -> Dateline | None:
     """The dateline a match of _DATELINE is, if its place is known (see find_dateline)."""
     if m.group("title") and not m.group("agency"):
         return None  # "Officials said -" is no dateline; "Brussels (AFP) -" is
+    if m.group().rstrip().endswith(")") and not (m.group("agency") or "")[:1].isupper():
+        return None  # with no dash, only an agency's name: "Victoria (pictured) said" is no dateline
     name = m.group("city").strip().rstrip(",")
     region = (m.group("region") or "").strip() or None
     place_zone = lexicon().dateline_places.get(" ".join(name.lower().split()))
