@@ -1237,7 +1237,7 @@ def _clock(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     if frame.story_note is not None and (on_publication_day or said.relative_day is not None
                                          or (said.weekday is not None and said.day is None)):
         notes.append(frame.story_note)
-    if said.zone_shared:
+    if piece.parts and "zone_shared" in piece.parts:  # scan.ZONE_SHARED
         notes.append(Note("zone_shared", f"the zone {said.zone_text!r} is written on a clock time joined to this "
                                          "one in the sentence"))
     hour, minute = said.hour or 0, said.minute or 0

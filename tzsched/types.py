@@ -364,9 +364,6 @@ class Said:
     unknown_zone: str | None = None
     week_of_month: int | None = None  # "the first week of January": 1; "the last week of": -1
     until_amount: float | None = None  # the larger count of a duration range ("three to four weeks")
-    # the zone was written on another clock time of the clause, joined by "and", "until" or
-    # "to" ("opens at 9:30 a.m. and closes at 4 p.m. ET"): a zone_shared note says so
-    zone_shared: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         said = ((name, getattr(self, name)) for name in _field_names(Said))
