@@ -698,8 +698,11 @@ _DATELINE = re.compile(
     r"^[ \t]*(?P<city>[A-Z][A-Z.'’\-]+(?:[ \t][A-Z][A-Z.'’\-]+){0,3}"
     r"|(?P<title>[A-Z][a-z][a-z.'’\-]*(?:[ \t][A-Z][a-z][a-z.'’\-]*){0,2}))"
     r"(?:,[ \t]*(?P<region>[A-Z][A-Za-z.'’\-]+(?:[ \t][A-Z][A-Za-z.'’\-]+){0,3}))?"
-    r"(?:,?[ \t]+(?P<mon>[A-Z][a-z]{2,8}\.?)[ \t]+(?P<day>\d{1,2}))?"
-    r"[ \t]*(?:\((?P<agency>[A-Za-z][A-Za-z .&\-]{0,30})\))?[ \t]*(?:—|–|--|-|_|:)",
+    r"(?:,?[ \t]+(?P<mon>[A-Z][a-z]{2,8}\.?)[ \t]+(?P<day>\d{1,2})(?:,[ \t]*(?P<year>\d{4}))?)?"
+    r"[ \t]*(?:\((?P<agency>[A-Za-z][A-Za-z .&\-]{0,30})\))?"
+    # a dash or colon ends it; right after the agency's bracket a capital may follow without
+    # one ("New Delhi, Mar 13 (PTI) The cabinet": the PTI/IANS house style)
+    r"(?:[ \t]*(?:—|–|--|-|_|:)|(?<=\))[ \t]+(?=[A-Z\"“‘']))",
     re.MULTILINE,
 )
 
@@ -742,6 +745,8 @@ def dateline_of(m: re.Match[str]) -> Dateline | None:
     """The dateline a match of _DATELINE is, if its place is known (see find_dateline)."""
     if m.group("title") and not m.group("agency"):
         return None  # "Officials said -" is no dateline; "Brussels (AFP) -" is
+    if m.group().rstrip().endswith(")") and not (m.group("agency") or "")[:1].isupper():
+        return None  # with no dash, only an agency's name: "Victoria (pictured) said" is no dateline
     name = m.group("city").strip().rstrip(",")
     region = (m.group("region") or "").strip() or None
     place_zone = lexicon().dateline_places.get(" ".join(name.lower().split()))
@@ -759,11 +764,12 @@ def dateline_of(m: re.Match[str]) -> Dateline | None:
         zone = zones[0] if zones else None
     if zone is None:
         return None
-    month = day = None
+    month = day = year = None
     if m.group("mon"):
         month = lexicon().months.get(m.group("mon").rstrip(".").lower())
         day = int(m.group("day")) if month else None
+        year = int(m.group("year")) if month and m.group("year") else None
     return Dateline(
         start=m.start("city"), end=m.end(), city=found.name if found else name.title(), zone=zone,
-        region=region, agency=m.group("agency"), month=month, day=day,
+        region=region, agency=m.group("agency"), month=month, day=day, year=year,
     )

@@ -87,6 +87,11 @@ NOTE_CODES: Final[dict[str, str]] = {
     "meridiem_unstated": "a clock time from 1:00 to 11:59 written without a.m./p.m. in a 12-hour locale "
     "(\"first pitch is at 7:05\"): the morning is read, the evening is an alternative (label pm)",
     "unknown_zone_name": "a zone name in the text could not be matched to a zone",
+    "local_zone_assumed": "\"local time\" with no dateline and no place named for it was read in the home zone",
+    "dateline_date": "the dateline's date lies 1 to 7 days before publication: relative days (\"today\", "
+    "\"yesterday\", a weekday) and times with no day count from it",
+    "zone_shared": "a clock time with no zone takes the zone written on a clock time joined to it in the sentence "
+    "(\"opens at 9:30 a.m. and closes at 4 p.m. ET\")",
     "zone_from_link": "the zone was chosen because a linked restatement fixes the instant",
     "reading_from_link": "a linked restatement chose the reading: the day of a time stated without one, "
     "or the side of a DST gap or fold",

@@ -123,6 +123,7 @@ class Lexicon:
     base_form_after: frozenset[str]
     earlier_moves: tuple[str, ...]
     before_done_possessive: tuple[str, ...]
+    travel_verbs: tuple[str, ...]
 
 
 _UNITS = {"second", "minute", "hour", "day", "week", "weekend", "fortnight", "month", "quarter", "year",
@@ -231,7 +232,7 @@ def lexicon() -> Lexicon:
                 "clause_openers", "not_zone_names", "names_with_time_words", "figure_change_verbs", "stamp_labels",
                 "deadline_grants", "deadline_told_past", "deadline_missed", "adverb_followers",
                 "short_abbreviations", "date_setting_words", "date_setting_words_in_on", "before_verb_last",
-                "game_words"):
+                "game_words", "travel_verbs"):
         value = phrases.get(key) if isinstance(phrases, dict) else None
         if not isinstance(value, list) or not all(isinstance(w, str) and w for w in value):
             problems.append(f"[phrases] needs a list of words {key!r}")
@@ -307,6 +308,7 @@ def lexicon() -> Lexicon:
         base_form_after=frozenset(str(w) for w in tense_lists["base_form_after"] or ()),
         earlier_moves=tuple(str(w) for w in tense_lists["earlier_moves"] or ()),
         before_done_possessive=tuple(str(w) for w in tense_lists["before_done_possessive"] or ()),
+        travel_verbs=phrase_lists["travel_verbs"],
     )
 
 

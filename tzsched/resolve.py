@@ -92,17 +92,69 @@ class Frame:
     pub_days: dict[str, date] = field(init=False, repr=False)
     # the zone each zone name written in the text means, so far (a cache for this document)
     named_zones: dict[str, _Zone] = field(init=False, repr=False)
+    # days the dateline's date lies before publication ("New Delhi, Mar 10 (PTI) -" published
+    # on the 13th: 3), 1 to 7, else 0; relative days count from the dateline's date then
+    story_shift: int = field(init=False, repr=False)
+    # the note on mentions counted from that date, or from publication when the dateline's
+    # date is another one (dateline_date); None when the dateline states no other date
+    story_note: Note | None = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.discourse = discourse(self.text)
         self.home_zone = _home_zone(self.home, self.home_source)
         self.pub_home = self.context.local_date(self.home)
         self.pub_utc = self.context.published_utc()
+        self.story_shift = 0
+        self.story_note = None
+        if self.home_source == "dateline" and self.dateline is not None and self.dateline.day is not None:
+            # the dateline's date is a day before publication there when the outlet's
+            # clock (or UTC) is still on it: no story filed days before, only zones apart
+            dates = (self.pub_home, *(self.context.local_date(z) for z in (self.context.home or "UTC", "UTC")))
+            self.story_shift = _story_shift(self.dateline, self.pub_home, min(dates))
+            self.story_note = _dateline_date_note(self.dateline, self.pub_home, self.story_shift, dates)
+        if self.story_shift:
+            self.pub_home -= timedelta(days=self.story_shift)
+            if self.pub_utc is not None:
+                self.pub_utc -= timedelta(days=self.story_shift)
         self.narrative = is_narrative(self.pieces, self.pub_home)
         self.pub_days = {}
         self.named_zones = {}
         dateline_zone = self.dateline.zone if self.dateline is not None else None
         self.regions = _regions(dateline_zone, self.context.region, self.context.home)
+
+
+def _story_shift(dateline: Dateline, pub: date, earliest: date) -> int:
+    """How many days the date written in the dateline lies before the publication date
+    ``pub`` (in the dateline's zone), when it lies 1 to 7 days before ``earliest`` (the
+    publication date in the zones that count: the dateline's, the outlet's, UTC): a wire
+    story filed then and published later ("New Delhi, Mar 10 (PTI) - The court today
+    stayed the order", published on the 13th: "today" is the 10th); else 0. A dateline
+    with no year takes the year that puts its date at or before publication."""
+    if dateline.month is None or dateline.day is None:
+        return 0
+    year = dateline.year if dateline.year is not None else pub.year
+    written = _safe_day(year, dateline.month, dateline.day)
+    if written is not None and written > pub and dateline.year is None:
+        written = _safe_day(year - 1, dateline.month, dateline.day)
+    if written is None:
+        return 0
+    return (pub - written).days if 1 <= (earliest - written).days <= 7 else 0
+
+
+def _dateline_date_note(dateline: Dateline, pub: date, shift: int, dates: tuple[date, ...]) -> Note | None:
+    """The dateline_date note of a document's relative mentions: counted from the
+    dateline's date (``pub``, already moved back ``shift`` days), or from publication
+    although the dateline states another date; None when it states none, or the
+    publication date in one of the zones that count (``dates``)."""
+    if shift:
+        return Note("dateline_date", f"counted from the dateline's date {pub.isoformat()}, {shift} days before "
+                                     "publication")
+    if dateline.month is None or dateline.day is None \
+            or any((dateline.month, dateline.day) == (d.month, d.day) for d in dates):
+        return None
+    return Note("dateline_date", f"the dateline's date ({dateline.month:02d}-{dateline.day:02d}) is not the "
+                                 f"publication date {pub.isoformat()}, and too far from it to count from: counted "
+                                 "from publication")
 
 
 @lru_cache(maxsize=256)
@@ -183,7 +235,12 @@ def _named_zone(ztext: str, regions: tuple[str, ...], home: str, home_source: Zo
     if is_local_name(ztext):
         if dateline_zone is not None:
             return _Zone(dateline_zone, "dateline", "generic")
-        return _home_zone(home, home_source)
+        zone = _home_zone(home, home_source)
+        if home_source != "home":
+            return zone  # read in UTC: the default_zone note says so
+        note = Note("local_zone_assumed", f"{ztext!r} names no place and there is no dateline; read in the home "
+                                          f"zone {home}")
+        return _Zone(zone.zone, zone.source, zone.label, (*zone.notes, note))
     cands = zone_candidates(ztext)
     if not cands:
         note = Note("unknown_zone_name", f"{ztext!r} is not a zone tzsched knows; read in {home}")
@@ -228,6 +285,61 @@ def _named_zone(ztext: str, regions: tuple[str, ...], home: str, home_source: Zo
         tuple(c.zone for c in cands),
     )
     return _Zone(first.zone, first.source, first.label, (note,), cands[1:], local)
+
+
+# a run of capitalized words: places and demonyms of a sentence ("India's", "The Dhaka")
+_CAPITALIZED_RUN = re.compile(r"[A-Z][\w.\-]*(?:['’]s)?(?:\s[A-Z][\w.\-]*(?:['’]s)?){0,3}")
+
+
+def _sentence_zone(piece: Piece, frame: Frame, zone: _Zone) -> _Zone:
+    """``zone``, or, for an abbreviation of zones in several countries, the reading of
+    the one country its sentence names ("India's prime minister will speak at 8pm IST":
+    India's, even in an Irish outlet; "The Dhaka stock market opens at 10am BST":
+    Bangladesh's). The sentence speaks for the time more than the locale or home zone;
+    it decides nothing when it names none or several of the countries."""
+    ztext = piece.said.zone_text
+    if not ztext or not zone.others:
+        return zone
+    countries = {country_of(c.zone) for c in zone_candidates(ztext)}
+    if len(countries) < 2:
+        return zone
+    lo, hi = frame.discourse.sentence_bounds(piece.start)
+    named = {c for c in _places_named(frame.text[lo:piece.start] + " . " + frame.text[piece.end:hi]) if c in countries}
+    if len(named) != 1:
+        return zone
+    country = named.pop()
+    if country == country_of(zone.zone):
+        return zone
+    return _named_zone(ztext, (country,), frame.home, "default", None, frame.pub_home.year)
+
+
+@lru_cache(maxsize=512)
+def _places_named(text: str) -> frozenset[str]:
+    """The countries of the places and demonyms named in ``text`` (capitalized words,
+    the longest known name of each run first; time words are never places)."""
+    words = _time_words()
+    out = set()
+    for m in _CAPITALIZED_RUN.finditer(text):
+        run = [w.removesuffix("'s").removesuffix("’s").rstrip(".") for w in m.group().split()]
+        i = 0
+        while i < len(run):
+            for n in range(len(run) - i, 0, -1):
+                name = " ".join(run[i : i + n])
+                if n == 1 and name.lower() in words:
+                    continue
+                cands = zone_candidates(name)
+                if cands and cands[0].source == "explicit" and len({country_of(c.zone) for c in cands}) == 1:
+                    out.add(country_of(cands[0].zone))
+                    i += n - 1
+                    break
+            i += 1
+    return frozenset(out)
+
+
+@cache
+def _time_words() -> frozenset[str]:
+    lex = lexicon()
+    return frozenset((*lex.months, *lex.weekdays, *lex.holidays, "the", "a", "an"))
 
 
 def _literal_zone(wall: datetime, zone: _Zone) -> _Zone:
@@ -1067,7 +1179,7 @@ def _pub_day(frame: Frame, zone: str) -> date:
         return frame.pub_home
     day = frame.pub_days.get(zone)
     if day is None:
-        day = frame.pub_days[zone] = frame.context.local_date(zone)
+        day = frame.pub_days[zone] = frame.context.local_date(zone) - timedelta(days=frame.story_shift)
     return day
 
 
@@ -1193,6 +1305,8 @@ _OTHER_HALF = re.compile(r"\b(?:morning|a\.m|am|next|following|had|having|after|
 def _clock(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     said = piece.said
     zone = _zone_of(said, frame)
+    if zone.others:
+        zone = _sentence_zone(piece, frame, zone)
     notes: list[Note] = []
     pub = _pub_day(frame, zone.zone)
     stated_day = said.day is not None or said.weekday is not None or said.relative_day is not None
@@ -1219,6 +1333,12 @@ def _clock(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
         else:
             day = _narrated_day(piece, frame, before, pub)
             on_publication_day = day == pub
+    if frame.story_note is not None and (on_publication_day or said.relative_day is not None
+                                         or (said.weekday is not None and said.day is None)):
+        notes.append(frame.story_note)
+    if piece.parts and "zone_shared" in piece.parts:  # scan.ZONE_SHARED
+        notes.append(Note("zone_shared", f"the zone {said.zone_text!r} is written on a clock time joined to this "
+                                         "one in the sentence"))
     hour, minute = said.hour or 0, said.minute or 0
     half_unstated = False  # "First pitch is at 7:05": morning or evening?
     if said.meridiem is None and 1 <= hour <= 11 and piece.rule.startswith("clock.24h"):
@@ -1374,6 +1494,9 @@ def _dayish(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     notes += day_notes
     if named is None:
         return _unresolved(piece, notes)
+    if frame.story_note is not None and (said.relative_day is not None
+                                         or (said.weekday is not None and said.day is None)):
+        notes.append(frame.story_note)
     day = named
     if piece.parts and piece.parts[-1] in ("day+1", "day-1"):  # "the day after Thanksgiving"
         day += timedelta(days=1 if piece.parts[-1] == "day+1" else -1)

@@ -29,6 +29,7 @@ from .rules import all_rules
 from .rules.base import APOSTROPHE, DIGIT, FOUR_DIGITS, SHORT_NUMBER, Groups, Piece, Rule, alt, trie_regex
 from .rules.clock import moved_from, place_after, zone_ok
 from .rules.words import words
+from .zones import LOCAL_NAMES
 
 __all__ = ["Scanner", "scanner"]
 
@@ -246,6 +247,7 @@ class Scanner:
         found = [self._modifiers(p, text) for p in found]
         found = _merge(found, text)
         found = _shared_zones(found, text)
+        found = _coordinated_zones(found, text)
         found = _day_lists(found, text)
         found = _periods_ending(found, text)
         found = _zones_repeated(found, text)
@@ -504,6 +506,10 @@ def _join(a: Piece, b: Piece, text: str) -> Piece | None:
             # "1 p.m. May 21 in Sydney": a place after the day (outside the span, as after a time)
             zone = zone if zone is not None else place_after(text, end)
             said = replace(said, zone_text=zone) if zone is not None else said
+        elif " ".join(said.zone_text.lower().split()) in LOCAL_NAMES:
+            # "4:47 a.m. local time Monday in Tokyo": the place after the day says whose
+            zone = place_after(text, end)
+            said = replace(said, zone_text=zone) if zone is not None else said
         return Piece(a.start, end, a.kind, a.rule + "+" + b.rule, said, ("clock", b.kind))
     # "Wednesday, 10 p.m.", "Friday 9 a.m.", "Friday at midnight" (with "at" only a
     # midnight joins: it is the end of that day, as "midnight Friday" is)
@@ -583,6 +589,86 @@ def _shared_zones(pieces: list[Piece], text: str) -> list[Piece]:
             out[i] = Piece(a.start, a.end, a.kind, a.rule, replace(a.said, zone_text=b.said.zone_text), a.parts)
         passed_on = bool(shares)
     return out
+
+
+# in a clock piece's parts: its zone was written on a clock time coordinated with it
+ZONE_SHARED = "zone_shared"
+# between two clock times of one clause chain: ", and closes at ", " and expired at ",
+# " until ", " and then at about " (lower-case words only: a place or a zone between them
+# ends the sharing)
+_COORDINATED_GAP = re.compile(r",?\s(?:and|then|until|till|to)\s(?:(?:[a-z]+\s){0,4}?"
+                              r"(?:at|by|around|about|until|till|from|before|after)\s)?"
+                              r"(?:(?:about|around|roughly|approximately|just)\s)?")
+# a restatement in parentheses right after a zoned clock time: "3:47 p.m. CDT (2047 GMT)"
+_PAREN_OPEN = re.compile(r"\s?[(\[]")
+
+
+def _coordinated_zones(pieces: list[Piece], text: str) -> list[Piece]:
+    """A clock time with no zone joined to a zoned one of its clause chain by "and",
+    "until", "to" or "then", with at most a few lower-case words between ("opens at 9:30
+    a.m. and closes at 4 p.m. Eastern", "was issued at 3:47 p.m. CDT and expired at 4:30
+    p.m."), takes that zone, in either direction, marked ZONE_SHARED in its parts (a zone_shared note). Both
+    written alike (see _written_alike); not across a journey ("left at 9 a.m. GMT and
+    landed at 4 p.m.": the second is read where the traveller is then), and not when the
+    zoned times on either side disagree. A parenthesised restatement after the zoned time
+    is passed over ("3:47 p.m. CDT (2047 GMT) and expired at 4:30 p.m.")."""
+    out = pieces
+    n = len(pieces)
+    for i, p in enumerate(pieces):
+        if p.kind not in ("clock", "range") or p.said.zone_text is not None or p.said.unknown_zone is not None:
+            continue
+        zones: set[str] = set()
+        picked: str | None = None
+        left = _coordinated_left(pieces, i, text)
+        if left is not None:
+            picked = left.said.zone_text
+            zones.add((picked or "").lower())
+        if i + 1 < n:
+            b = pieces[i + 1]
+            if _coordinated(p, b, p.end, text):
+                picked = picked or b.said.zone_text
+                zones.add((b.said.zone_text or "").lower())
+        if picked is None or len(zones) != 1:
+            continue
+        if out is pieces:
+            out = list(pieces)
+        # marked in parts, not in Said: a field more in Said costs ~1% on every mention
+        out[i] = Piece(p.start, p.end, p.kind, p.rule, replace(p.said, zone_text=picked), (*p.parts, ZONE_SHARED))
+    return out
+
+
+def _coordinated_left(pieces: list[Piece], i: int, text: str) -> Piece | None:
+    """The zoned clock time before ``pieces[i]`` that passes it its zone, if any (see
+    _coordinated_zones)."""
+    if i == 0:
+        return None
+    a, p = pieces[i - 1], pieces[i]
+    gap_from = a.end
+    if a.said.zone_text is not None and not _written_alike(a, p) and i >= 2 and text.startswith(")", a.end) \
+            and _PAREN_OPEN.fullmatch(text, pieces[i - 2].end, a.start):
+        a, gap_from = pieces[i - 2], a.end + 1  # "3:47 p.m. CDT (2047 GMT) and expired at 4:30 p.m."
+    place = a.said.zone_text
+    if place is not None and text.startswith(" in " + place, gap_from):
+        gap_from += 4 + len(place)  # "opens at 9 a.m. in Tokyo and closes at 3 p.m.": the place read as its zone
+    return a if _coordinated(a, p, gap_from, text) else None
+
+
+def _coordinated(a: Piece, b: Piece, gap_from: int, text: str) -> bool:
+    """Whether clock times ``a`` and ``b`` (in text order, ``a``'s text ending at
+    ``gap_from``) are coordinated so that the one with a zone serves the other."""
+    zoned = b if a.said.zone_text is None else a
+    if a.kind not in ("clock", "range") or b.kind not in ("clock", "range") or zoned.said.zone_text is None \
+            or not _written_alike(a, b) or a.said.unknown_zone or b.said.unknown_zone:
+        return False
+    if b.start - gap_from > 48 or _COORDINATED_GAP.fullmatch(text, gap_from, b.start) is None:
+        return False
+    gap = text[gap_from:b.start]
+    return not any(w in _travel_verbs() for w in gap.split())
+
+
+@cache
+def _travel_verbs() -> frozenset[str]:
+    return frozenset(lexicon().travel_verbs)
 
 
 def _zones_repeated(pieces: list[Piece], text: str) -> list[Piece]:

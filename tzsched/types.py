@@ -317,6 +317,7 @@ class Dateline:
     agency: str | None = None
     month: int | None = None
     day: int | None = None
+    year: int | None = None  # "LAGOS, March 13, 2025 (Reuters) -"
 
     def to_dict(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in _field_names(Dateline)}

@@ -165,6 +165,10 @@ def city(name: str, region: str | None = None) -> City | None:
         for entry in entries:
             if code and entry.get("country") == code:
                 return City(str(entry["name"]), str(entry["zone"]), code)
+        country = code.split("-")[0]
+        for zone in tables.ambiguous_places.get(key, ()):  # "WAITANGI, New Zealand": Auckland's, listed first
+            if country and country_of(zone) == country:
+                return City(_norm(name), zone, country)
         place = region_place(code, key)
         if place is not None:
             return City(_norm(name), place, code.split("-")[0])

@@ -157,6 +157,28 @@ def _in_place_at(verbs: bool = False) -> re.Pattern[str]:
                       rf"(?:(?:past|after|before|about|around|nearly|almost)\s)?\Z")
 
 
+# after "the 4 p.m.": one or two lower-case words (the noun the time describes), then a
+# place ("the 4 p.m. close in New York"); or a place, then the noun ("the 3 p.m. London fix")
+_NOUN_THEN = re.compile(r"\s[a-z]+(?:[\s-][a-z]+)?(?=\s+in\s)")
+_PLACE_THEN_NOUN = re.compile(r"\s([A-Z][\w'’.\-]+(?:\s[A-Z][\w'’.\-]+){0,2})\s[a-z]")
+
+
+def _adjectival_place(text: str, start: int, end: int) -> str | None:
+    """A clock time used as an adjective ("the 4 p.m. close", "the 3 p.m. fix") takes
+    the place written with its noun: "at the 4 p.m. close in New York", "by the 4 p.m.
+    New York close", "the 3 p.m. London fix" (the place stays outside the span)."""
+    if start < 4 or text[start - 4 : start].lower() != "the ":
+        return None
+    m = _NOUN_THEN.match(text, end)
+    if m is not None:
+        return place_after(text, m.end())
+    m = _PLACE_THEN_NOUN.match(text, end)
+    if m is None:
+        return None
+    cands = zone_candidates(m.group(1))
+    return m.group(1) if cands and cands[0].source == "explicit" else None
+
+
 def place_before(text: str, start: int, verbs: bool = False) -> str | None:
     """"lands in Tokyo at 6:40 p.m.": a known city or country just before the word that
     leads to a time gives its zone, as one after the time does; with ``verbs`` (a time
@@ -191,6 +213,8 @@ def _meridiem(g: Groups, start: int, end: int, text: str) -> Piece | None:
         return None
     mer = g["mer"] or ""
     end, zone, unknown = _with_zone(g, start, end, text)
+    if zone is None and unknown is None:
+        zone = _adjectival_place(text, start, end)
     said = Said(hour=_hour_12(h, mer), minute=minute, meridiem="pm" if mer.lower().startswith("p") else "am",
                 zone_text=zone, unknown_zone=unknown)
     return Piece(start, end, "clock", "clock.meridiem", said)
@@ -224,7 +248,11 @@ def _twenty_four(g: Groups, start: int, end: int, text: str) -> Piece | None:
         return None
     if h in (0, 12) and minute == 0 and _NOON_AFTER.match(text, start):
         return None  # "12:00 noon CET": one time, read by clock.word
+    if g.get("zulu"):
+        g = {**g, "zone": "Z"}
     end, zone, unknown = _with_zone(g, start, end, text)
+    if zone is None and unknown is None and not g.get("dot"):
+        zone = _adjectival_place(text, start, end)  # "the 16:00 London fix" (not "the 4.30 Newmarket race": a price)
     pod = g.get("pod")
     if g.get("dot") and zone is None and not g.get("hrs"):
         return None  # "15.30 CEST" is a time; "closed at 15.30" a price
@@ -454,9 +482,11 @@ def rules() -> list[Rule]:
         ),
         Rule(
             "clock.24h",
-            rf"{edge}(?P<h>{h24})(?:[:h]|(?P<dot>\.))(?P<min>[0-5]\d)(?::[0-5]\d)?(?!(?!hrs?(?![\w]))[\w:]|/\d)(?!\s?{w.meridiem})"
+            rf"{edge}(?P<h>{h24})(?:[:h]|(?P<dot>\.))(?P<min>[0-5]\d)(?::[0-5]\d)?"
+            # "14:20Z" (aviation, spaceflight): Zulu, UTC, written on the minutes
+            rf"(?:(?P<zulu>Z)(?![\w:])|(?!(?!hrs?(?![\w]))[\w:]|/\d)(?!\s?{w.meridiem})"
             rf"(?:\s?(?P<hrs>hours|hrs|h)(?![\w])|\s(?P<pod>{_POD_PHRASE}))?"
-            rf"{zone}",
+            rf"{zone})",
             _twenty_four,
         ),
         Rule(
