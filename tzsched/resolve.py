@@ -1093,6 +1093,8 @@ def _evening_before(piece: Piece, frame: Frame, hour: int) -> str | None:
 
 def _clock(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     said = piece.said
+    if "numeric" in piece.parts:  # "at 10am on 05/03/2025"
+        said = _numeric_order(said, frame)
     zone = _zone_of(said, frame)
     notes: list[Note] = []
     pub = _pub_day(frame, zone.zone)
@@ -1240,6 +1242,19 @@ def _tense_conflict(piece: Piece, frame: Frame, start: datetime, wall: datetime,
             Reading(label, other, other + MINUTE, zone.zone))
 
 
+def _numeric_order(said: Said, frame: Frame) -> Said:
+    """A numeric date's month and day in the locale's order ("05/03/2025" written as
+    month/day): day first outside the US, Philippines and Canada, unless only month first
+    can be a date ("4/13/2025" in en-GB); month first there, unless only day first can be.
+    Alone or joined to a clock time or weekday ("at 10am on 05/03/2025")."""
+    if said.month is None or said.day is None:
+        return said
+    m, d = said.month, said.day
+    if (frame.context.region not in ("US", "PH", "CA", "") and d <= 12) or m > 12:
+        m, d = d, m
+    return replace(said, month=m, day=d)
+
+
 def _dayish(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     said = piece.said
     zone = frame.home_zone
@@ -1248,13 +1263,8 @@ def _dayish(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     if said.anchor == "reference" and said.part_of_day:  # "that night", "the next morning"
         day = (_reference_day(piece, frame, before) or pub) + timedelta(days=said.relative_day or 0)
         return _with_pod(piece, frame, zone, day, said, notes)
-    if "numeric" in piece.parts and said.month is not None and said.day is not None:
-        m, d = said.month, said.day
-        # day first outside the US, Philippines and Canada, unless only month first can be
-        # a date ("4/13/2025" in en-GB); month first there, unless only day first can be
-        if (frame.context.region not in ("US", "PH", "CA", "") and d <= 12) or m > 12:
-            m, d = d, m
-        said = replace(said, month=m, day=d)
+    if "numeric" in piece.parts:
+        said = _numeric_order(said, frame)
     if said.day is None and said.month is not None and said.relative_day is None:
         return _month(piece, frame, zone, said, pub, before)
     if said.relative_day == 0 and piece.rule == "rel.part_of_day" and _is_bare_overnight(piece, frame) \

@@ -493,7 +493,8 @@ def _join(a: Piece, b: Piece, text: str) -> Piece | None:
             # "1 p.m. May 21 in Sydney": a place after the day (outside the span, as after a time)
             zone = zone if zone is not None else place_after(text, end)
             said = replace(said, zone_text=zone) if zone is not None else said
-        return Piece(a.start, end, a.kind, a.rule + "+" + b.rule, said, ("clock", b.kind))
+        numeric = ("numeric",) if "numeric" in b.parts else ()  # its order is the locale's, at resolution
+        return Piece(a.start, end, a.kind, a.rule + "+" + b.rule, said, ("clock", b.kind, *numeric))
     # "Wednesday, 10 p.m.", "Friday 9 a.m.", "Friday at midnight" (with "at" only a
     # midnight joins: it is the end of that day, as "midnight Friday" is)
     if a.kind in _DAYISH and b.kind in ("clock", "range") and sa.hour is None and (
@@ -502,7 +503,8 @@ def _join(a: Piece, b: Piece, text: str) -> Piece | None:
             return None
         said = replace(sb, year=sa.year, month=sa.month, day=sa.day, weekday=sa.weekday,
                        relative_day=sa.relative_day, shift=sa.shift if a.kind == "weekday" else sb.shift)
-        return Piece(a.start, b.end, b.kind, a.rule + "+" + b.rule, said, (a.kind, "clock"))
+        numeric = ("numeric",) if "numeric" in a.parts else ()  # "05/03/2025, 10 a.m.": the locale's order
+        return Piece(a.start, b.end, b.kind, a.rule + "+" + b.rule, said, (a.kind, "clock", *numeric))
     # "by mid-morning Tuesday", "in the late afternoon Friday": a part of day with no day
     # word of its own, then the day
     if a.kind == "relday" and a.rule == "rel.part_of_day" and sa.relative_day == 0 and b.kind == "weekday" \
@@ -513,7 +515,7 @@ def _join(a: Piece, b: Piece, text: str) -> Piece | None:
     if a.kind == "weekday" and b.kind == "date" and sb.day is not None and gap in (", ", " ") \
             and sa.part_of_day is None:
         said = replace(sb, weekday=sa.weekday)
-        return Piece(a.start, b.end, "date", a.rule + "+" + b.rule, said)
+        return Piece(a.start, b.end, "date", a.rule + "+" + b.rule, said, b.parts)
     # "June last year", "January this year"; "January of the following year", "January the
     # next year" (the year after the one the text is telling about)
     if a.kind == "date" and sa.day is None and sa.year is None and b.kind == "relunit" and sb.unit == "year" \
