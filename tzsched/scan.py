@@ -512,9 +512,10 @@ def _join(a: Piece, b: Piece, text: str) -> Piece | None:
         said = replace(sb, part_of_day=sa.part_of_day, mod=sa.mod or sb.mod)
         return Piece(a.start, b.end, "weekday", a.rule + "+" + b.rule, said)
     # "Monday, May 19", "Friday, Aug. 7, 1998"
-    if a.kind == "weekday" and b.kind == "date" and sb.day is not None and gap in (", ", " ") \
-            and sa.part_of_day is None:
-        said = replace(sb, weekday=sa.weekday)
+    # "Tuesday morning, Nov. 25": the part of the day on the date's day
+    if a.kind == "weekday" and b.kind == "date" and sb.day is not None and (
+            gap == ", " or (gap == " " and sa.part_of_day is None)):
+        said = replace(sb, weekday=sa.weekday, part_of_day=sa.part_of_day, mod=sb.mod or sa.mod)
         return Piece(a.start, b.end, "date", a.rule + "+" + b.rule, said, b.parts)
     # "June last year", "January this year"; "January of the following year", "January the
     # next year" (the year after the one the text is telling about)
