@@ -483,6 +483,8 @@ def _day_of(said: Said, pub: date, piece: Piece, frame: Frame,
         return _holiday_day(said, piece, pub, frame), notes
     if said.month is not None and said.day is not None:
         year = said.year
+        if year is None and said.unit == "year":  # "20 February last year"
+            year = _year_of_unit(said, piece, frame, before, pub)
         if year is None:
             year, note = _yearless(piece, frame, before, pub, said.month, said.day)
             notes.append(note)
@@ -1319,13 +1321,19 @@ def _with_pod(piece: Piece, frame: Frame, zone: _Zone, day: date, said: Said, no
     return Resolved(piece, res, day)
 
 
+def _year_of_unit(said: Said, piece: Piece, frame: Frame, before: list[Resolved], pub: date) -> int:
+    """The year a month or date joined to a year word names: "June last year", "20 February
+    next year", "January of the following year" (after the year the text is telling about)."""
+    ref = _reference(piece, before) if said.anchor == "reference" else None
+    return (_local_start(ref, frame).year if ref is not None else pub.year) + (said.shift or 0)
+
+
 def _month(piece: Piece, frame: Frame, zone: _Zone, said: Said, pub: date, before: list[Resolved]) -> Resolved:
     assert said.month is not None
     notes: list[Note] = []
     year = said.year
     if year is None and said.unit == "year":  # "June last year"; "January of the following year"
-        ref = _reference(piece, before) if said.anchor == "reference" else None
-        year = (_local_start(ref, frame).year if ref is not None else pub.year) + (said.shift or 0)
+        year = _year_of_unit(said, piece, frame, before, pub)
     if year is None:
         if said.shift is not None:
             # "last November": the most recent November before this month; "the previous
@@ -1520,6 +1528,8 @@ def _season(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     m0 = _season_first_month(season, frame, piece)
     year = said.year
     notes: list[Note] = []
+    if year is None and said.unit == "year":  # "autumn last year": the season of that year
+        year = _year_of_unit(said, piece, frame, before, pub)
     ref = _reference(piece, before) if said.anchor == "reference" and year is None else None
     if ref is not None:  # "that summer", "the following spring": from the mention before
         year = _season_from(_local_start(ref, frame), ref.resolution.granularity, m0, said.shift or 0)

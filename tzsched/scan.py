@@ -519,9 +519,14 @@ def _join(a: Piece, b: Piece, text: str) -> Piece | None:
         return Piece(a.start, b.end, "date", a.rule + "+" + b.rule, said, b.parts)
     # "June last year", "January this year"; "January of the following year", "January the
     # next year" (the year after the one the text is telling about)
-    if a.kind == "date" and sa.day is None and sa.year is None and b.kind == "relunit" and sb.unit == "year" \
+    if a.kind == "date" and sa.year is None and sa.weekday is None and b.kind == "relunit" and sb.unit == "year" \
             and (gap == " " or (gap == " of " and sb.anchor == "reference")) and sb.shift is not None:
         return Piece(a.start, b.end, "date", a.rule + "+" + b.rule,
+                     replace(sa, shift=sb.shift, unit="year", anchor=sb.anchor))
+    # "autumn last year", "the summer of last year", "the winter of the following year"
+    if a.kind == "season" and sa.year is None and sa.shift is None and b.kind == "relunit" and sb.unit == "year" \
+            and gap in (" ", " of ") and sb.shift is not None:
+        return Piece(a.start, b.end, "season", a.rule + "+" + b.rule,
                      replace(sa, shift=sb.shift, unit="year", anchor=sb.anchor))
     # "the same period last year", "the same quarter a year earlier", "the corresponding
     # period of the previous year": the quarter being reported, a year before
