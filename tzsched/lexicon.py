@@ -110,6 +110,7 @@ class Lexicon:
     date_setting_words: tuple[str, ...]
     date_setting_words_in_on: tuple[str, ...]
     before_verb_last: tuple[str, ...]
+    event_nouns: tuple[str, ...]
     stamp_labels: tuple[str, ...]
     deadline_grants: tuple[str, ...]
     deadline_told_past: tuple[str, ...]
@@ -218,7 +219,8 @@ def lexicon() -> Lexicon:
     for key in ("count_unit_between", "time_change_verbs", "after_list_day", "newspapers_after_weekday",
                 "clause_openers", "not_zone_names", "names_with_time_words", "figure_change_verbs", "stamp_labels",
                 "deadline_grants", "deadline_told_past", "deadline_missed", "adverb_followers",
-                "short_abbreviations", "date_setting_words", "date_setting_words_in_on", "before_verb_last"):
+                "short_abbreviations", "date_setting_words", "date_setting_words_in_on", "before_verb_last",
+                "event_nouns"):
         value = phrases.get(key) if isinstance(phrases, dict) else None
         if not isinstance(value, list) or not all(isinstance(w, str) and w for w in value):
             problems.append(f"[phrases] needs a list of words {key!r}")
@@ -285,6 +287,7 @@ def lexicon() -> Lexicon:
         date_setting_words=phrase_lists["date_setting_words"],
         date_setting_words_in_on=phrase_lists["date_setting_words_in_on"],
         before_verb_last=phrase_lists["before_verb_last"],
+        event_nouns=phrase_lists["event_nouns"],
     )
 
 

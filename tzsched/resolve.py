@@ -394,10 +394,43 @@ def _sentence_year(piece: Piece, frame: Frame, before: list[Resolved], pub: date
     looks ahead from publication."""
     r = before[-1]
     if r.piece.said.year is None or r.piece.kind not in ("date", "holiday") or abs(r.piece.said.year - pub.year) <= 1:
-        return None  # the cheap test first: most dates before a yearless one are near publication
+        return _leading_year(piece, frame, before, pub)
     if frame.discourse.sentence_bounds(piece.start)[0] > r.piece.start or _speaks_of_coming(piece, frame):
         return None
     return r.piece.said.year
+
+
+# a year that opens its sentence as its setting: "In 2019, ...", "The 2026 World Cup ..."
+_LEADING_YEAR = re.compile(r"[\"“‘']?(In|The)\s+(\d{4})\b(?:\s+([A-Za-z]+)(?:\s+([A-Za-z]+))?)?")
+
+
+def _leading_year(piece: Piece, frame: Frame, before: list[Resolved], pub: date) -> int | None:
+    """A yearless date in a sentence that opens with a year as its setting ("In 2019, the
+    plant closed on June 11"; "The 2026 World Cup opens June 11") is in that year, unless
+    another year is told between them or the sentence looks ahead from a past year."""
+    start = frame.discourse.sentence_bounds(piece.start)[0]
+    m = _LEADING_YEAR.match(frame.text, start)
+    if m is None:
+        return None
+    if m.group(1) == "The":  # "The 2026 World Cup": only an event held that year
+        events = lexicon().event_nouns
+        if not any(w is not None and w.lower() in events for w in m.group(3, 4)):
+            return None
+    for r in reversed(before):
+        if r.piece.start < m.start(2):
+            return None
+        if r.piece.start == m.start(2):
+            break
+        if r.piece.said.year is not None:
+            return None  # "In 2019, the plant, built in 1998, ...": the nearer year is another
+    else:
+        return None
+    if r.piece.kind != "year" or r.piece.said.year is None:
+        return None  # "The 1600 troops": no year
+    year = r.piece.said.year
+    if year < pub.year and _speaks_of_coming(piece, frame):
+        return None
+    return year
 
 
 def _story_note(year: int) -> Note:
