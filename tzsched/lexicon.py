@@ -117,6 +117,17 @@ class Lexicon:
     deadline_missed: tuple[str, ...]
 
 
+def _is_month_day(v: object) -> bool:
+    return isinstance(v, str) and len(v) == 5 and v[2] == "-" and v.replace("-", "").isdigit()
+
+
+def _is_holiday_rule(v: object) -> bool:
+    """A movable holiday's rule: 'MM:N:W', 'before:MM-DD:W', 'easter:D', 'orthodox:D', or a
+    fixed 'MM-DD' (a day that is fixed in some countries and not in others)."""
+    return isinstance(v, str) and (v.startswith(("easter:", "orthodox:")) or len(v.split(":")) == 3
+                                   or _is_month_day(v))
+
+
 _UNITS = {"second", "minute", "hour", "day", "week", "weekend", "fortnight", "month", "quarter", "year",
           "decade", "century", "night"}
 _POD = {"MO", "MI", "AF", "EV", "NI", "DT"}
@@ -158,23 +169,19 @@ def lexicon() -> Lexicon:
     set_words = table("set_words", lambda v: v in _UNITS, f"one of {sorted(_UNITS)}")
     approx = table("approximators", lambda v: v in _MODS, f"one of {sorted(_MODS)}")
     positions = table("position_mods", lambda v: v in _MODS, f"one of {sorted(_MODS)}")
-    holidays_raw = table(
-        "holidays",
-        lambda v: isinstance(v, str) and len(v) == 5 and v[2] == "-" and v.replace("-", "").isdigit(),
-        "an 'MM-DD' date",
-    )
-    movable = table(
-        "movable_holidays",
-        lambda v: isinstance(v, str) and (v.startswith("easter:") or len(v.split(":")) == 3),
-        "'MM:N:W' or 'easter:D'",
-    )
+    holidays_raw = table("holidays", _is_month_day, "an 'MM-DD' date")
+    movable = table("movable_holidays", _is_holiday_rule, "'MM:N:W', 'easter:D', 'orthodox:D' or 'MM-DD'")
     refs = table("references", lambda v: v in _REFS, f"one of {sorted(_REFS)}")
-    # [regional_holidays.CC]: a movable holiday that country keeps on another rule
+    # [regional_holidays.CC]: a holiday that country keeps on another day: a fixed one on
+    # another 'MM-DD', a movable one on another rule ("" where it has no one day)
     regional: dict[str, Mapping[str, str]] = {}
     for region, rules in (data.get("regional_holidays") or {}).items():
-        if not isinstance(rules, dict) or not all(k in movable and isinstance(v, str) and len(v.split(":")) == 3
-                                                  for k, v in rules.items()):
-            problems.append(f"[regional_holidays.{region}]: needs names of [movable_holidays] and 'MM:N:W' rules")
+        if not isinstance(rules, dict) or not all(
+            (k in movable and (v == "" or _is_holiday_rule(v))) or (k in holidays_raw and _is_month_day(v))
+            for k, v in rules.items()
+        ):
+            problems.append(f"[regional_holidays.{region}]: needs names of [holidays] with 'MM-DD' dates "
+                            f"or of [movable_holidays] with their rules")
             continue
         regional[str(region)] = _frozen({str(k): str(v) for k, v in rules.items()})
     tense = data.get("tense", {})

@@ -513,7 +513,11 @@ def _day_of(said: Said, pub: date, piece: Piece, frame: Frame,
     if said.relative_day is not None:
         return pub + timedelta(days=said.relative_day), notes
     if piece.kind == "holiday":
-        return _holiday_day(said, piece, pub, frame), notes
+        day = _holiday_day(said, piece, pub, frame)
+        if day is None:
+            notes.append(Note("regional_day", f"{frame.text[piece.start : piece.end]!r} falls on different days "
+                                              "in the regions of the country; no day is given"))
+        return day, notes
     if said.month is not None and said.day is not None:
         year = said.year
         if year is None and said.unit == "year":  # "20 February last year"
@@ -592,10 +596,24 @@ def easter(year: int) -> date:
     return date(year, month, day + 1)
 
 
+def orthodox_easter(year: int) -> date:
+    """Orthodox Easter Sunday: the Julian computus (Meeus), in the Gregorian calendar."""
+    a, b, c = year % 4, year % 7, year % 19
+    d = (19 * c + 15) % 30
+    e = (2 * a + 4 * b - d + 34) % 7
+    month, day = divmod(d + e + 114, 31)
+    return date(year, month, day + 1) + timedelta(days=year // 100 - year // 400 - 2)
+
+
 def movable_holiday(rule: str, year: int) -> date:
-    """The date of a movable holiday rule from the lexicon ("11:4:3", "easter:-2")."""
+    """The date of a movable holiday rule from the lexicon ("11:4:3", "easter:-2",
+    "orthodox:0", a fixed "05-01")."""
     if rule.startswith("easter:"):
         return easter(year) + timedelta(days=int(rule.split(":")[1]))
+    if rule.startswith("orthodox:"):
+        return orthodox_easter(year) + timedelta(days=int(rule.split(":")[1]))
+    if rule[2:3] == "-":  # "05-01": a fixed day
+        return date(year, int(rule[:2]), int(rule[3:]))
     if rule.startswith("before:"):  # "before:05-25:0": the last Monday before May 25
         _, md, wd = rule.split(":")
         limit = date(year, int(md[:2]), int(md[3:]))
@@ -608,12 +626,20 @@ def movable_holiday(rule: str, year: int) -> date:
     return last - timedelta(days=(last.weekday() - weekday) % 7)
 
 
-def _holiday_day(said: Said, piece: Piece, pub: date, frame: Frame) -> date:
+def _regional_rule(name: str, frame: Frame) -> str | None:
+    """The day the first of the text's countries that keeps holiday ``name`` on a day of
+    its own keeps it on ([regional_holidays]), or None."""
+    regional = lexicon().regional_holidays
+    return next((regional[r][name] for r in frame.regions if name in regional.get(r, {})), None)
+
+
+def _holiday_day(said: Said, piece: Piece, pub: date, frame: Frame) -> date | None:
     rule = piece.parts[0]  # a movable-holiday rule ("11:4:3"), as the scanner found it
     if len(piece.parts) > 1:  # a holiday's name: the first of the text's countries that keeps its own rule
-        regional = lexicon().regional_holidays
-        rule = next((regional[r][piece.parts[1]] for r in frame.regions
-                     if piece.parts[1] in regional.get(r, {})), rule)
+        regional = _regional_rule(piece.parts[1], frame)
+        if regional == "":
+            return None  # "Labour Day" in Australia: a day of each state's
+        rule = regional or rule
     if said.year is not None:
         return movable_holiday(rule, said.year)
     options = [movable_holiday(rule, y) for y in (pub.year - 1, pub.year, pub.year + 1)]
@@ -1300,6 +1326,10 @@ def _dayish(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
         return _with_pod(piece, frame, zone, day, said, notes)
     if "numeric" in piece.parts:
         said = _numeric_order(said, frame)
+    elif piece.kind == "date" and piece.rule == "date.holiday":
+        regional = _regional_rule(piece.parts[0], frame)
+        if regional:  # "Independence Day" in India: Aug. 15
+            said = replace(said, month=int(regional[:2]), day=int(regional[3:]))
     if said.day is None and said.month is not None and said.relative_day is None:
         return _month(piece, frame, zone, said, pub, before)
     if said.relative_day == 0 and piece.rule == "rel.part_of_day" and _is_bare_overnight(piece, frame) \

@@ -393,7 +393,7 @@ def _names() -> _Names:
             if token.lower() in time_words:
                 before.update(tokens[i - 1 : i])
                 after.update(tokens[i + 1 : i + 2])
-    pattern = re.compile(r"(?<![\w'’])" + alt(names) + r"(?![\w'’])")
+    pattern = re.compile(r"(?<![\w'’])" + alt(names).replace("'", "['’]") + r"(?![\w'’])")
     return _Names(pattern, max(map(len, names), default=0), frozenset(before), frozenset(after))
 
 

@@ -435,7 +435,8 @@ def _holiday(g: Groups, start: int, end: int, text: str) -> Piece | None:
     lex = lexicon()
     md = lex.holidays.get(name)
     if md is not None:
-        return Piece(start, end, "date", "date.holiday", Said(year=year, month=md[0], day=md[1]))
+        # (its name for the countries that keep it on another day: [regional_holidays])
+        return Piece(start, end, "date", "date.holiday", Said(year=year, month=md[0], day=md[1]), parts=(name,))
     if name in lex.movable_holidays:  # the resolver computes the day for the year from the rule
         if name in _SOME_DAY_NAMES and _INDEFINITE_BEFORE.search(text, max(0, start - 9), start):
             return None  # "traders called it a Black Friday": a day of a kind, not the holiday
