@@ -1495,20 +1495,32 @@ def _quarter(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     pub = _pub_day(frame, zone.zone)
     if said.anchor == "year":  # "the second half of next year"
         said = replace(said, year=pub.year + (said.shift or 0), shift=None, anchor=None)
+    notes: list[Note] = []
     if said.unit == "half":
         half = said.half or (1 if pub.month <= 6 else 2)
         year = said.year or pub.year
         if said.half is None and said.shift:
             idx = year * 2 + (half - 1) + said.shift
             year, half = idx // 2, idx % 2 + 1
-        first = date(year, 1 if half == 1 else 7, 1)
-        last = date(year, 7, 1) if half == 1 else date(year + 1, 1, 1)
-        start, end = _bounds(first, last, zone.zone)
+        elif said.year is None and half == 2 and pub.month <= 6 and piece.rule == "date.month_quarter" \
+                and _direction(piece, frame) != 1:
+            year -= 1  # "the December half" reported in March is last year's, as "the fourth quarter"
+            notes.append(_year_from_publication(year))
         value = f"{year:04d}-H{half}"
-        return Resolved(piece, _res("DATE", value, "half", start, end, zone, said, [], value), None)
+        fiscal_start = _fiscal_start(frame) if said.fiscal and said.year is not None else None
+        if fiscal_start is not None:  # "H1 FY26" in Australia: July to December 2025, the calendar's 2025-H2
+            first = date(*_add_months(year - 1, fiscal_start, 6 * (half - 1)), 1)
+            if first.month in (1, 7):
+                value = f"{first.year:04d}-H{first.month // 6 + 1}"  # else (India's April to September) as named
+        else:
+            first = date(year, 1 if half == 1 else 7, 1)
+        last = date(*_add_months(first.year, first.month, 6), 1)
+        start, end = _bounds(first, last, zone.zone)
+        return Resolved(piece, _res("DATE", value, "half", start, end, zone, said, notes, value,
+                                    approximate=said.fiscal and fiscal_start is None), None)
     current = (pub.month - 1) // 3 + 1
     year = said.year or pub.year
-    notes: list[Note] = []
+    notes = []
     n: int
     if said.quarter is None:
         # "the quarter", "the latest quarter": in news, the quarter being reported,

@@ -538,7 +538,8 @@ def _join(a: Piece, b: Piece, text: str) -> Piece | None:
     if a.kind == "quarter" and sa.year is None and gap == " of " and (
         b.kind == "year" or (b.kind == "relunit" and sb.unit == "year")
     ):
-        said = replace(sa, year=sb.year) if b.kind == "year" else replace(sa, anchor="year", shift=sb.shift)
+        said = replace(sa, year=sb.year, fiscal=sa.fiscal or sb.fiscal) if b.kind == "year" \
+            else replace(sa, anchor="year", shift=sb.shift)  # "the second half of FY25": of that fiscal year
         return Piece(a.start, b.end, "quarter", a.rule + "+" + b.rule, said)
     # "the week of March 6"
     if a.kind == "relunit" and sa.unit == "week" and sa.shift == 0 and gap == " of " and b.kind == "date" \

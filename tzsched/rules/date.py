@@ -271,7 +271,7 @@ def _quarter(g: Groups, start: int, end: int, text: str) -> Piece | None:
     rel = (g.get("rel") or "").lower()
     n = _QUARTER_ORD.get(ordinal)
     year = gint(g, "y")
-    fiscal = bool(g.get("fiscal"))
+    fiscal = bool(g.get("fiscal") or g.get("fiscal2") or g.get("fiscal3"))
     if unit.startswith("half"):
         n = _HALF_ORD.get(ordinal) if ordinal else _HALF_ORD.get(rel)
         if n not in (1, 2) and not rel:
@@ -292,12 +292,16 @@ def _quarter(g: Groups, start: int, end: int, text: str) -> Piece | None:
 
 def _month_quarter(g: Groups, start: int, end: int, text: str) -> Piece | None:
     """"the January-March quarter", "the July-September period", and (as Australian and
-    New Zealand statistics name them) "the June quarter": a calendar quarter named by its
-    months, or by its last month. Other spans of months are no quarter: their months are
-    mentions of their own."""
+    New Zealand statistics name them) "the June quarter", "the December half": a calendar
+    quarter named by its months, or a quarter or half by its last month. Other spans of
+    months are no quarter: their months are mentions of their own."""
     first, last = _month(g.get("m1") or ""), _month(g["m2"] or "")
     if last is None:
         return None
+    if (g["unit"] or "").lower() == "half":  # "the December half": July to December
+        if first is not None or not g.get("the") or last % 6:
+            return None
+        return Piece(start, end, "quarter", "date.month_quarter", Said(half=last // 6, year=gint(g, "y"), unit="half"))
     if first is None:
         if not g.get("the") or (g["unit"] or "").lower() != "quarter" or last % 3:
             return None
@@ -510,7 +514,7 @@ def rules() -> list[Rule]:
         Rule(
             "date.month_quarter",
             rf"(?:(?P<the>the|The)\s)?(?:(?P<m1>{w.month_full})(?:\s?[-–]\s?|-to-|\sto\s))?(?P<m2>{w.month_full})"
-            rf"\s(?P<unit>quarter|period)(?![\w-])(?:\s(?:of\s)?(?:fiscal\s)?{year4}(?![\w]))?",
+            rf"\s(?P<unit>quarter|period|half)(?![\w-])(?:\s(?:of\s)?(?:fiscal\s)?{year4}(?![\w]))?",
             _month_quarter,
         ),
         Rule(
@@ -529,7 +533,8 @@ def rules() -> list[Rule]:
             "date.quarter",
             rf"(?:(?P<the>the|The)\s)?(?:(?P<rel>{'|'.join(QUARTER_RELATIONS)})[\s-])?"
             rf"(?:(?P<y0>1[0-9]\d\d|20\d\d)\s)?(?:(?P<fiscal>fiscal)\s)?(?:(?P<ord>(?i:first|second|third|fourth|final|1st|2nd|3rd|4th))[\s-])?"
-            rf"(?:fiscal[\s-])?(?P<unit>quarter|half|period)(?![\w-])(?:\s(?:of\s)?(?:fiscal\s)?{year4}(?![\w]))?",
+            rf"(?:(?P<fiscal2>fiscal)[\s-])?(?P<unit>quarter|half|period)(?![\w-])"
+            rf"(?:\s(?:of\s)?(?:(?P<fiscal3>fiscal)\s)?{year4}(?![\w]))?",
             _quarter,
         ),
         Rule("date.year_ago", r"(?i:year-(?:earlier|ago|before))(?![\w-])", _year_ago_adjective),
