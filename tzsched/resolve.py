@@ -539,6 +539,14 @@ def _day_of(said: Said, pub: date, piece: Piece, frame: Frame,
         # "Tuesday last week": that weekday in the calendar week before (after) publication's
         monday = pub - timedelta(days=pub.weekday())
         return monday + timedelta(days=7 * said.shift + said.weekday), notes
+    if said.weekday is not None and said.weeks_after is not None:
+        # "Thursday week": a week after the coming Thursday (today's, told on a Thursday);
+        # "the Friday before last": a week before last Friday
+        if said.shift is None:
+            base = pub + timedelta(days=(said.weekday - pub.weekday()) % 7)
+        else:
+            base = _shift_weekday(pub, said.weekday, lambda: None, said.shift)[0]
+        return base + timedelta(days=7 * said.weeks_after), notes
     if said.weekday is not None:
         restated = _restated_day(piece, frame, before)
         if restated is not None:  # "9pm ART on Sunday (0000 GMT Monday)": the Monday next to that Sunday
@@ -1786,10 +1794,10 @@ def _relunit(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
         in_weekend = anchor.weekday() >= 5
         if shift is None:  # "the weekend": by tense, the last one or the coming one
             shift = 0 if in_weekend else (0 if _direction(piece, frame) == 1 else -1)
-        if shift == -1:
-            saturday -= timedelta(days=7)
-        elif shift == 1 and in_weekend:
-            saturday += timedelta(days=7)
+        if shift < 0:  # "last weekend"; "the weekend before last" a week before it
+            saturday -= timedelta(days=-7 * shift)
+        elif shift > 0:  # "next weekend" (the coming one); "the weekend after next" a week after it
+            saturday += timedelta(days=7 * (shift - 1 + in_weekend))
         start, end = _bounds(saturday, saturday + timedelta(days=2), zone.zone)
         value = _iso_week(saturday) + "-WE"
         return Resolved(piece, _res("DATE", value, "weekend", start, end, zone, said, notes, value), None)

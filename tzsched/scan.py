@@ -448,6 +448,7 @@ def _merge(pieces: list[Piece], text: str) -> list[Piece]:
     return out
 
 
+_STRETCH_BEFORE = re.compile(r"\b(?:for|last|lasts|lasting|lasted|takes?|took|spend|spent)\s+\Z", re.IGNORECASE)
 _RANGE_GAP = re.compile(r"\s*(?:to|through|until|till|and|-|–|—)\s*", re.IGNORECASE)
 
 
@@ -541,6 +542,20 @@ def _join(a: Piece, b: Piece, text: str) -> Piece | None:
         said = replace(sa, year=sb.year, fiscal=sa.fiscal or sb.fiscal) if b.kind == "year" \
             else replace(sa, anchor="year", shift=sb.shift)  # "the second half of FY25": of that fiscal year
         return Piece(a.start, b.end, "quarter", a.rule + "+" + b.rule, said)
+    # "a week on Friday", "a fortnight on Saturday", "two weeks from Monday", "a week today",
+    # "a week tomorrow", "two weeks from today": so many weeks after that day (not "for a
+    # week from Monday", "will last a week from Monday": a stretch that starts then)
+    if a.kind == "duration" and a.rule == "dur.count" and sa.unit in ("week", "fortnight") and sa.mod is None \
+            and sa.amount is not None and sa.amount.is_integer() and 1 <= sa.amount <= 8 \
+            and ((gap in (" on ", " from ") and b.kind == "weekday" and sb.shift is None and sb.part_of_day is None)
+                 or (gap in (" ", " from ") and b.kind == "relday" and sb.relative_day in (0, 1)
+                     and sb.part_of_day is None and b.rule == "rel.day")) \
+            and _STRETCH_BEFORE.search(text, max(0, a.start - 9), a.start) is None:
+        weeks = int(sa.amount) * (2 if sa.unit == "fortnight" else 1)
+        if b.kind == "weekday":
+            return Piece(a.start, b.end, "weekday", a.rule + "+" + b.rule, replace(sb, weeks_after=weeks))
+        return Piece(a.start, b.end, "relday", a.rule + "+" + b.rule,
+                     replace(sb, relative_day=(sb.relative_day or 0) + 7 * weeks))
     # "the week of March 6"
     if a.kind == "relunit" and sa.unit == "week" and sa.shift == 0 and gap == " of " and b.kind == "date" \
             and sb.day is not None:

@@ -44,12 +44,32 @@ def _weekday(g: Groups, start: int, end: int, text: str) -> Piece | None:
         # "on Tuesday last week", "Friday of next week": that weekday of the week named
         said = Said(weekday=wd, part_of_day=_pod(g.get("pod")), shift=_WEEK_SHIFT[week.group(1).lower()], mod=mod)
         return Piece(start, week.end(), "weekday", "rel.weekday_of_week", said, parts=("of_week",))
+    idiom = _IDIOM_AFTER.match(text, end) if shift is None and not g.get("pod") and text.startswith(" ", end) \
+        else None
+    if idiom is not None:
+        word = idiom.group(1).lower()
+        if word != "last" or _NOT_AFTER_LAST.match(text, idiom.end()) is None:
+            # "Thursday week": a week after the coming Thursday; "on Thursday last": the last
+            # one; "the Friday before last", "the Friday after next": a week before (after)
+            # last (next) Friday
+            shift, weeks = _IDIOM_SHIFT[" ".join(word.split())]
+            said = Said(weekday=wd, shift=shift, mod=mod, weeks_after=weeks)
+            return Piece(start, idiom.end(), "weekday", "rel.weekday_idiom", said)
     said = Said(weekday=wd, part_of_day=_pod(g.get("pod")), shift=shift, mod=mod)
     return Piece(start, end, "weekday", "rel.weekday", said)
 
 
 _WEEK_AFTER = re.compile(r"\s(?:of\s)?(last|next|this)\sweek(?![\w'’])", re.IGNORECASE)
 _WEEK_SHIFT = {"last": -1, "this": 0, "next": 1}
+# British idioms after a weekday: "Thursday week", "on Thursday last", "the Friday before last"
+_IDIOM_AFTER = re.compile(r"\s(week|last|before\s+last|after\s+next)(?![\w'’-])")
+_IDIOM_SHIFT = {"week": (None, 1), "last": (-1, None), "before last": (-1, -1), "after next": (1, 1)}
+# after "Thursday last", a word that makes "last" the start of another phrase ("Thursday
+# last week" is read above; "Thursday last year", "Friday last night") or a verb ("Friday
+# last for")
+_NOT_AFTER_LAST = re.compile(r"\s+(?:week|weekend|month|year|night|time|season|summer|winter|spring|autumn|"
+                             r"fall|for|until|till|through|into|longer|beyond|more|about|around|hours?|days?|"
+                             r"weeks?|months?|years?|minutes?|as)(?![\w'’])", re.IGNORECASE)
 
 
 def _relday(g: Groups, start: int, end: int, text: str) -> Piece | None:
@@ -161,7 +181,15 @@ def _the_next_day(g: Groups, start: int, end: int, text: str) -> Piece | None:
 def _weekend(g: Groups, start: int, end: int, text: str) -> Piece | None:
     lead = (g["lead"] or "").lower().split()[-1]
     shift = {"last": -1, "past": -1, "this": 0, "next": 1, "coming": 1, "the": None, "that": None}.get(lead)
+    if lead == "the":
+        far = _FAR_AFTER.match(text, end)
+        if far is not None:  # "the weekend after next", "the weekend before last"
+            shift = 2 if far.group(1).lower().startswith("after") else -2
+            end = far.end()
     return Piece(start, end, "relunit", "rel.weekend", Said(unit="weekend", shift=shift, anchor="publication"))
+
+
+_FAR_AFTER = re.compile(r"\s(after\s+next|before\s+last)(?![\w'’-])", re.IGNORECASE)
 
 
 def _reference(g: Groups, start: int, end: int, text: str) -> Piece | None:
