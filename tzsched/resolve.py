@@ -539,6 +539,8 @@ def _day_of(said: Said, pub: date, piece: Piece, frame: Frame,
         # "Tuesday last week": that weekday in the calendar week before (after) publication's
         monday = pub - timedelta(days=pub.weekday())
         return monday + timedelta(days=7 * said.shift + said.weekday), notes
+    if said.weekday is not None and said.day is not None and said.month is None:
+        return _weekday_nth(said.weekday, said.day, pub, piece, frame, notes)
     if said.weekday is not None and said.weeks_after is not None:
         # "Thursday week": a week after the coming Thursday (today's, told on a Thursday);
         # "the Friday before last": a week before last Friday
@@ -572,6 +574,21 @@ def _day_of(said: Said, pub: date, piece: Piece, frame: Frame,
             notes.append(_DIRECTION_GUESSED)
         return d, notes
     return None, notes
+
+
+def _weekday_nth(weekday: int, day: int, pub: date, piece: Piece, frame: Frame,
+                 notes: list[Note]) -> tuple[date | None, list[Note]]:
+    """"Friday the 28th": the day ``day`` of a month around publication that is that
+    weekday, the nearest one on the side the tense points to (any side without a cue);
+    when none is, the nearest day ``day`` on that side, with a weekday_mismatch note."""
+    days = [d for i in range(-2, 3) if (d := _safe_day(*_add_months(pub.year, pub.month, i), day)) is not None]
+    direction = _direction(piece, frame)
+    side = [d for d in days if direction is None or (d >= pub if direction == 1 else d <= pub)] or days
+    fitting = [d for d in side if d.weekday() == weekday]
+    chosen = min(fitting or side, key=lambda d: abs((d - pub).days))
+    if not fitting:
+        notes.append(_weekday_mismatch(chosen, weekday, False))
+    return chosen, notes
 
 
 def _weekday_mismatch(day: date, weekday: int, year_inferred: bool) -> Note:

@@ -55,8 +55,20 @@ def _weekday(g: Groups, start: int, end: int, text: str) -> Piece | None:
             shift, weeks = _IDIOM_SHIFT[" ".join(word.split())]
             said = Said(weekday=wd, shift=shift, mod=mod, weeks_after=weeks)
             return Piece(start, idiom.end(), "weekday", "rel.weekday_idiom", said)
+    nth = _ORDINAL_AFTER.match(text, end) if shift is None and not g.get("pod") else None
+    if nth is not None:
+        month = _MONTH_AFTER.match(text, nth.end())
+        if month is None or month.group(1).lower() not in lexicon().months:
+            # "Friday the 28th", "Friday 21st": that day of the month nearest publication
+            # that is a Friday ("Friday the 21st of March" is a weekday and a date, joined)
+            said = Said(weekday=wd, day=int(nth.group(1)), mod=mod)
+            return Piece(start, nth.end(), "weekday", "rel.weekday_nth", said)
     said = Said(weekday=wd, part_of_day=_pod(g.get("pod")), shift=shift, mod=mod)
     return Piece(start, end, "weekday", "rel.weekday", said)
+
+
+_ORDINAL_AFTER = re.compile(r",?\s(?:the\s)?([1-9]|[12]\d|3[01])(?:st|nd|rd|th)(?![\w'’])")
+_MONTH_AFTER = re.compile(r",?\s+(?:of\s+)?([A-Za-z]+)")
 
 
 _WEEK_AFTER = re.compile(r"\s(?:of\s)?(last|next|this)\sweek(?![\w'’])", re.IGNORECASE)
