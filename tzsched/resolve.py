@@ -2132,6 +2132,9 @@ def _quarter_result(piece: Piece, zone: _Zone, said: Said, year: int, q: int, no
     return Resolved(piece, _res("DATE", value, "quarter", start, end, zone, said, notes, value), None)
 
 
+_NEXT_OR_COMING = re.compile(r"\b(?:next|coming)\s", re.IGNORECASE)
+
+
 def _duration(piece: Piece, frame: Frame) -> Resolved:
     said = piece.said
     unit = said.unit or "day"
@@ -2156,6 +2159,19 @@ def _duration(piece: Piece, frame: Frame) -> Resolved:
             first += timedelta(days=1)
         start, _ = day_bounds(first, zone.zone)
         _, end = day_bounds(pub, zone.zone)
+        res = replace(res, start=start, end=end, zone=zone.zone, zone_source=zone.source)
+    elif said.shift is not None and said.amount is not None and said.shift > 0 and unit not in _CLOCK_UNITS \
+            and not frame.narrative and _NEXT_OR_COMING.search(frame.text, piece.start, piece.end):
+        # "over the next five years", "the coming seven days": the stretch that starts with the
+        # publication day, as "the past five years" ends with it ("the following three
+        # years" counts from a time the text tells of)
+        zone = frame.home_zone
+        pub = _pub_day(frame, zone.zone)
+        last = _step(pub, unit, said.amount)
+        if unit in ("day", "week", "fortnight"):
+            last -= timedelta(days=1)
+        start, _ = day_bounds(pub, zone.zone)
+        _, end = day_bounds(last, zone.zone)
         res = replace(res, start=start, end=end, zone=zone.zone, zone_source=zone.source)
     elif said.shift is not None and said.amount is not None and unit in _CLOCK_UNITS and frame.pub_utc is not None:
         # "the past 24 hours", "the next 48 hours": the stretch from (to) publication

@@ -114,7 +114,7 @@ def _lexicon_words(lex: Lexicon) -> set[str]:
 def _anchor_pattern(lead: set[str], words: set[str], follow: set[str], after_number: set[str], flags: str) -> str:
     """Where a rule may begin: a number of four or more digits; a shorter number followed
     by something a rule can continue with (":30", " p.m.", "-day", " May", " to", "/",
-    ".30 pm") or ending a span of years ("1915-17"),
+    ".30 pm") or ending a span of years ("1915-17", "2003/04"),
     since most short numbers in news are counts ("12 pct"); an apostrophe before a number
     ("'90s"); a function word followed by a rule word; or a rule word. The caller puts
     what must come before it (a word boundary) in front.
@@ -144,7 +144,7 @@ def _anchor_pattern(lead: set[str], words: set[str], follow: set[str], after_num
         rule_words = [re.escape(c) + "(?:" + trie_regex({w[1:] for w in words if w[0] == c}) + r")(?![a-zA-Z])"
                       for c in firsts]
     return (
-        r"(?:\d(?:\d{3,}(?P<d>)|\d{0,2}(?:" + short_gate + r"|(?<=\d{4}[-–]\d\d))(?P<s>))|['’]\d(?P<a>)"
+        r"(?:\d(?:\d{3,}(?P<d>)|\d{0,2}(?:" + short_gate + r"|(?<=\d{4}[-–/]\d\d))(?P<s>))|['’]\d(?P<a>)"
         r"|" + i + trie_regex(lead) + ")" + follow_re + "|" + "|".join(rule_words) + ")"
     )
 
@@ -680,7 +680,9 @@ _DAY_AFTER = re.compile(r"(?:(?P<c>,)\s|,?\s(?P<w>and|or|&|to|through|until|till
 _DAY_BEFORE = re.compile(r"(?<![\w.,:/$€£#-])" + _LIST_DAY + r"(?:(?P<c>,)\s|,?\s(?:and|or|&)\s)\Z")
 _SPAN_WORDS = frozenset({"to", "through", "until", "till"})
 # before a date written day first, read back from its start: "12 to " in "from 12 to 14 June"
-_SPAN_START_BEFORE = re.compile(r"(?<![\w.,:/$€£#-])" + _LIST_DAY + r"\s(?:to|through|until|till)\s\Z")
+# ("the 14th to " in "from the 14th to the 16th of March")
+_SPAN_START_BEFORE = re.compile(r"(?<![\w.,:/$€£#-])(?:(?P<the>[Tt]he)\s)?" + _LIST_DAY
+                                + r"\s(?:to|through|until|till)\s\Z")
 _BEFORE_CONNECTOR_ENDS = frozenset("dDrR&,")  # the last character of "and", "or", "&", ","
 
 
@@ -716,7 +718,11 @@ def _day_lists(pieces: list[Piece], text: str) -> list[Piece]:
         if first is not None:  # "from 12 to 14 June": one span of days, as "12-14 June" is
             if out is pieces:
                 out = list(pieces)
-            out[i] = Piece(first[0], p.end, p.kind, p.rule, replace(said, day=first[2], until_day=said.day), p.parts)
+            if text[p.start].isdigit():
+                out[i] = Piece(first[0], p.end, p.kind, p.rule, replace(said, day=first[2], until_day=said.day),
+                               p.parts)
+            else:  # "from the 14th to the 16th of March": two dates, as TimeML marks them
+                out.append(Piece(first[0], first[1], "date", "date.day_list", replace(said, day=first[2])))
             continue
         after, year, span = _listed_after(text, p.end, said.day, _DAYS_IN[said.month - 1])
         before = _listed_before(text, p.start, said.day)
@@ -766,12 +772,16 @@ def _span_start_before(text: str, date: Piece, head: int) -> _Listed | None:
     """The first day of a span written before a date that states its day first and
     ``head`` as the last ("12 to " before "14 June"), if there is one."""
     pos = date.start
-    if date.rule != "date.day_month" or pos < 6 or text[pos - 2] not in "oOhHlL" or not text[pos].isdigit():
-        return None  # not "... to 14 June" (nor "the 14th of June")
+    if date.rule != "date.day_month" or pos < 6 or text[pos - 2] not in "oOhHlL":
+        return None  # not "... to 14 June"
+    if not text[pos].isdigit():
+        if not text.startswith(("the ", "The "), pos) or text[pos - 3 : pos] != "to ":
+            return None  # "the 16th of March" only after "the 14th to"
     m = _SPAN_START_BEFORE.search(text, max(0, pos - 16), pos)
-    if m is None or not int(m.group("d")) < head:
+    with_the = not text[pos].isdigit()  # "the 14th to the 16th of March": from the first "the"
+    if m is None or not int(m.group("d")) < head or (with_the and m.group("the") is None):
         return None
-    return m.start("item"), m.end("item"), int(m.group("d"))
+    return m.start("the") if with_the else m.start("item"), m.end("item"), int(m.group("d"))
 
 
 def _listed_before(text: str, pos: int, head: int) -> list[_Listed]:

@@ -215,7 +215,7 @@ def _after(lex: Lexicon, rules_starting: dict[str, frozenset[str]]) -> dict[str,
         "set.frequency": {DIGIT: frozenset({*count_digits, "times"})},
         "ref.word": next_words(lex.references),  # "at" present, "the" past
         "date.holiday": next_words([*lex.holidays, *lex.movable_holidays]),  # "new" year's, "father" 's
-        "date.year_span": {FOUR_DIGITS: frozenset({"-", "–"})},
+        "date.year_span": {FOUR_DIGITS: frozenset({"-", "–", "/"})},
     }
 
 

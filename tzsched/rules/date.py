@@ -174,9 +174,10 @@ def _year(g: Groups, start: int, end: int, text: str) -> Piece | None:
     return Piece(start, end, "year", "date.year", Said(year=y))
 
 
-def _span_end_year(first: int, written: str) -> int | None:
+def _span_end_year(first: int, written: str, sep: str = "-") -> int | None:
     """The later year of a span of years ("1861-63", "1998-2001", "1999-00"): a year after
-    ``first`` and within a century of it, else None (not a span of years)."""
+    ``first`` and within a century of it, else None (not a span of years). With a slash,
+    only the next year: a season ("the 2003/04 season", "2025/26")."""
     if not written.isdigit():
         return None
     second = int(written)
@@ -184,6 +185,8 @@ def _span_end_year(first: int, written: str) -> int | None:
         second += first - first % 100
         if second <= first:
             second += 100
+    if sep == "/":
+        return second if second == first + 1 else None
     return second if first < second <= first + 100 else None
 
 
@@ -211,7 +214,7 @@ def _era_year(g: Groups, start: int, end: int, text: str) -> Piece | None:
 def _year_span(g: Groups, start: int, end: int, text: str) -> Piece | None:
     """The first year of "1861-1863": a year of its own (TimeML marks each year)."""
     y = int(g["y"] or 0)
-    if not 1600 <= y <= 2099 or _span_end_year(y, g["y2"] or "") is None:
+    if not 1600 <= y <= 2099 or _span_end_year(y, g["y2"] or "", text[end]) is None:
         return None
     return Piece(start, end, "year", "date.year_span", Said(year=y))
 
@@ -222,7 +225,7 @@ def _year_span_end(g: Groups, start: int, end: int, text: str) -> Piece | None:
     if first_at > 0 and _SPAN_EDGE.match(text, first_at - 1):
         return None  # "ISO 9-1915-17", "1.1915-17": part of a longer number
     first = int(text[first_at : first_at + 4])
-    y = _span_end_year(first, g["y2"] or "")
+    y = _span_end_year(first, g["y2"] or "", text[start - 1])
     if not 1600 <= first <= 2099 or y is None:
         return None
     return Piece(start, end, "year", "date.year_span_end", Said(year=y))
@@ -484,7 +487,7 @@ def rules() -> list[Rule]:
     edge = r"(?<![\w.,:/$€£#-])"
     day = r"(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
     year4 = r"(?P<y>1[0-9]\d\d|20\d\d)"
-    span_end = r"(?P<y2>1[0-9]\d\d|20\d\d|\d\d)(?![\w%]|[.,]\d|[-–]\d)"
+    span_end = r"(?P<y2>1[0-9]\d\d|20\d\d|\d\d)(?![\w%/]|[.,]\d|[-–]\d)"
     holidays = alt([*lex.holidays, *lex.movable_holidays]).replace("'", "['’]")
     era = r"B\.C\.(?:E\.)?|BCE?|A\.D\.|AD|C\.E\.|CE"
     return [
@@ -586,8 +589,8 @@ def rules() -> list[Rule]:
             _era_year,
         ),
         # "1861-1863", "1915-17": two years, each a mention of its own
-        Rule("date.year_span", rf"{edge}(?P<y>1[0-9]\d\d|20\d\d)(?=[-–]{span_end})", _year_span),
-        Rule("date.year_span_end", rf"(?<=(?:1[0-9]\d\d|20\d\d)[-–]){span_end}", _year_span_end),
+        Rule("date.year_span", rf"{edge}(?P<y>1[0-9]\d\d|20\d\d)(?=[-–/]{span_end})", _year_span),
+        Rule("date.year_span_end", rf"(?<=(?:1[0-9]\d\d|20\d\d)[-–/]){span_end}", _year_span_end),
         Rule("date.year", rf"(?:(?<=[Mm]id-)|{edge})(?P<y>1[0-9]\d\d|20\d\d)(?![\w%]|[.,]\d|-\d)", _year),
         Rule(
             "date.quarter_short",
