@@ -1328,6 +1328,23 @@ def _tense_conflict(piece: Piece, frame: Frame, start: datetime, wall: datetime,
             Reading(label, other, other + MINUTE, zone.zone))
 
 
+# between a holiday and the date it is said to fall on: "is on", "falls on", "will be"
+_STATED_AS = re.compile(r",?\s+(?:is|was|will\s+be|falls|fell|will\s+fall)(?:\s+on)?\s+(?:this\s+year\s+on\s+)?")
+
+
+def _stated_date(piece: Piece, frame: Frame) -> Said | None:
+    """The date a holiday is said to fall on right after its name ("Father's Day is on
+    Sunday 7 September"), or None."""
+    at = bisect_left(frame.pieces, piece.end, key=lambda p: p.start)
+    if at >= len(frame.pieces):
+        return None
+    nxt = frame.pieces[at]
+    if nxt.kind != "date" or nxt.said.day is None or nxt.said.month is None or nxt.said.until_day is not None \
+            or _STATED_AS.fullmatch(frame.text, piece.end, nxt.start) is None:
+        return None
+    return _numeric_order(nxt.said, frame) if "numeric" in nxt.parts else nxt.said
+
+
 def _numeric_order(said: Said, frame: Frame) -> Said:
     """A numeric date's month and day in the locale's order ("05/03/2025" written as
     month/day): day first outside the US, Philippines and Canada, unless only month first
@@ -1349,18 +1366,24 @@ def _dayish(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     if said.anchor == "reference" and said.part_of_day:  # "that night", "the next morning"
         day = (_reference_day(piece, frame, before) or pub) + timedelta(days=said.relative_day or 0)
         return _with_pod(piece, frame, zone, day, said, notes)
+    day_piece = piece  # a holiday said to fall on a date is read as that date
     if "numeric" in piece.parts:
         said = _numeric_order(said, frame)
-    elif piece.kind == "date" and piece.rule == "date.holiday":
-        regional = _regional_rule(piece.parts[0], frame)
-        if regional:  # "Independence Day" in India: Aug. 15
-            said = replace(said, month=int(regional[:2]), day=int(regional[3:]))
+    elif piece.rule == "date.holiday":
+        stated = _stated_date(piece, frame)
+        if stated is not None:  # "Father's Day is on Sunday 7 September": the date written wins
+            said = replace(stated, weekday=None, mod=said.mod)
+            day_piece = Piece(piece.start, piece.end, "date", piece.rule, said, piece.parts)
+        elif piece.kind == "date":
+            regional = _regional_rule(piece.parts[0], frame)
+            if regional:  # "Independence Day" in India: Aug. 15
+                said = replace(said, month=int(regional[:2]), day=int(regional[3:]))
     if said.day is None and said.month is not None and said.relative_day is None:
         return _month(piece, frame, zone, said, pub, before)
     if said.relative_day == 0 and piece.rule == "rel.part_of_day" and _is_bare_overnight(piece, frame) \
             and _direction(piece, frame) != 1:
         said = replace(said, relative_day=-1)  # "drones struck overnight": the night that ended
-    named, day_notes = _day_of(said, pub, piece, frame, before)
+    named, day_notes = _day_of(said, pub, day_piece, frame, before)
     notes += day_notes
     if named is None:
         return _unresolved(piece, notes)
