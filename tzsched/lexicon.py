@@ -111,6 +111,7 @@ class Lexicon:
     date_setting_words_in_on: tuple[str, ...]
     before_verb_last: tuple[str, ...]
     event_nouns: tuple[str, ...]
+    event_verbs: tuple[str, ...]
     stamp_labels: tuple[str, ...]
     deadline_grants: tuple[str, ...]
     deadline_told_past: tuple[str, ...]
@@ -227,7 +228,7 @@ def lexicon() -> Lexicon:
                 "clause_openers", "not_zone_names", "names_with_time_words", "figure_change_verbs", "stamp_labels",
                 "deadline_grants", "deadline_told_past", "deadline_missed", "adverb_followers",
                 "short_abbreviations", "date_setting_words", "date_setting_words_in_on", "before_verb_last",
-                "event_nouns"):
+                "event_nouns", "event_verbs"):
         value = phrases.get(key) if isinstance(phrases, dict) else None
         if not isinstance(value, list) or not all(isinstance(w, str) and w for w in value):
             problems.append(f"[phrases] needs a list of words {key!r}")
@@ -295,6 +296,7 @@ def lexicon() -> Lexicon:
         date_setting_words_in_on=phrase_lists["date_setting_words_in_on"],
         before_verb_last=phrase_lists["before_verb_last"],
         event_nouns=phrase_lists["event_nouns"],
+        event_verbs=phrase_lists["event_verbs"],
     )
 
 

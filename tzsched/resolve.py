@@ -401,7 +401,11 @@ def _sentence_year(piece: Piece, frame: Frame, before: list[Resolved], pub: date
 
 
 # a year that opens its sentence as its setting: "In 2019, ...", "The 2026 World Cup ..."
-_LEADING_YEAR = re.compile(r"[\"“‘']?(In|The)\s+(\d{4})\b(?:\s+([A-Za-z]+)(?:\s+([A-Za-z]+))?)?")
+_LEADING_YEAR = re.compile(r"[\"“‘']?(In|The)\s+(\d{4})\b(,?)(?:\s+([A-Za-z]+))?(?:\s+([A-Za-z]+))?(?:\s+([A-Za-z]+))?")
+# after "In 2019" with no comma, what begins the clause ("In 2019 the plant closed"; not "In
+# 2019 dollars"): a determiner or pronoun, or a capitalized name
+_CLAUSE_STARTS = frozenset({"the", "a", "an", "he", "she", "it", "they", "we", "i", "its", "his", "her", "their",
+                            "there", "this", "that", "these", "those", "our"})
 
 
 def _leading_year(piece: Piece, frame: Frame, before: list[Resolved], pub: date) -> int | None:
@@ -412,10 +416,14 @@ def _leading_year(piece: Piece, frame: Frame, before: list[Resolved], pub: date)
     m = _LEADING_YEAR.match(frame.text, start)
     if m is None:
         return None
-    if m.group(1) == "The":  # "The 2026 World Cup": only an event held that year
-        events = lexicon().event_nouns
-        if not any(w is not None and w.lower() in events for w in m.group(3, 4)):
+    words = [w for w in m.group(4, 5, 6) if w is not None]
+    if m.group(1) == "The":  # "The 2026 World Cup opens": only an event held that year, told of itself
+        lex = lexicon()
+        at = next((i for i, w in enumerate(words[:2]) if w.lower() in lex.event_nouns), None)
+        if at is None or at + 1 >= len(words) or words[at + 1].lower() not in lex.event_verbs:
             return None
+    elif not m.group(3) and not (words and (words[0][0].isupper() or words[0].lower() in _CLAUSE_STARTS)):
+        return None  # "In 2019 dollars, ..."
     for r in reversed(before):
         if r.piece.start < m.start(2):
             return None

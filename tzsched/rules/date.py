@@ -517,7 +517,7 @@ def rules() -> list[Rule]:
         Rule(
             "date.month_quarter",
             rf"(?:(?P<the>the|The)\s)?(?:(?P<m1>{w.month_full})(?:\s?[-–]\s?|-to-|\sto\s))?(?P<m2>{w.month_full})"
-            rf"\s(?P<unit>quarter|period|half)(?![\w-])(?:\s(?:of\s)?(?:fiscal\s)?{year4}(?![\w]))?",
+            rf"\s(?P<unit>quarter|period|half(?!\s(?i:marathon)))(?![\w-])(?:\s(?:of\s)?(?:fiscal\s)?{year4}(?![\w]))?",
             _month_quarter,
         ),
         Rule(

@@ -70,20 +70,21 @@ def _weekday(g: Groups, start: int, end: int, text: str) -> Piece | None:
 
 
 _FALLS_ON_A = re.compile(r"\b(?:falls?|fell|falling|lands?|landed|landing)\s+on\s+a\s\Z", re.IGNORECASE)
-_ORDINAL_AFTER = re.compile(r",?\s(?:the\s)?([1-9]|[12]\d|3[01])(?:st|nd|rd|th)(?![\w'’])")
+_ORDINAL_AFTER = re.compile(r",?\s(?:the\s)?([1-9]|[12]\d|3[01])(?:st|nd|rd|th)(?![\w'’-])")  # not "2nd-placed"
 _MONTH_AFTER = re.compile(r",?\s+(?:of\s+)?([A-Za-z]+)")
 
 
 _WEEK_AFTER = re.compile(r"\s(?:of\s)?(last|next|this)\sweek(?![\w'’])", re.IGNORECASE)
 _WEEK_SHIFT = {"last": -1, "this": 0, "next": 1}
 # British idioms after a weekday: "Thursday week", "on Thursday last", "the Friday before last"
-_IDIOM_AFTER = re.compile(r"\s(week|last|before\s+last|after\s+next)(?![\w'’-])")
+_IDIOM_AFTER = re.compile(r"\s(week|last|before\s+last|after\s+next)(?![\w'’-])"
+                          r"(?!\s+(?:week|weekend|month|year|quarter|season)\b)")  # "after next week's vote"
 _IDIOM_SHIFT = {"week": (None, 1), "last": (-1, None), "before last": (-1, -1), "after next": (1, 1)}
 # after "Thursday last", a word that makes "last" the start of another phrase ("Thursday
 # last week" is read above; "Thursday last year", "Friday last night") or a verb ("Friday
 # last for")
 _NOT_AFTER_LAST = re.compile(r"\s+(?:week|weekend|month|year|night|time|season|summer|winter|spring|autumn|"
-                             r"fall|for|until|till|through|into|longer|beyond|more|about|around|hours?|days?|"
+                             r"fall|quarter|half|term|session|for|until|till|through|into|longer|beyond|more|about|around|hours?|days?|"
                              r"weeks?|months?|years?|minutes?|as)(?![\w'’])", re.IGNORECASE)
 
 
@@ -204,7 +205,8 @@ def _weekend(g: Groups, start: int, end: int, text: str) -> Piece | None:
     return Piece(start, end, "relunit", "rel.weekend", Said(unit="weekend", shift=shift, anchor="publication"))
 
 
-_FAR_AFTER = re.compile(r"\s(after\s+next|before\s+last)(?![\w'’-])", re.IGNORECASE)
+_FAR_AFTER = re.compile(r"\s(after\s+next|before\s+last)(?![\w'’-])(?!\s+(?:week|weekend|month|year)\b)",
+                        re.IGNORECASE)
 
 
 def _reference(g: Groups, start: int, end: int, text: str) -> Piece | None:
