@@ -435,6 +435,8 @@ def _leading_year(piece: Piece, frame: Frame, before: list[Resolved], pub: date)
         return None
     if r.piece.kind != "year" or r.piece.said.year is None:
         return None  # "The 1600 troops": no year
+    if frame.text.find(";", m.end(), piece.start) >= 0:
+        return None  # "The 2028 Olympics will be held in Los Angeles; tickets go on sale on Jan. 15"
     year = r.piece.said.year
     if year < pub.year and _speaks_of_coming(piece, frame):
         return None
@@ -2192,10 +2194,12 @@ def _duration(piece: Piece, frame: Frame) -> Resolved:
         _, end = day_bounds(pub, zone.zone)
         res = replace(res, start=start, end=end, zone=zone.zone, zone_source=zone.source)
     elif said.shift is not None and said.amount is not None and said.shift > 0 and unit not in _CLOCK_UNITS \
-            and not frame.narrative and _NEXT_OR_COMING.search(frame.text, piece.start, piece.end):
+            and not frame.narrative and _NEXT_OR_COMING.search(frame.text, piece.start, piece.end) \
+            and _direction(piece, frame) != -1:
         # "over the next five years", "the coming seven days": the stretch that starts with the
-        # publication day, as "the past five years" ends with it ("the following three
-        # years" counts from a time the text tells of)
+        # publication day, as "the past five years" ends with it (not told in the past
+        # tense, "for the next five years Europe rebuilt", nor "the following three years":
+        # they count from a time the text tells of)
         zone = frame.home_zone
         pub = _pub_day(frame, zone.zone)
         last = _step(pub, unit, said.amount)

@@ -547,7 +547,8 @@ def _join(a: Piece, b: Piece, text: str) -> Piece | None:
     # week from Monday", "will last a week from Monday": a stretch that starts then)
     if a.kind == "duration" and a.rule == "dur.count" and sa.unit in ("week", "fortnight") and sa.mod is None \
             and sa.amount is not None and sa.amount.is_integer() and 1 <= sa.amount <= 8 \
-            and ((gap in (" on ", " from ") and b.kind == "weekday" and sb.shift is None and sb.part_of_day is None)
+            and ((gap in (" on ", " from ") and b.kind == "weekday" and sb.shift is None and sb.part_of_day is None
+                  and not text.startswith(("'s", "’s"), b.end))  # "down a week on Friday's ruling"
                  or (gap in (" ", " from ") and b.kind == "relday" and sb.relative_day in (0, 1)
                      and sb.part_of_day is None and b.rule == "rel.day")) \
             and _STRETCH_BEFORE.search(text, max(0, a.start - 9), a.start) is None:
