@@ -551,6 +551,8 @@ def _day_of(said: Said, pub: date, piece: Piece, frame: Frame,
         return monday + timedelta(days=7 * said.shift + said.weekday), notes
     if said.weekday is not None and said.day is not None and said.month is None:
         return _weekday_nth(said.weekday, said.day, pub, piece, frame, notes)
+    if said.day is not None and said.month is None and said.weekday is None:
+        return _bare_day(said.day, pub, piece, frame, before), notes
     if said.weekday is not None and said.weeks_after is not None:
         # "Thursday week": a week after the coming Thursday (today's, told on a Thursday);
         # "the Friday before last": a week before last Friday
@@ -584,6 +586,23 @@ def _day_of(said: Said, pub: date, piece: Piece, frame: Frame,
             notes.append(_DIRECTION_GUESSED)
         return d, notes
     return None, notes
+
+
+def _bare_day(day: int, pub: date, piece: Piece, frame: Frame, before: list[Resolved]) -> date | None:
+    """"on the 22nd": after a day told within 1500 characters, that day of its month or,
+    if it is earlier, of the next month ("made a counteroffer on 2 October. On the 5th";
+    "opened on March 3 and closes on the 28th"); else that day of this month, or of the
+    next (last) month when the tense points ahead (back) past it; with no cue, the nearest."""
+    ref = _reference_day(piece, frame, before)
+    if ref is not None:
+        told = _safe_day(ref.year, ref.month, day)
+        if told is not None and told >= ref:
+            return told
+        return _safe_day(*_add_months(ref.year, ref.month, 1), day)
+    days = [d for i in (-1, 0, 1) if (d := _safe_day(*_add_months(pub.year, pub.month, i), day)) is not None]
+    direction = _direction(piece, frame)
+    side = [d for d in days if direction is None or (d >= pub if direction == 1 else d <= pub)] or days
+    return min(side, key=lambda d: abs((d - pub).days), default=None)
 
 
 def _weekday_nth(weekday: int, day: int, pub: date, piece: Piece, frame: Frame,

@@ -83,6 +83,19 @@ def _dmy(g: Groups, start: int, end: int, text: str) -> Piece | None:
     return Piece(start, end, "date", "date.day_month", Said(year=year, month=month, day=day))
 
 
+# before a bare ordinal day: "on the 22nd", "by the 28th"
+_BARE_DAY_BEFORE = re.compile(r"\b(?:on|by|until|till|before|after|since)\s\Z", re.IGNORECASE)
+
+
+def _bare_ordinal(g: Groups, start: int, end: int, text: str) -> Piece | None:
+    """"on the 22nd", "by the 28th.": a day of the month around publication (the month
+    is the resolver's). Only after a preposition and before a clause's end or "at"
+    ("on the 22nd floor" and "the 3rd and 4th of June" are not)."""
+    if not _BARE_DAY_BEFORE.search(text, max(0, start - 7), start):
+        return None
+    return Piece(start, end, "date", "date.bare_ordinal", Said(day=int(g["d"] or 0)))
+
+
 def _my(g: Groups, start: int, end: int, text: str) -> Piece | None:
     month = _month(g["mon"] or "")
     if month is None:
@@ -514,6 +527,8 @@ def rules() -> list[Rule]:
             _dmy,
         ),
         Rule("date.month_year", rf"(?P<mon>{w.month})(?:,?\s|\sof\s){year4}(?![\w])", _my),
+        Rule("date.bare_ordinal",
+             r"(?:the|The)\s(?P<d>[12]\d|3[01]|[1-9])(?:st|nd|rd|th)(?=[.,;:!?)]|\sat\s|\Z)", _bare_ordinal),
         Rule(
             "date.month_quarter",
             rf"(?:(?P<the>the|The)\s)?(?:(?P<m1>{w.month_full})(?:\s?[-–]\s?|-to-|\sto\s))?(?P<m2>{w.month_full})"
