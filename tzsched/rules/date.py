@@ -506,9 +506,10 @@ def rules() -> list[Rule]:
     return [
         Rule(
             "date.iso",
-            rf"{edge}(?P<y>1[6-9]\d\d|20\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)"
+            # "2025-04-01", and "2025/04/01" as Singapore and South Africa write it
+            rf"{edge}(?P<y>1[6-9]\d\d|20\d\d)(?P<sep>[-/])(?P<m>[01]\d)(?P=sep)(?P<d>[0-3]\d)"
             r"(?:[T ](?P<hh>[01]\d|2[0-3]):(?P<mm>[0-5]\d)(?::[0-5]\d(?:\.\d{1,6})?)?"
-            r"(?P<tz>Z|[+-][01]\d:?[0-5]\d|\s(?:UTC|GMT))?)?(?![\w-])",
+            r"(?P<tz>Z|[+-][01]\d:?[0-5]\d|\s(?:UTC|GMT))?)?(?![\w/-])",
             _iso,
         ),
         Rule("date.numeric_dotted",
