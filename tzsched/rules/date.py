@@ -474,6 +474,9 @@ def _nth_weekday(g: Groups, start: int, end: int, text: str) -> Piece | None:
     lex = lexicon()
     nth = NTH_WEEK.get((g["ord"] or "").lower())
     weekday = lex.weekdays.get((g["wd"] or "").rstrip(".").lower())
+    if g.get("every") and nth is not None and weekday is not None and not g.get("y"):
+        # "the first Tuesday of every month": a recurring day, no date
+        return Piece(start, end, "set", "date.nth_weekday", Said(weekday=weekday, set_unit="month"))
     month = _month(g["mon"] or "")
     if nth is None or weekday is None or month is None:
         return None
@@ -538,7 +541,8 @@ def rules() -> list[Rule]:
         ),
         Rule(
             "date.nth_weekday",
-            rf"(?:(?i:the)\s)?(?P<ord>(?i:{'|'.join(NTH_WEEK)}))\s(?P<wd>{w.weekday})\s(?:of|in)\s(?P<mon>{w.month_full})"
+            rf"(?:(?i:the)\s)?(?P<ord>(?i:{'|'.join(NTH_WEEK)}))\s(?P<wd>{w.weekday})\s(?:of|in)\s"
+            rf"(?:(?P<mon>{w.month_full})|(?P<every>(?:every|each)\smonth))"
             rf"(?![\w])(?:,?\s{year4}(?![\w]))?",
             _nth_weekday,
         ),
