@@ -281,6 +281,23 @@ _QUARTER_ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 
 _HALF_ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "final": 2, "last": 2, "latter": 2}
 
 
+@cache
+def _game_cue() -> re.Pattern[str]:
+    """A game's period, not a calendar one, in the sentence around a bare "the fourth
+    quarter" (lexicon [phrases] game_cues; "began at 9:47", "led 14-3")."""
+    return re.compile(r"(?i:\b(?:" + "|".join(re.escape(w) for w in lexicon().game_cues) + r")\b)"
+                      r"|\b\d{1,2}:\d\d\s(?:left|remaining|to\splay)\b|\bled\s\d{1,3}-\d{1,3}\b"
+                      r"|^\s(?:began|begins|started|starts|ended|ends)\sat\s\d")
+
+
+def _in_game(text: str, start: int, end: int) -> bool:
+    """Whether the sentence around a bare quarter or half tells of a game (see _game_cue)."""
+    lo = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), start - 150, 0)
+    hi = min(x for x in (text.find(". ", end), text.find("\n", end), end + 150, len(text)) if x >= 0)
+    cue = _game_cue()
+    return cue.search(text, lo, hi) is not None or cue.match(text[end : end + 24]) is not None
+
+
 def _quarter(g: Groups, start: int, end: int, text: str) -> Piece | None:
     unit = (g["unit"] or "").lower()
     ordinal = (g.get("ord") or "").lower()
@@ -288,6 +305,9 @@ def _quarter(g: Groups, start: int, end: int, text: str) -> Piece | None:
     n = _QUARTER_ORD.get(ordinal)
     year = gint(g, "y")
     fiscal = bool(g.get("fiscal") or g.get("fiscal2") or g.get("fiscal3"))
+    if ordinal and not rel and year is None and not fiscal and not g.get("y0") and not text.startswith(" of ", end) \
+            and _in_game(text, start, end):
+        return None  # "With 2:14 left in the fourth quarter, the Celtics trailed by 11"
     if unit.startswith("half"):
         n = _HALF_ORD.get(ordinal) if ordinal else _HALF_ORD.get(rel)
         if n not in (1, 2) and not rel:
