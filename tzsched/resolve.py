@@ -401,6 +401,7 @@ def _sentence_year(piece: Piece, frame: Frame, before: list[Resolved], pub: date
 
 
 # a year that opens its sentence as its setting: "In 2019, ...", "The 2026 World Cup ..."
+_LEADING_REACH = 400  # characters from the year to the date: one sentence
 _LEADING_YEAR = re.compile(r"[\"“‘']?(In|The)\s+(\d{4})\b(,?)(?:\s+([A-Za-z]+))?(?:\s+([A-Za-z]+))?(?:\s+([A-Za-z]+))?")
 # after "In 2019" with no comma, what begins the clause ("In 2019 the plant closed"; not "In
 # 2019 dollars"): a determiner or pronoun, or a capitalized name
@@ -412,9 +413,16 @@ def _leading_year(piece: Piece, frame: Frame, before: list[Resolved], pub: date)
     """A yearless date in a sentence that opens with a year as its setting ("In 2019, the
     plant closed on June 11"; "The 2026 World Cup opens June 11") is in that year, unless
     another year is told between them or the sentence looks ahead from a past year."""
+    # the cheap tests first: the nearest earlier mention that states a year is a year
+    # written right after "In" or "The" (most yearless dates have none near)
+    r = next((r for r in reversed(before) if r.piece.said.year is not None
+              or piece.start - r.piece.end > _LEADING_REACH), None)
+    if r is None or r.piece.kind != "year" or piece.start - r.piece.end > _LEADING_REACH \
+            or not frame.text.endswith(("In ", "The "), 0, r.piece.start):
+        return None  # ("The 1600 troops": no year)
     start = frame.discourse.sentence_bounds(piece.start)[0]
     m = _LEADING_YEAR.match(frame.text, start)
-    if m is None:
+    if m is None or m.start(2) != r.piece.start:
         return None
     words = [w for w in m.group(4, 5, 6) if w is not None]
     if m.group(1) == "The":  # "The 2026 World Cup opens": only an event held that year, told of itself
@@ -424,21 +432,10 @@ def _leading_year(piece: Piece, frame: Frame, before: list[Resolved], pub: date)
             return None
     elif not m.group(3) and not (words and (words[0][0].isupper() or words[0].lower() in _CLAUSE_STARTS)):
         return None  # "In 2019 dollars, ..."
-    for r in reversed(before):
-        if r.piece.start < m.start(2):
-            return None
-        if r.piece.start == m.start(2):
-            break
-        if r.piece.said.year is not None:
-            return None  # "In 2019, the plant, built in 1998, ...": the nearer year is another
-    else:
-        return None
-    if r.piece.kind != "year" or r.piece.said.year is None:
-        return None  # "The 1600 troops": no year
     if frame.text.find(";", m.end(), piece.start) >= 0:
         return None  # "The 2028 Olympics will be held in Los Angeles; tickets go on sale on Jan. 15"
     year = r.piece.said.year
-    if year < pub.year and _speaks_of_coming(piece, frame):
+    if year is None or (year < pub.year and _speaks_of_coming(piece, frame)):
         return None
     return year
 

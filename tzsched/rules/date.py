@@ -287,20 +287,34 @@ _HALF_ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "final": 2, "last": 2,
 
 
 @cache
-def _game_cue() -> re.Pattern[str]:
-    """A game's period, not a calendar one, in the sentence around a bare "the fourth
-    quarter" (lexicon [phrases] game_cues; "began at 9:47", "led 14-3")."""
-    return re.compile(r"(?i:\b(?:" + "|".join(re.escape(w) for w in lexicon().game_cues) + r")\b)"
-                      r"|\b\d{1,2}:\d\d\s(?:left|remaining|to\splay)\b|\bled\s\d{1,3}-\d{1,3}\b"
-                      r"|^\s(?:began|begins|started|starts|ended|ends)\sat\s\d")
+def _game_words() -> tuple[tuple[str, ...], re.Pattern[str]]:
+    """The lexicon's game cues ([phrases] game_cues), and a pattern that finds one as
+    whole words in lower-cased text."""
+    cues = lexicon().game_cues
+    return cues, re.compile(r"\b(?:" + "|".join(re.escape(w) for w in cues) + r")\b")
+
+
+_GAME_CLOCK = re.compile(r"\b\d{1,2}:\d\d\s(?:left|remaining|to\splay)\b")  # "With 2:14 left in"
+_GAME_SCORE = re.compile(r"\bled\s\d{1,3}-\d{1,3}\b")  # "the Jets led 14-3"
+_GAME_START = re.compile(r"\s(?:began|begins|started|starts|ended|ends)\sat\s\d")  # "The second half began at 9:47"
 
 
 def _in_game(text: str, start: int, end: int) -> bool:
-    """Whether the sentence around a bare quarter or half tells of a game (see _game_cue)."""
+    """Whether the sentence around a bare quarter or half tells of a game, not a calendar
+    period: a game clock, a score led, the period beginning at a clock time, or a word of
+    the lexicon's game cues. Substring tests first: a pattern search over the window
+    costs a hundred times more."""
+    if _GAME_START.match(text, end):
+        return True
     lo = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), start - 150, 0)
     hi = min(x for x in (text.find(". ", end), text.find("\n", end), end + 150, len(text)) if x >= 0)
-    cue = _game_cue()
-    return cue.search(text, lo, hi) is not None or cue.match(text[end : end + 24]) is not None
+    window = text[lo:hi].lower()
+    if ":" in window and _GAME_CLOCK.search(window):
+        return True
+    if "led " in window and _GAME_SCORE.search(window):
+        return True
+    cues, pattern = _game_words()
+    return any(w in window for w in cues) and pattern.search(window) is not None
 
 
 def _quarter(g: Groups, start: int, end: int, text: str) -> Piece | None:
