@@ -66,7 +66,6 @@ class Lexicon:
     units: Mapping[str, str]
     parts_of_day: Mapping[str, str]
     seasons: Mapping[str, str]
-    decade_words: Mapping[str, int]  # "sixties" -> 196 (found written capitalized)
     relative_days: Mapping[str, int]
     vague_quantity: frozenset[str]
     shift_words: Mapping[str, int]
@@ -166,7 +165,6 @@ def lexicon() -> Lexicon:
     units = table("units", lambda v: v in _UNITS, f"one of {sorted(_UNITS)}")
     pods = table("parts_of_day", lambda v: v in _POD, f"one of {sorted(_POD)}")
     seasons = table("seasons", lambda v: v in _SEASONS, f"one of {sorted(_SEASONS)}")
-    decade_words = table("decade_words", lambda v: isinstance(v, int) and 100 <= v <= 209, "a decade such as 196")
     reldays = table("relative_days", lambda v: isinstance(v, int), "an integer day offset")
     vague = table("vague_quantity", lambda v: v is True, "true")
     shifts = table("shift_words", lambda v: v in (-1, 0, 1), "-1, 0 or 1")
@@ -250,7 +248,6 @@ def lexicon() -> Lexicon:
         units=_frozen(units),
         parts_of_day=_frozen(pods),
         seasons=_frozen(seasons),
-        decade_words=_frozen(decade_words),
         relative_days=_frozen(reldays),
         vague_quantity=frozenset(vague),
         shift_words=_frozen(shifts),

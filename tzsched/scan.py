@@ -216,7 +216,6 @@ class Scanner:
         # the anchor keeps the scanner from trying rules at every "the" in the text.
         lead = {w for w in by_word if w in lex.lead_words}
         follow = set(by_word) | _lexicon_words(lex) | set(lex.count_unit_between)  # "an additional year"
-        follow |= set(lex.decade_words)  # "the Sixties"
         # The anchor runs on the lower-cased text (much faster than a case-insensitive
         # pattern); text whose length changes when lower-cased uses the second pattern.
         after_number = _after_number_words(lex)

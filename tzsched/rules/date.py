@@ -248,11 +248,6 @@ _SPAN_EDGE = re.compile(r"[\w.,:/$€£#-]")
 
 
 def _decade(g: Groups, start: int, end: int, text: str) -> Piece | None:
-    if g.get("word"):  # "the Sixties" (capitalized: "in her sixties" is an age, "the sixties" a temperature)
-        if not g.get("the"):
-            return None
-        return Piece(start, end, "decade", "date.decade", Said(decade=lexicon().decade_words[(g["word"] or "").lower()],
-                                                               mod=_pos(g.get("pos"))))
     if g.get("dd"):
         decade = 190 + int((g["dd"] or "0")[0])
         if int((g["dd"] or "0")[0]) < 3:
@@ -618,8 +613,7 @@ def rules() -> list[Rule]:
         Rule(
             "date.decade",
             r"(?:(?P<the>the|The)\s)?(?:(?P<pos>early|mid|late)[\s-])?"
-            r"(?:(?P<dec>1\d\d0|20\d0)['’]?s|['’](?P<dd>\d0)['’]?s"
-            rf"|(?P<word>{alt(w.capitalize() for w in lex.decade_words)}))(?![\w])",
+            r"(?:(?P<dec>1\d\d0|20\d0)['’]?s|['’](?P<dd>\d0)['’]?s)(?![\w])",
             _decade,
         ),
         Rule(
