@@ -112,7 +112,6 @@ class Lexicon:
     before_verb_last: tuple[str, ...]
     event_nouns: tuple[str, ...]
     event_verbs: tuple[str, ...]
-    game_cues: tuple[str, ...]
     stamp_labels: tuple[str, ...]
     deadline_grants: tuple[str, ...]
     deadline_told_past: tuple[str, ...]
@@ -229,7 +228,7 @@ def lexicon() -> Lexicon:
                 "clause_openers", "not_zone_names", "names_with_time_words", "figure_change_verbs", "stamp_labels",
                 "deadline_grants", "deadline_told_past", "deadline_missed", "adverb_followers",
                 "short_abbreviations", "date_setting_words", "date_setting_words_in_on", "before_verb_last",
-                "event_nouns", "event_verbs", "game_cues"):
+                "event_nouns", "event_verbs"):
         value = phrases.get(key) if isinstance(phrases, dict) else None
         if not isinstance(value, list) or not all(isinstance(w, str) and w for w in value):
             problems.append(f"[phrases] needs a list of words {key!r}")
@@ -298,7 +297,6 @@ def lexicon() -> Lexicon:
         before_verb_last=phrase_lists["before_verb_last"],
         event_nouns=phrase_lists["event_nouns"],
         event_verbs=phrase_lists["event_verbs"],
-        game_cues=phrase_lists["game_cues"],
     )
 
 

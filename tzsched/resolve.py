@@ -1414,8 +1414,6 @@ def _dayish(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     if named is None:
         return _unresolved(piece, notes)
     day = named
-    if piece.rule == "date.holiday" and said.unit == "day" and said.shift:
-        day += timedelta(days=said.shift)  # "the day after Thanksgiving"
     if said.part_of_day == "NI" and said.relative_day == 0 and _in_last_night(frame, zone.zone):
         day -= timedelta(days=1)  # "tonight" at 00:30 is the night begun the evening before
     if said.part_of_day:

@@ -430,11 +430,10 @@ _CLOCK_DATE_GAP = re.compile(r",?\s+(?:on\s+)?|,\s*")
 def _merge(pieces: list[Piece], text: str) -> list[Piece]:
     """Join neighbours that together form one expression."""
     if len(pieces) < 2:
-        return [_day_off(p, text, 0) for p in pieces]
-    out: list[Piece] = [_day_off(pieces[0], text, 0)]
+        return pieces
+    out: list[Piece] = [pieces[0]]
     for nxt in pieces[1:]:
         prev = out[-1]
-        nxt = _day_off(nxt, text, prev.end)
         joined = _join(prev, nxt, text)
         if joined is not None:
             out[-1] = joined
@@ -451,21 +450,6 @@ def _merge(pieces: list[Piece], text: str) -> list[Piece]:
 
 _STRETCH_BEFORE = re.compile(r"\b(?:for|last|lasts|lasting|lasted|takes?|took|spend|spent)\s+\Z", re.IGNORECASE)
 _RANGE_GAP = re.compile(r"\s*(?:to|through|until|till|and|-|–|—)\s*", re.IGNORECASE)
-_DAY_OFF_BEFORE = re.compile(r"\b([Tt]he\sday\s(after|before))\s\Z")
-
-
-def _day_off(piece: Piece, text: str, floor: int) -> Piece:
-    """"the day after Thanksgiving", "the day before Christmas Eve": one mention, the day
-    after (before) the holiday (not reaching back over ``floor``, the end of the piece
-    before)."""
-    if piece.rule != "date.holiday" or not text.endswith(("r ", "e "), 0, piece.start):
-        return piece
-    m = _DAY_OFF_BEFORE.search(text, max(floor, piece.start - 16), piece.start)
-    if m is None:
-        return piece
-    shift = 1 if m.group(2) == "after" else -1
-    return Piece(m.start(1), piece.end, piece.kind, piece.rule, replace(piece.said, unit="day", shift=shift),
-                 piece.parts)
 
 
 _DAYISH = ("date", "weekday", "relday")

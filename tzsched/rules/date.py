@@ -281,37 +281,6 @@ _QUARTER_ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 
 _HALF_ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "final": 2, "last": 2, "latter": 2}
 
 
-@cache
-def _game_words() -> tuple[tuple[str, ...], re.Pattern[str]]:
-    """The lexicon's game cues ([phrases] game_cues), and a pattern that finds one as
-    whole words in lower-cased text."""
-    cues = lexicon().game_cues
-    return cues, re.compile(r"\b(?:" + "|".join(re.escape(w) for w in cues) + r")\b")
-
-
-_GAME_CLOCK = re.compile(r"\b\d{1,2}:\d\d\s(?:left|remaining|to\splay)\b")  # "With 2:14 left in"
-_GAME_SCORE = re.compile(r"\bled\s\d{1,3}-\d{1,3}\b")  # "the Jets led 14-3"
-_GAME_START = re.compile(r"\s(?:began|begins|started|starts|ended|ends)\sat\s\d")  # "The second half began at 9:47"
-
-
-def _in_game(text: str, start: int, end: int) -> bool:
-    """Whether the sentence around a bare quarter or half tells of a game, not a calendar
-    period: a game clock, a score led, the period beginning at a clock time, or a word of
-    the lexicon's game cues. Substring tests first: a pattern search over the window
-    costs a hundred times more."""
-    if _GAME_START.match(text, end):
-        return True
-    lo = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), start - 150, 0)
-    hi = min(x for x in (text.find(". ", end), text.find("\n", end), end + 150, len(text)) if x >= 0)
-    window = text[lo:hi].lower()
-    if ":" in window and _GAME_CLOCK.search(window):
-        return True
-    if "led " in window and _GAME_SCORE.search(window):
-        return True
-    cues, pattern = _game_words()
-    return any(w in window for w in cues) and pattern.search(window) is not None
-
-
 def _quarter(g: Groups, start: int, end: int, text: str) -> Piece | None:
     unit = (g["unit"] or "").lower()
     ordinal = (g.get("ord") or "").lower()
@@ -319,9 +288,6 @@ def _quarter(g: Groups, start: int, end: int, text: str) -> Piece | None:
     n = _QUARTER_ORD.get(ordinal)
     year = gint(g, "y")
     fiscal = bool(g.get("fiscal") or g.get("fiscal2") or g.get("fiscal3"))
-    if ordinal and not rel and year is None and not fiscal and not g.get("y0") and not text.startswith(" of ", end) \
-            and _in_game(text, start, end):
-        return None  # "With 2:14 left in the fourth quarter, the Celtics trailed by 11"
     if unit.startswith("half"):
         n = _HALF_ORD.get(ordinal) if ordinal else _HALF_ORD.get(rel)
         if n not in (1, 2) and not rel:
@@ -508,9 +474,6 @@ def _nth_weekday(g: Groups, start: int, end: int, text: str) -> Piece | None:
     lex = lexicon()
     nth = NTH_WEEK.get((g["ord"] or "").lower())
     weekday = lex.weekdays.get((g["wd"] or "").rstrip(".").lower())
-    if g.get("every") and nth is not None and weekday is not None and not g.get("y"):
-        # "the first Tuesday of every month": a recurring day, no date
-        return Piece(start, end, "set", "date.nth_weekday", Said(weekday=weekday, set_unit="month"))
     month = _month(g["mon"] or "")
     if nth is None or weekday is None or month is None:
         return None
@@ -543,10 +506,9 @@ def rules() -> list[Rule]:
     return [
         Rule(
             "date.iso",
-            # "2025-04-01", and "2025/04/01" as Singapore and South Africa write it
-            rf"{edge}(?P<y>1[6-9]\d\d|20\d\d)(?P<sep>[-/])(?P<m>[01]\d)(?P=sep)(?P<d>[0-3]\d)"
+            rf"{edge}(?P<y>1[6-9]\d\d|20\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)"
             r"(?:[T ](?P<hh>[01]\d|2[0-3]):(?P<mm>[0-5]\d)(?::[0-5]\d(?:\.\d{1,6})?)?"
-            r"(?P<tz>Z|[+-][01]\d:?[0-5]\d|\s(?:UTC|GMT))?)?(?![\w/-])",
+            r"(?P<tz>Z|[+-][01]\d:?[0-5]\d|\s(?:UTC|GMT))?)?(?![\w-])",
             _iso,
         ),
         Rule("date.numeric_dotted",
@@ -575,8 +537,7 @@ def rules() -> list[Rule]:
         ),
         Rule(
             "date.nth_weekday",
-            rf"(?:(?i:the)\s)?(?P<ord>(?i:{'|'.join(NTH_WEEK)}))\s(?P<wd>{w.weekday})\s(?:of|in)\s"
-            rf"(?:(?P<mon>{w.month_full})|(?P<every>(?:every|each)\smonth))"
+            rf"(?:(?i:the)\s)?(?P<ord>(?i:{'|'.join(NTH_WEEK)}))\s(?P<wd>{w.weekday})\s(?:of|in)\s(?P<mon>{w.month_full})"
             rf"(?![\w])(?:,?\s{year4}(?![\w]))?",
             _nth_weekday,
         ),

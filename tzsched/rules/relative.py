@@ -33,8 +33,6 @@ def _weekday(g: Groups, start: int, end: int, text: str) -> Piece | None:
     wd = lexicon().weekdays.get(raw)
     if wd is None or _paper_after().match(text, end):
         return None
-    if text.endswith("a ", 0, start) and _FALLS_ON_A.search(text, max(0, start - 24), start):
-        return None  # "Diwali falls on a Monday this year": which weekday, not which day
     if g.get("pl") or g.get("podpl"):  # "Fridays", "Tuesday nights"
         return Piece(start, end, "set", "set.weekday_plural", Said(weekday=wd, part_of_day=_pod(g.get("pod"))))
     shift_word = (g.get("shift") or "").lower().rpartition(" ")[2]  # "this coming Saturday": coming
@@ -69,7 +67,6 @@ def _weekday(g: Groups, start: int, end: int, text: str) -> Piece | None:
     return Piece(start, end, "weekday", "rel.weekday", said)
 
 
-_FALLS_ON_A = re.compile(r"\b(?:falls?|fell|falling|lands?|landed|landing)\s+on\s+a\s\Z", re.IGNORECASE)
 _ORDINAL_AFTER = re.compile(r",?\s(?:the\s)?([1-9]|[12]\d|3[01])(?:st|nd|rd|th)(?![\w'’-])")  # not "2nd-placed"
 _MONTH_AFTER = re.compile(r",?\s+(?:of\s+)?([A-Za-z]+)")
 
