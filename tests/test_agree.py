@@ -275,3 +275,16 @@ def test_delta_is_never_negative() -> None:
     for text in ("Talks begin at 1630 EDT (2130 GMT).", "Talks begin at 2130 GMT (1630 EDT)."):
         (link,) = _ann(text).links
         assert link.delta_seconds == 3600
+
+
+def test_restatement_picks_the_evening_of_a_time_without_am_pm() -> None:
+    """'at 7:05 (2305 GMT)': the unstated half is the evening; value, local and instant move together."""
+    ann = _ann("First pitch is at 7:05 (2305 GMT) at the ballpark.")
+    (link,) = ann.links
+    assert link.agree and link.delta_seconds == 0
+    first = ann.mentions[link.members[0]].resolution
+    assert first.value == "2025-05-19T19:05" and first.local == "2025-05-19T19:05"
+    assert first.start == datetime(2025, 5, 19, 23, 5, tzinfo=UTC)
+    assert [a.label for a in first.alternatives] == ["am"]
+    assert "meridiem_unstated" not in {n.code for n in first.notes}
+    assert "reading_from_link" in {n.code for n in first.notes}

@@ -14,6 +14,7 @@ from tzsched.discourse import (
     _VERB_BEFORE,
     _WORD_BEFORE,
     Discourse,
+    _base_form_before,
     _cue_pattern,
     _cues,
     _in_a_name,
@@ -38,6 +39,8 @@ _TEXTS = st.lists(st.sampled_from(_PIECES), min_size=1, max_size=40).map("".join
 def _reference(d: Discourse, start: int, end: int, ignore: frozenset[str] = frozenset()) -> int | None:
     """Discourse.tense_direction as it was before the speed work, rule for rule."""
     text = d.text
+    if text.startswith(("'s ", "’s "), end) and text.endswith(lexicon().before_done_possessive, 0, start):
+        return -1  # a rule added since: "results from Friday's screening" is a finished event
     if _COPULA_BEFORE.search(text, max(0, start - 28), start):
         return 1
     if text.endswith(("to ", "til ", "ll "), 0, start) and d._moved_ahead(start, end):
@@ -70,6 +73,8 @@ def _reference(d: Discourse, start: int, end: int, ignore: frozenset[str] = froz
         aux = _AUX_BEFORE.search(text, max(s, m.start() - 8), m.start()) if participle or word in past else None
         if word in future or (word in lex.before_to and text.startswith(" to ", m.end())):
             sign = 1
+        elif word in past and not participle and _base_form_before().search(text, max(s, m.start() - 7), m.start()):
+            continue  # a rule added since: "will hit" is the plain verb
         elif aux is not None and aux.group(1).lower() in lex.passive_aux:
             continue
         elif aux is not None and participle:
@@ -84,7 +89,13 @@ def _reference(d: Discourse, start: int, end: int, ignore: frozenset[str] = froz
             dist += 40
         if best is None or dist < best[0]:
             best = (dist, sign)
-    return None if best is None else best[1]
+    # rules added since: words that look ahead when no cue word does ("India face ... on
+    # Tuesday"), and a modal that governs the mention against a past cue after it
+    if best is None:
+        return 1 if not ignore and d._untold_future(start, end) else None
+    if best[1] == -1 and not ignore and d._modal_governs(start):
+        return 1
+    return best[1]
 
 
 @settings(max_examples=300)

@@ -4,10 +4,12 @@ _frozen.replace like dataclasses.replace."""
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import inspect
 import pickle
 from dataclasses import FrozenInstanceError, dataclass, field, make_dataclass
+from typing import Any
 
 import pytest
 
@@ -163,3 +165,64 @@ def test_refuses_field_names_the_generated_code_uses() -> None:
 
     with pytest.raises(TypeError, match="_set_a"):
         direct_init(Clash)
+
+
+def _wide(name: str, n: int) -> Any:
+    """A frozen, slotted dataclass of ``n`` int fields f0, f1, ... (f1 on with defaults)."""
+    spec: list[Any] = [("f0", int), *((f"f{i}", int, field(default=i)) for i in range(1, n))]
+    return make_dataclass(name, spec, frozen=True, slots=True)
+
+
+@pytest.mark.parametrize("n", [1, 5, 6, 30])
+def test_instances_have_their_own_class_and_layout_whatever_the_width(n: int) -> None:
+    # from six fields on, __init__ stores through an open twin of the class (see _frozen)
+    cls = direct_init(_wide(f"Wide{n}", n))
+    twin = _standard_twin(cls)
+    obj = cls(7)
+    assert type(obj) is cls and obj.__class__ is cls
+    assert dataclasses.astuple(obj) == dataclasses.astuple(twin(7))
+    with pytest.raises(FrozenInstanceError):
+        obj.f0 = 8
+    moved = replace(obj, f0=8)
+    assert type(moved) is cls and dataclasses.astuple(moved) == (8, *range(1, n))
+    assert copy.deepcopy(moved) == moved and hash(moved) == hash(cls(8))  # (made here: not picklable by name)
+    with pytest.raises(TypeError):
+        cls()  # the required field is missing; nothing is made
+
+
+def test_a_subclass_instance_keeps_its_class() -> None:
+    base = direct_init(_wide("WideBase", 8))
+
+    class Sub(base):  # type: ignore[misc, valid-type]
+        def doubled(self) -> int:
+            return 2 * int(self.f0)
+
+    sub = Sub(21)
+    assert type(sub) is Sub and sub.doubled() == 42 and dataclasses.astuple(sub) == (21, *range(1, 8))
+
+
+def test_refuses_a_field_named_type() -> None:
+    @dataclass(frozen=True, slots=True)
+    class Typed:
+        a: int
+        type: str
+
+    with pytest.raises(TypeError, match="type"):
+        direct_init(Typed)
+
+
+
+class _Mixin:
+    """A base with a method and no slots (its instances get a __dict__)."""
+
+    def first(self) -> int:
+        return int(self.f0)  # type: ignore[attr-defined]
+
+
+def test_a_class_with_a_base_is_made_through_the_setters() -> None:
+    # the open twin derives from object alone: its layout would not match
+    spec: list[Any] = [("f0", int), *((f"f{i}", int, field(default=i)) for i in range(1, 8))]
+    cls = direct_init(make_dataclass("WideMixed", spec, bases=(_Mixin,), frozen=True, slots=True))
+    obj = cls(5)
+    assert type(obj) is cls and obj.first() == 5 and dataclasses.astuple(obj) == (5, *range(1, 8))
+    assert dataclasses.astuple(replace(obj, f7=0)) == (5, *range(1, 7), 0)

@@ -9,6 +9,14 @@ behaviour that stores each field through its slot's own setter instead, about tw
 as fast. Nothing else about the class changes: it stays frozen, equal, hashable,
 picklable, and ``dataclasses.replace`` and ``fields`` work as before.
 
+Setting a slot through its setter is still a call, with its arguments packed into a
+tuple. For a class of six fields or more (:class:`Said`, :class:`Resolution`,
+:class:`Mention`, ...) the generated ``__init__`` instead lets the new instance wear the
+class of an "open twin" while it stores its fields: a plain class with the same slots
+(so the same memory layout, which makes the switch legal) and no ``__setattr__`` of its
+own, where ``self.field = value`` is the interpreter's plain slot store; the instance
+then gets its own class back. Nothing outside ``__init__`` ever sees the twin.
+
 ``dataclasses.replace`` is slower still (about 4.8 us for a :class:`Said`): it walks
 ``fields()``, reads each field by name into a dict and calls the class with it.
 :func:`direct_init` also gives the class a generated ``__replace__`` (the name Python
@@ -27,7 +35,30 @@ __all__ = ["direct_init", "replace"]
 T = TypeVar("T")
 
 # names the generated functions use besides the fields' own (see _check_names)
-_NEW, _CLS, _KEEP_NAME = "_new", "_cls", "_KEEP"
+_NEW, _CLS, _KEEP_NAME, _OPEN, _SET_CLASS = "_new", "_cls", "_KEEP", "_open", "_set_class"
+
+# a class's instances are made through its open twin (see _open_twin) from this many fields
+# on: switching the class twice costs about what storing five fields through setters does
+_OPEN_FROM = 6
+
+# ``obj.__class__ = cls`` without the attribute lookup (the setter of object's __class__)
+_class_setter = object.__dict__["__class__"].__set__
+
+
+def _opens(cls: type, names: list[str]) -> bool:
+    """Whether instances of ``cls`` are made through its open twin: when it has enough
+    fields to gain, and derives from ``object`` alone (the twin does: a base's slots or
+    ``__dict__`` would make their layouts differ, and the switch of class fail)."""
+    return len(names) >= _OPEN_FROM and cls.__bases__ == (object,)
+
+
+def _open_twin(cls: type) -> type:
+    """A plain class with the same slots as ``cls`` and no ``__setattr__`` of its own.
+
+    An instance of ``cls`` may switch to it and back (same slots, so the same layout):
+    while it wears the twin's class, ``obj.field = value`` is the interpreter's plain
+    slot store, which costs a fraction of a call of the slot's setter."""
+    return type(f"{cls.__name__}Open", (), {"__slots__": cls.__dict__["__slots__"], "__module__": cls.__module__})
 
 
 class _Keep:
@@ -56,8 +87,8 @@ def direct_init(cls: type[T]) -> type[T]:
     names = [f.name for f in fields(cls)]
     _check_names(cls, names)
     args: list[str] = []
-    body: list[str] = []
-    env: dict[str, Any] = {}
+    setters: list[str] = []
+    env: dict[str, Any] = {_CLS: cls, _OPEN: _open_twin(cls), _SET_CLASS: _class_setter}
     for f in fields(cls):
         if not f.init or f.default_factory is not MISSING:
             raise TypeError(f"{cls.__name__}.{f.name}: direct_init needs init fields with plain defaults")
@@ -67,7 +98,15 @@ def direct_init(cls: type[T]) -> type[T]:
             env[f"_default_{f.name}"] = f.default
             args.append(f"{f.name}=_default_{f.name}")
         env[f"_set_{f.name}"] = cls.__dict__[f.name].__set__  # the slot's member descriptor
-        body.append(f"    _set_{f.name}(self, {f.name})")
+        setters.append(f"    _set_{f.name}(self, {f.name})")
+    if not _opens(cls, names):
+        body = setters
+    else:
+        # the instance wears its open twin's class while its fields are stored, then its own
+        # (a subclass's instance, whose layout may differ, goes through the setters)
+        body = [f"    if type(self) is not {_CLS}:", *(f"    {line}" for line in setters), "        return",
+                f"    {_SET_CLASS}(self, {_OPEN})", *(f"    self.{n} = {n}" for n in names),
+                f"    {_SET_CLASS}(self, {_CLS})"]
     source = f"def __init__(self, {', '.join(args)}):\n" + ("\n".join(body) or "    pass") + "\n"
     exec(source, env)  # the way dataclasses itself makes __init__
     init = env["__init__"]
@@ -82,7 +121,8 @@ def direct_init(cls: type[T]) -> type[T]:
 
 def _check_names(cls: type, names: list[str]) -> None:
     """Refuse a field whose name would shadow a name the generated functions use."""
-    used = {"self", _NEW, _CLS, _KEEP_NAME} | {f"_set_{n}" for n in names} | {f"_default_{n}" for n in names}
+    used = {"self", "type", "new", _NEW, _CLS, _KEEP_NAME, _OPEN, _SET_CLASS} | {f"_set_{n}" for n in names} \
+        | {f"_default_{n}" for n in names}
     clash = sorted(used.intersection(names))
     if clash:
         raise TypeError(f"{cls.__name__}: direct_init cannot generate code for fields named {', '.join(clash)}")
@@ -90,12 +130,18 @@ def _check_names(cls: type, names: list[str]) -> None:
 
 def _make_replace(cls: type, names: list[str], env: dict[str, Any]) -> Any:
     """``__replace__(self, /, *, field=<keep>, ...)``: a new instance with the fields given
-    and the rest of ``self``'s, stored through the slots' setters (``env`` holds them)."""
-    env = {**env, _NEW: object.__new__, _CLS: cls, _KEEP_NAME: _KEEP}
+    and the rest of ``self``'s, stored through the slots' setters, or made as an instance
+    of the open twin and given ``cls`` after (as ``__init__`` does; ``env`` holds them)."""
+    env = {**env, _NEW: object.__new__, _KEEP_NAME: _KEEP}
     params = ", ".join(f"{n}={_KEEP_NAME}" for n in names)
-    lines = [f"def __replace__(self, /, *, {params}):" if names else "def __replace__(self, /):",
-             f"    new = {_NEW}({_CLS})"]
-    lines += [f"    _set_{n}(new, self.{n} if {n} is {_KEEP_NAME} else {n})" for n in names]
+    lines = [f"def __replace__(self, /, *, {params}):" if names else "def __replace__(self, /):"]
+    if not _opens(cls, names):
+        lines.append(f"    new = {_NEW}({_CLS})")
+        lines += [f"    _set_{n}(new, self.{n} if {n} is {_KEEP_NAME} else {n})" for n in names]
+    else:
+        lines.append(f"    new = {_NEW}({_OPEN})")
+        lines += [f"    new.{n} = self.{n} if {n} is {_KEEP_NAME} else {n}" for n in names]
+        lines.append(f"    {_SET_CLASS}(new, {_CLS})")
     lines.append("    return new")
     exec("\n".join(lines) + "\n", env)
     method = env["__replace__"]

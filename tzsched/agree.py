@@ -489,6 +489,19 @@ def _take_reading(m: _Member, reading: Reading, note: Note, *, zone_source: bool
     )
 
 
+def _take_evening(m: _Member, reading: Reading, note: Note) -> Resolution:
+    """The member read as the evening's ("7:05" as 19:05): its value and local time too."""
+    res = m.res
+    alts = (*(a for a in res.alternatives if a is not reading), Reading("am", m.start, m.end, res.zone))
+    value, local = res.value, res.local
+    if value[11:13].isdigit():  # "2025-05-21T07:05" -> "2025-05-21T19:05"
+        value = f"{value[:11]}{int(value[11:13]) + 12:02d}{value[13:]}"
+    if local is not None and local[11:13].isdigit():
+        local = f"{local[:11]}{int(local[11:13]) + 12:02d}{local[13:]}"
+    return replace(res, value=value, local=local, start=reading.start, end=reading.start + (m.end - m.start),
+                   notes=(*(n for n in res.notes if n.code != "meridiem_unstated"), note), alternatives=alts)
+
+
 @lru_cache(maxsize=64)
 def _offsets_in_use(year: int) -> frozenset[int]:
     """UTC offsets (minutes) that some IANA zone keeps on the 15th of some month of
@@ -635,6 +648,12 @@ def _judge(m: _Member, anchor: _Member, members: list[_Member], refined: dict[in
         if m.ambiguous or m.res.zone_source == "default":
             refined[m.index] = m.reading(replace(m.res, zone_source="link", notes=(*m.res.notes, Note(
                 "zone_from_link", f"the restatement {anchor.mention.text!r} confirms {m.res.zone}"))))
+        for x in (m, anchor):
+            if x.has("meridiem_unstated"):  # "at 8:00 (1200 GMT)": the restatement confirms the morning
+                base = refined.get(x.index, x)
+                refined[x.index] = base.reading(replace(
+                    base.res, notes=tuple(n for n in base.res.notes if n.code != "meridiem_unstated"),
+                    alternatives=tuple(a for a in base.res.alternatives if a.label != "pm")))
         loose = m if m.loose else anchor if anchor.loose else None
         if loose is not None:
             notes.append(Note("label_mismatch", f"{loose.mention.text!r} uses its label loosely: read as the "
@@ -651,6 +670,26 @@ def _judge(m: _Member, anchor: _Member, members: list[_Member], refined: dict[in
                                                      f"restatement {other.mention.text!r} picks {iso_z(alt.start)}")
                     refined[x.index] = x.reading(_take_reading(x, alt, note, zone_source=False))
                     return _Verdict(True, None, [Note(label, note.message)])
+
+    # "at 7:05 (2305 GMT)": the restatement says which half of the day an unstated one is;
+    # "at 8:00 (0000 GMT)": the evening's reading is a day from the other's as read, and the
+    # days are then judged as usual (the implied one moves)
+    for x, other in ((m, anchor), (anchor, m)):
+        for alt in x.alternative("pm"):
+            gap = abs(_secs(alt.start - other.start))
+            across = not days_fixed and abs(gap - 86400) <= tol
+            if gap > tol and not across:
+                continue
+            note = Note("reading_from_link", f"{x.mention.text!r} has no a.m. or p.m.; its restatement "
+                                             f"{other.mention.text!r} picks the evening")
+            evening = x.reading(_take_evening(x, alt, note))
+            refined[x.index] = evening
+            if not across:
+                return _Verdict(True, None, [note])
+            verdict = _judge(evening if x is m else m, evening if x is anchor else anchor, members, refined,
+                             days_fixed=False)
+            verdict.notes[:0] = [note]
+            return verdict
 
     # an implied day may move to the adjacent one when the restatement crosses midnight
     if not days_fixed:
@@ -814,8 +853,9 @@ def _verdict(members: list[_Member], connector: str, refined: dict[int, _Member]
 
 
 # notes that make a verdict on members read as the same instant more than "they agree"
-# (see _judge: a DST gap or fold, a label used loosely, an abbreviation the link settles)
-_NOT_PLAIN = frozenset({"dst_gap", "dst_fold", "label_mismatch", "ambiguous_abbreviation"})
+# (see _judge: a DST gap or fold, a label used loosely, an abbreviation the link settles,
+# a half of the day the restatement confirms)
+_NOT_PLAIN = frozenset({"dst_gap", "dst_fold", "label_mismatch", "ambiguous_abbreviation", "meridiem_unstated"})
 
 
 def _same_reading(indices: list[int], mentions: Sequence[Mention], connector: str) -> Link | None:

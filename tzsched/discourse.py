@@ -209,6 +209,7 @@ _OPENING_TAIL = re.compile(r"(?:^|[.!?\"'”’)\]\n])[\s\"'“‘(]*(?:(?i:on|l
 _VERB_BEFORE = re.compile(r"\b([A-Za-z]+)\s+(?:off\s+)?(?:(?:on|at|from|until|till|through|by|in)\s+)?$")
 
 _WORD_BEFORE = re.compile(r"\b([A-Za-z]+)\s+$")
+_WORD_AFTER = re.compile(r"\s+([A-Za-z]+)")
 
 
 
@@ -228,16 +229,43 @@ _DONE_AFTER = re.compile(r"[^.;!?\n]{0,30}?(?:,\s*(?:when|where|and)\b|\s(?:and|
 
 @cache
 def _postponed_before() -> re.Pattern[str]:
-    """A verb of moving a date (lexicon [tense] postponement), then "until", "till" or
-    "to" (and "the"), right before a mention."""
+    """A verb of moving a date (lexicon [tense] postponement), perhaps its object ("the
+    case"), then "until", "till" or "to" (and "the"), right before a mention."""
     verbs = "|".join(r"\s+".join(map(re.escape, v.split())) for v in lexicon().postponement)
-    return re.compile(rf"\b(?:{verbs})\s+(?:until|till|to)\s+(?:the\s+)?\Z", re.IGNORECASE)
+    return re.compile(rf"\b(?:{verbs})\s+(?:(?:the|its|his|her|their)\s+[a-z]+\s+)?(?:until|till|to)\s+(?:the\s+)?\Z",
+                      re.IGNORECASE)
 
 
 @cache
 def _schedule_phrase_ends() -> frozenset[str]:
     """The last words of lexicon [tense] schedule_phrases."""
     return frozenset(p.split()[-1] for p in lexicon().schedule_phrases)
+
+
+@cache
+def _untold_future_pattern() -> re.Pattern[str]:
+    """The words that look ahead in a sentence with no other cue (lexicon [tense]
+    untold_future, schedule, modals and postponement: "Saturday's match has been moved
+    to Sunday"), longest first."""
+    lex = lexicon()
+    words = sorted({*lex.untold_future, *lex.schedule_verbs, *lex.modals, *lex.postponement}, key=len, reverse=True)
+    body = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
+    return re.compile(rf"(?<![A-Za-z'’-])(?:{body})(?![A-Za-z'’-])", re.IGNORECASE)
+
+
+_CLAUSE_MARK = re.compile(r"[,;:()\[\]—–]")  # between an untold_future word and a mention after it: another clause
+_SENTENCE_LEAD = " \t\n\"'“‘("  # what may stand between a sentence's start and its first word
+
+
+_MODAL_REACH = 60  # characters before a mention where a modal that governs it may stand
+
+
+@cache
+def _modal_pattern() -> re.Pattern[str]:
+    """A modal (lexicon [tense] modals, lower case) and the word after it, with no clause
+    break between them and the end of the text searched (a mention's start)."""
+    modals = "|".join(sorted(lexicon().modals))
+    return re.compile(rf"\b({modals})\s+([A-Za-z]+)\b(?=[^,;:.!?()\[\]\n]*\Z)")
 
 
 @cache
@@ -283,6 +311,16 @@ def _lowered_ascii(text: str) -> str:
     return text.encode("ascii", "replace").decode("ascii").lower()
 
 
+@cache
+def _base_form_before() -> re.Pattern[str]:
+    """A word after which a verb is in its plain form (lexicon [tense] base_form_after:
+    "to", "will", "could"), right before the end of the text searched."""
+    words = sorted(lexicon().base_form_after, key=len, reverse=True)
+    whole = "|".join(re.escape(w) for w in words if w.isalpha())
+    clitics = "|".join(re.escape(w) for w in words if not w.isalpha())  # "n't", "'ll": ends of words
+    return re.compile(rf"(?:(?<![A-Za-z])(?:{whole})|{clitics})\s+\Z", re.IGNORECASE)
+
+
 # before a participle: a passive auxiliary (no tense of its own), or a copula or "stay"/"remain"
 # ("is pencilled in for Friday", "will stay closed until Tuesday": a schedule)
 _AUX_BEFORE = re.compile(r"\b(be|been|being|is|are|stay|stays|remain|remains)\s+$", re.IGNORECASE)
@@ -298,6 +336,8 @@ def _cue_sign(text: str, m: re.Match[str], s: int) -> tuple[int, bool] | None:
         return None
     if cue.future or (cue.before_to and text.startswith(" to ", m_end)):
         return 1, cue.reporting
+    if cue.past and not cue.participle and _base_form_before().search(text, max(s, m_start - 7), m_start):
+        return None  # "will hit on Tuesday": a past-tense word that is also the plain verb
     aux = _AUX_BEFORE.search(text, max(s, m_start - 8), m_start) if cue.participle or cue.past else None
     if aux is not None and aux.group(1).lower() in lexicon().passive_aux:
         return None
@@ -392,7 +432,12 @@ class Discourse:
         from March": now or later, not surely later)."""
         text = self.text
         if cues_only:
-            return self._cue_direction(start, end, ignore)
+            direction = self._cue_direction(start, end, ignore)
+            if direction is None and not ignore and self._modal_governs(start):
+                return 1  # "Taxpayers can file until April 15": the modal is the clause's cue
+            return direction
+        if text.startswith(("'s ", "’s "), end) and text.endswith(lexicon().before_done_possessive, 0, start):
+            return -1  # "Test results from Friday's screening will be mailed": a finished event
         copula_lo = max(0, start - 28)  # "is in effect from " fits
         # "is" or "are" must be in the copula's reach; where that stretch is ASCII,
         # lower-casing it shows far more cheaply when neither is
@@ -411,7 +456,12 @@ class Discourse:
             and aux.group(1).lower() in ignore
         ):
             return 1  # "the trial resumes Monday" (but with ignore={"would"}, not "would open on 14 June")
-        return self._cue_direction(start, end, ignore)
+        direction = self._cue_direction(start, end, ignore)
+        if direction is None and not ignore and self._untold_future(start, end):
+            return 1  # "India face Australia in the semi-final in Dubai on Tuesday"
+        if direction == -1 and not ignore and self._modal_governs(start):
+            return 1  # "Winds could reach 75 mph by Wednesday, forecasters said"
+        return direction
 
     def _cue_direction(self, start: int, end: int, ignore: frozenset[str]) -> int | None:
         """tense_direction from the cue words alone: the nearest one wins."""
@@ -449,6 +499,9 @@ class Discourse:
             if cue.future or (cue.before_to and text.startswith(" to ", m_end)):
                 sign = 1  # "set to resume", "is to meet", "due to arrive"
             else:
+                if cue.past and not cue.participle \
+                        and _base_form_before().search(text, max(s, m_start - 7), m_start):
+                    continue  # "is forecast to hit Okinawa on Thursday": the plain verb, no tense
                 aux = _AUX_BEFORE.search(text, max(s, m_start - 8), m_start) if cue.participle or cue.past else None
                 if aux is not None and aux.group(1).lower() in lexicon().passive_aux:
                     continue  # "will be held": the auxiliary carries the tense, not the participle
@@ -460,6 +513,56 @@ class Discourse:
                     continue
             best = (dist, sign)
         return None if best is None else best[1]
+
+    def _untold_future(self, start: int, end: int) -> bool:
+        """Whether the sentence around a mention holds a word that looks ahead when no cue
+        word tells the tense (lexicon [tense] untold_future, schedule): a present-tense
+        fixture verb ("India face Australia ... on Tuesday"), not a noun ("the play")."""
+        text = self.text
+        s, e = self.sentence_bounds(start, window=_CUE_REACH)
+        not_after, not_before = lexicon().untold_future_not_after, lexicon().untold_future_not_before
+        for m in _untold_future_pattern().finditer(text, s, max(e, end)):
+            m_start = m.start()
+            if start <= m_start < end:
+                continue  # inside the mention
+            if m_start < start and _CLAUSE_MARK.search(text, m.end(), start):
+                continue  # in a clause of its own before the mention ("the man, who may face charges, fled on Sunday")
+            if text[m_start].isupper() and (text[s:m_start].strip(_SENTENCE_LEAD)
+                                            or not text[m.end() : m.end() + 2].startswith(" ")
+                                            or not text[m.end() + 1 : m.end() + 2].islower()):
+                continue  # capitalized inside the sentence, a name ("the Sunday Play"); or not before a word ("May 5")
+            prev = _WORD_BEFORE.search(text, max(s, m_start - 12), m_start)
+            if prev is not None and prev.group(1).lower() in not_after:
+                continue  # "the play", "a face": a noun
+            follower = _WORD_AFTER.match(text, m.end())
+            if follower is not None and f"{m.group().lower()} {follower.group(1).lower()}" in not_before:
+                continue  # "could not be reached", "may have left": the past
+            return True
+        return False
+
+    def _modal_governs(self, start: int) -> bool:
+        """Whether a modal governs a mention (lexicon [tense] modals): it stands before the
+        verb of the mention's clause ("could reach 75 mph by Wednesday"), with no tense cue
+        between them and no past-tense cue before it in the sentence ("said it could")."""
+        text = self.text
+        lo = max(0, start - _MODAL_REACH)
+        near = text[lo:start]
+        if " " not in near or not any(f"{w} " in near for w in lexicon().modals):
+            return False  # the cheap test first: most mentions have no modal before them
+        modal = None
+        for found in _modal_pattern().finditer(near):
+            modal = found  # the last one
+        if modal is None or f"{modal.group(1)} {modal.group(2).lower()}" in lexicon().untold_future_not_before:
+            return False
+        s, _ = self.sentence_bounds(start, window=_CUE_REACH)
+        m_start = lo + modal.start()
+        if m_start < s:
+            return False
+        for m in self._cue_matches(s, start):
+            sign = _cue_sign(text, m, s)
+            if sign is not None and (m.start() > m_start or sign[0] == -1):
+                return False  # a cue between the modal and the mention, or a past one before the modal
+        return True
 
     def mixed_tense(self, start: int, end: int) -> bool:
         """Whether the sentence around a mention has cues of both tenses ("The team was
@@ -492,6 +595,20 @@ class Discourse:
             return False
         done = _DONE_AFTER.match(text, end)
         return done is None or self.first_tense_after(done.end()) != -1
+
+    def moved_from_end(self, start: int) -> tuple[int, bool] | None:
+        """Where the day a date was moved from may end, when a verb of moving a date stands
+        right before a mention ("Sunday's game was postponed to Monday": the start of
+        "postponed"; lexicon [tense] postponement), and whether the move is to an earlier
+        day ("brought forward": [tense] earlier_moves); None when no such verb stands there."""
+        text = self.text
+        if not text.endswith(("to ", "til ", "ll ", "the "), 0, start):
+            return None  # the cheap test first
+        verb = _postponed_before().search(text, max(0, start - 40), start)
+        if verb is None:
+            return None
+        words = " ".join(text[verb.start() : verb.end()].lower().split())
+        return verb.start(), words.startswith(lexicon().earlier_moves)
 
     def first_tense_after(self, pos: int, reach: int = 40) -> int | None:
         """The direction of the first tense cue in ``reach`` characters from ``pos`` (no

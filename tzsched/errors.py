@@ -84,6 +84,8 @@ NOTE_CODES: Final[dict[str, str]] = {
     "EQUAL_OR_MORE; the message names both",
     "meridiem_from_context": "a clock time written without a.m./p.m. (\"8:15\") follows a p.m. time of its "
     "sentence at or before that hour of the evening, and is read p.m. too",
+    "meridiem_unstated": "a clock time from 1:00 to 11:59 written without a.m./p.m. in a 12-hour locale "
+    "(\"first pitch is at 7:05\"): the morning is read, the evening is an alternative (label pm)",
     "unknown_zone_name": "a zone name in the text could not be matched to a zone",
     "zone_from_link": "the zone was chosen because a linked restatement fixes the instant",
     "reading_from_link": "a linked restatement chose the reading: the day of a time stated without one, "

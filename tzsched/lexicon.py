@@ -67,6 +67,7 @@ class Lexicon:
     parts_of_day: Mapping[str, str]
     seasons: Mapping[str, str]
     relative_days: Mapping[str, int]
+    decade_words: Mapping[str, int]
     vague_quantity: frozenset[str]
     shift_words: Mapping[str, int]
     set_words: Mapping[str, str]
@@ -112,10 +113,18 @@ class Lexicon:
     before_verb_last: tuple[str, ...]
     event_nouns: tuple[str, ...]
     event_verbs: tuple[str, ...]
+    game_words: tuple[str, ...]
     stamp_labels: tuple[str, ...]
     deadline_grants: tuple[str, ...]
     deadline_told_past: tuple[str, ...]
     deadline_missed: tuple[str, ...]
+    untold_future: tuple[str, ...]
+    untold_future_not_after: frozenset[str]
+    untold_future_not_before: frozenset[str]
+    modals: frozenset[str]
+    base_form_after: frozenset[str]
+    earlier_moves: tuple[str, ...]
+    before_done_possessive: tuple[str, ...]
 
 
 def _is_month_day(v: object) -> bool:
@@ -165,6 +174,7 @@ def lexicon() -> Lexicon:
     pods = table("parts_of_day", lambda v: v in _POD, f"one of {sorted(_POD)}")
     seasons = table("seasons", lambda v: v in _SEASONS, f"one of {sorted(_SEASONS)}")
     reldays = table("relative_days", lambda v: isinstance(v, int), "an integer day offset")
+    decade_words = table("decade_words", lambda v: isinstance(v, int) and 190 <= v <= 209, "a decade (196 = 1960s)")
     vague = table("vague_quantity", lambda v: v is True, "true")
     shifts = table("shift_words", lambda v: v in (-1, 0, 1), "-1, 0 or 1")
     set_words = table("set_words", lambda v: v in _UNITS, f"one of {sorted(_UNITS)}")
@@ -194,7 +204,9 @@ def lexicon() -> Lexicon:
     postponement = tense.get("postponement", []) if isinstance(tense, dict) else []
     tense_lists = {k: tense.get(k) if isinstance(tense, dict) else None
                    for k in ("before_to", "passive_aux", "past_negations", "not_past_ed", "not_cue_before_to",
-                             "story_future")}
+                             "story_future", "untold_future", "untold_future_not_after",
+                             "untold_future_not_before", "modals", "base_form_after",
+                             "earlier_moves", "before_done_possessive")}
     for key, value in tense_lists.items():
         if not isinstance(value, list):
             problems.append(f"[tense] needs a list {key!r}")
@@ -228,7 +240,7 @@ def lexicon() -> Lexicon:
                 "clause_openers", "not_zone_names", "names_with_time_words", "figure_change_verbs", "stamp_labels",
                 "deadline_grants", "deadline_told_past", "deadline_missed", "adverb_followers",
                 "short_abbreviations", "date_setting_words", "date_setting_words_in_on", "before_verb_last",
-                "event_nouns", "event_verbs"):
+                "event_nouns", "event_verbs", "game_words"):
         value = phrases.get(key) if isinstance(phrases, dict) else None
         if not isinstance(value, list) or not all(isinstance(w, str) and w for w in value):
             problems.append(f"[phrases] needs a list of words {key!r}")
@@ -248,6 +260,7 @@ def lexicon() -> Lexicon:
         parts_of_day=_frozen(pods),
         seasons=_frozen(seasons),
         relative_days=_frozen(reldays),
+        decade_words=_frozen(decade_words),
         vague_quantity=frozenset(vague),
         shift_words=_frozen(shifts),
         set_words=_frozen(set_words),
@@ -297,6 +310,14 @@ def lexicon() -> Lexicon:
         before_verb_last=phrase_lists["before_verb_last"],
         event_nouns=phrase_lists["event_nouns"],
         event_verbs=phrase_lists["event_verbs"],
+        game_words=phrase_lists["game_words"],
+        untold_future=tuple(str(w) for w in tense_lists["untold_future"] or ()),
+        untold_future_not_after=frozenset(str(w) for w in tense_lists["untold_future_not_after"] or ()),
+        untold_future_not_before=frozenset(str(w) for w in tense_lists["untold_future_not_before"] or ()),
+        modals=frozenset(str(w) for w in tense_lists["modals"] or ()),
+        base_form_after=frozenset(str(w) for w in tense_lists["base_form_after"] or ()),
+        earlier_moves=tuple(str(w) for w in tense_lists["earlier_moves"] or ()),
+        before_done_possessive=tuple(str(w) for w in tense_lists["before_done_possessive"] or ()),
     )
 
 

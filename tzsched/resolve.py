@@ -23,10 +23,10 @@ from .lexicon import lexicon, zone_tables
 from .rules.base import SINCE_BEFORE, Piece
 from .types import Context, Dateline, Granularity, Note, Reading, Resolution, Said, TimexType, ZoneSource, iso_z
 from .zones import (
-    LOCAL_NAMES,
     ZoneCandidate,
     country_of,
     day_bounds,
+    is_local_name,
     keeps_label,
     region_choice,
     tzdata_label,
@@ -40,6 +40,7 @@ __all__ = ["Frame", "Resolved", "is_narrative", "resolve_piece"]
 MINUTE = timedelta(minutes=1)
 _DAY_PRECISION = Note("day_precision", "the publication is known only to the day; read to the day")
 _DIRECTION_GUESSED = Note("direction_guessed", "no tense cue; the weekday was read as the previous one")
+_WEEKEND_GUESSED = Note("direction_guessed", "no tense cue; the weekend was read as the previous one")
 _UNANCHORED = Note("unanchored", "no earlier date in the text; counted from publication")
 
 # Parts of the day as local hours [start, end); the night runs into the next day.
@@ -146,10 +147,31 @@ def _zone_of(said: Said, frame: Frame) -> _Zone:
         return frame.home_zone
     zone = frame.named_zones.get(ztext)
     if zone is None:
-        dateline_zone = frame.dateline.zone if frame.dateline is not None else None
-        zone = frame.named_zones[ztext] = _named_zone(ztext, frame.regions, frame.home, frame.home_source,
-                                                      dateline_zone, frame.pub_home.year)
+        zone = _context_free_zone(ztext)
+        if zone is None:
+            dateline_zone = frame.dateline.zone if frame.dateline is not None else None
+            zone = _named_zone(ztext, frame.regions, frame.home, frame.home_source, dateline_zone, frame.pub_home.year)
+        frame.named_zones[ztext] = zone
     return zone
+
+
+@lru_cache(maxsize=1024)
+def _context_free_zone(ztext: str) -> _Zone | None:
+    """The zone a written zone name means whatever the text's context, or None when the
+    context may choose (see _named_zone): a name of one zone ("GMT", "Moscow time") that
+    is not a standard or daylight abbreviation a dateline's zone may write for itself.
+
+    Remembered by the name alone: most zone names in news are of this kind, and the
+    context's key of _named_zone (home, dateline, year) seldom repeats across a stream."""
+    if is_local_name(ztext):
+        return None
+    cands = zone_candidates(ztext)
+    if len(cands) != 1:
+        return None
+    c = cands[0]
+    if c.source == "abbreviation" and c.label in ("standard", "daylight"):
+        return None
+    return _Zone(c.zone, c.source, c.label)
 
 
 @lru_cache(maxsize=1024)
@@ -158,8 +180,7 @@ def _named_zone(ztext: str, regions: tuple[str, ...], home: str, home_source: Zo
     """The zone a written zone name means in a text read in ``home`` (or the dateline's
     zone, for "local time"), ``regions`` picking among ambiguous abbreviations; ``year``
     (the publication's) tells which abbreviations zoneinfo gives the dateline's zone."""
-    low = " ".join(ztext.lower().split())
-    if low in LOCAL_NAMES:
+    if is_local_name(ztext):
         if dateline_zone is not None:
             return _Zone(dateline_zone, "dateline", "generic")
         return _home_zone(home, home_source)
@@ -290,29 +311,42 @@ def _shift_weekday(pub: date, weekday: int, tense: Callable[[], int | None],
     return pub - timedelta(days=7 - delta), guessed
 
 
-def _pick_years(pub: date, month: int, day: int | None, firm: bool = False) -> tuple[int, int, int]:
+class _YearPicks(NamedTuple):
+    """The year _pick_years picks for a yearless date, by the tense of its sentence."""
+
+    future: int
+    past: int
+    untold: int
+    firm_future: int
+    firm_past: int
+
+
+def _pick_years(pub: date, month: int, day: int | None) -> _YearPicks:
     """The year that puts a yearless date nearest to publication, tense breaking ties:
-    for a sentence about the future, about the past, and with no tense cue.
+    for a sentence about the future, about the past, with no tense cue, and about the
+    future or the past told firmly.
 
     Each year around publication costs how many days the date lies from publication,
-    plus, when it lies on the wrong side of a stated tense, 150 (or, ``firm``, 60 plus
+    plus, when it lies on the wrong side of a stated tense, 150 (or, told firmly, 60 plus
     four times the distance again: a date more than about seven weeks on the wrong side
     is last or next year's); and 10 when it lies ahead with no tense cue (news reports
     the past slightly more often than the future). The tense is firm unless a word that
     sets a date ahead comes right before it ("payable Jan. 2", "until March 6", told in
     a past-tense sentence): see _sets_ahead."""
-    costs: list[tuple[int, int, int, int]] = []
+    costs: list[tuple[int, int, int, int, int, int]] = []
     for y in (pub.year - 1, pub.year, pub.year + 1):
         d = _safe_day(y, month, day or 15) or date(y, month, 28)
         diff = (d - pub).days
         near = abs(diff)
-        wrong = near * 5 + 60 if firm else near + 150
-        costs.append((wrong if diff < -3 else near, wrong if diff > 3 else near, near + 10 if diff > 0 else near, y))
+        loose, firm = near + 150, near * 5 + 60
+        behind, ahead = diff < -3, diff > 3
+        costs.append((loose if behind else near, loose if ahead else near, near + 10 if diff > 0 else near,
+                      firm if behind else near, firm if ahead else near, y))
     # min() keeps the first of equal costs: the earlier year wins a tie
-    return (min(costs, key=_FUTURE_COST)[3], min(costs, key=_PAST_COST)[3], min(costs, key=_UNTOLD_COST)[3])
+    return _YearPicks(*(min(costs, key=cost)[5] for cost in _YEAR_COSTS))
 
 
-_FUTURE_COST, _PAST_COST, _UNTOLD_COST = itemgetter(0), itemgetter(1), itemgetter(2)
+_YEAR_COSTS = tuple(itemgetter(i) for i in range(5))  # the cost columns of _pick_years, in _YearPicks order
 
 @cache
 def _sets_ahead_pattern() -> re.Pattern[str]:
@@ -394,10 +428,29 @@ def _sentence_year(piece: Piece, frame: Frame, before: list[Resolved], pub: date
     looks ahead from publication."""
     r = before[-1]
     if r.piece.said.year is None or r.piece.kind not in ("date", "holiday") or abs(r.piece.said.year - pub.year) <= 1:
-        return _leading_year(piece, frame, before, pub)
-    if frame.discourse.sentence_bounds(piece.start)[0] > r.piece.start or _speaks_of_coming(piece, frame):
+        return _leading_year(piece, frame, before, pub)  # (cheap first: most such dates have none near)
+    sentence_start = frame.discourse.sentence_bounds(piece.start)[0]
+    if sentence_start > r.piece.start or _speaks_of_coming(piece, frame):
         return None
-    return r.piece.said.year
+    if "," in frame.text[r.piece.end : piece.start] and (
+            _SIDE_CLAUSE.search(frame.text, sentence_start, r.piece.start) is not None
+            or _CLAUSE_CLOSED.match(frame.text, r.piece.end) is not None):
+        # "Smith, who was born on July 4, 1950, died on May 2", "The treaty, signed in March
+        # 2003, expired on Jan. 1": the year is the inserted clause's
+        return None
+    year = r.piece.said.year
+    src = r.piece.said
+    if src.month is not None and piece.said.month is not None \
+            and (piece.said.month, piece.said.day or 31) < (src.month, src.day or 1):
+        year += 1  # "arrested on Nov. 3, 2022, was sentenced on May 12": the May after
+    return year
+
+
+# a comma right after a date that closes an inserted clause: the main verb follows ("...
+# March 2003, expired"), not "and", "but" or "then" (", and left the country on April 5")
+_CLAUSE_CLOSED = re.compile(r",\s(?!(?:and|but|then|before|after|when|while)\b)[a-z]")
+# a relative or appositive clause open before a date ("Smith, who was born on July 4, 1950,")
+_SIDE_CLAUSE = re.compile(r",\s(?:who|whom|whose|which|where|when|since|after|before|as|born)\b[^,;]*\Z")
 
 
 # a year that opens its sentence as its setting: "In 2019, ...", "The 2026 World Cup ..."
@@ -469,8 +522,7 @@ def _yearless(piece: Piece, frame: Frame, before: list[Resolved], pub: date, mon
     else:
         # the tense only breaks what the date's distance from publication leaves open:
         # the sentence is read for it only then
-        future, past, untold = _pick_years(pub, month, day)
-        firm_future, firm_past, _ = _pick_years(pub, month, day, firm=True)
+        future, past, untold, firm_future, firm_past = _pick_years(pub, month, day)
         if future == past == untold == firm_future == firm_past:
             year = future
         else:
@@ -478,7 +530,7 @@ def _yearless(piece: Piece, frame: Frame, before: list[Resolved], pub: date, mon
             # the firm reading, where it differs, when a cue word says the tense and no cue
             # of the other tense stands in the sentence (the costlier tests last)
             if (firm_future != future if direction == 1 else firm_past != past if direction == -1 else False) \
-                    and not _sets_ahead(piece, frame) \
+                    and (direction == 1 or not _sets_ahead(piece, frame)) \
                     and frame.discourse.tense_direction(piece.start, piece.end, cues_only=True) == direction \
                     and not frame.discourse.mixed_tense(piece.start, piece.end):
                 future, past = firm_future, firm_past
@@ -559,8 +611,19 @@ def _day_of(said: Said, pub: date, piece: Piece, frame: Frame,
             base = _shift_weekday(pub, said.weekday, lambda: None, said.shift)[0]
         return base + timedelta(days=7 * said.weeks_after), notes
     if said.weekday is not None:
-        restated = _restated_day(piece, frame, before)
-        if restated is not None:  # "9pm ART on Sunday (0000 GMT Monday)": the Monday next to that Sunday
+        moved = _moved_from_day(piece, frame, before)
+        if moved is not None:  # "Sunday's game was postponed to Monday": the Monday after it
+            moved_from, earlier = moved
+            if earlier:  # "Thursday's game was brought forward to Tuesday": the Tuesday before it
+                return moved_from - timedelta(days=(moved_from.weekday() - said.weekday) % 7 or 7), notes
+            return moved_from + timedelta(days=(said.weekday - moved_from.weekday()) % 7 or 7), notes
+        restated_by = _restated(piece, frame, before)
+        if restated_by is not None and restated_by.day is not None:
+            # "9pm ART on Sunday (0000 GMT Monday)": the Monday next to that Sunday (and a guess
+            # if that Sunday's direction was one)
+            restated = restated_by.day
+            if _DIRECTION_GUESSED in restated_by.resolution.notes:
+                notes.append(_DIRECTION_GUESSED)
             return restated + timedelta(days=(said.weekday - restated.weekday() + 3) % 7 - 3), notes
         opened = _range_start_day(piece, frame, before)
         if opened is not None:
@@ -819,8 +882,10 @@ def _overnight_step(piece: Piece, other: Piece, text: str, lo: int, hi: int, oth
         return 1  # "from 10 p.m. Friday to 2 a.m.", "leaves at 11:45 p.m. Thursday, arriving at 7:20 a.m."
     lead = _LEAD_TO_TIME.search(between)  # "... and cancelled just after" 2 a.m.
     cut = lead.start() if lead else len(between)
-    if not _AND.search(between, 0, cut) or _NOT_IN_ORDER.search(between, 0, cut):
-        return 0
+    joined = _AND.search(between, 0, cut)
+    if not joined or _NOT_IN_ORDER.search(between, 0, cut) or (
+            joined.group().startswith(",") and not _WITH_AHEAD.search(between, joined.end(), cut)):
+        return 0  # ", with" joins what is still to come only ("..., with crews having arrived at 2 a.m.")
     if _HAD_AFTER.match(text, piece.end if other_first else other.end):
         return 0  # "..., and at 4 a.m. the governor had already ordered": told out of order
     late, small = (theirs.hour, mine.hour) if other_first else (mine.hour, theirs.hour)
@@ -835,9 +900,12 @@ _IN_ORDER_TO = re.compile(
     r"\s*(?:(?:[-–]|to|until|till|through)\s*|,?\s+(?:arriving|landing|docking|returning)\s+(?:at\s+|by\s+)?)",
     re.IGNORECASE)
 # two events told in order are joined by "and" ("... at 10 p.m. Friday and police broke it
-# up at"), with no word or mark between them that tells another order or starts anew
-_AND = re.compile(r"\band\b", re.IGNORECASE)
-_NOT_IN_ORDER = re.compile(r"\b(?:after|before|since|until|till|following|or|had)\b|[.;(\n]", re.IGNORECASE)
+# up at", "polls close at 10pm on Thursday, with the first results expected at about 1am"),
+# with no word or mark between them that tells another order or starts anew
+_AND = re.compile(r"\band\b|,\s+with\b", re.IGNORECASE)
+_NOT_IN_ORDER = re.compile(r"\b(?:after|before|since|until|till|following|or|had|having)\b|[.;(\n]", re.IGNORECASE)
+# after ", with": words of what is still to come ("with the first results expected at about 1am")
+_WITH_AHEAD = re.compile(r"\b(?:expected|due|scheduled|set|likely|will|forecast|planned)\b", re.IGNORECASE)
 # "..., and at 4 a.m. the governor had already ordered evacuations": told out of order
 _HAD_AFTER = re.compile(r"[^.;!?\n]{0,40}?\bhad\b", re.IGNORECASE)
 
@@ -869,17 +937,37 @@ _ARTICLE_BEFORE = re.compile(r"\b(?:the|an?|its|their|his|her|our)\s+\Z", re.IGN
 _NOUN_AFTER = re.compile(r"\s[a-z]{3,}")
 
 
-def _restated_day(piece: Piece, frame: Frame, before: list[Resolved]) -> date | None:
-    """The local day of the clock time that a clock time with a weekday restates right
-    before it ("9pm ART on Sunday (0000 GMT Monday)", "..., or 0659 GMT on Sunday"), when
-    that time has a day: a restatement's day lies within three days of it."""
+def _moved_from_day(piece: Piece, frame: Frame, before: list[Resolved]) -> tuple[date, bool] | None:
+    """The day a date was moved from, when a weekday is the day it was moved to and that
+    day is written before the verb in the same sentence ("Sunday's game was postponed to
+    Monday", "The 10 a.m. session on Wednesday was moved to Thursday"): the last weekday
+    before the verb; and whether the move was to an earlier day ("brought forward")."""
+    moved = frame.discourse.moved_from_end(piece.start)
+    if moved is None:
+        return None
+    verb, earlier = moved
+    s, _ = frame.discourse.sentence_bounds(piece.start)
+    for r in reversed(before):
+        if r.piece.end > verb:
+            continue
+        if r.piece.start < s:
+            return None
+        if r.day is not None and r.piece.said.weekday is not None:
+            return r.day, earlier  # (a date's own day is no guide to a weekday near publication)
+    return None
+
+
+def _restated(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved | None:
+    """The clock time with a day that a clock time with a weekday restates right before
+    it ("9pm ART on Sunday (0000 GMT Monday)", "..., or 0659 GMT on Sunday"): a
+    restatement's day lies within three days of that time's day."""
     if piece.kind not in ("clock", "range") or not before:
         return None
     for r in reversed(before[-_MAX_CHAIN:]):
         if r.piece.end <= piece.start:
             if r.piece.kind in ("clock", "range") and r.day is not None \
                     and _RESTATED_BY.fullmatch(frame.text, r.piece.end, piece.start):
-                return r.day
+                return r
             return None
     return None
 
@@ -1139,7 +1227,7 @@ def resolve_piece(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolve
     no instant and an ``out_of_range`` note instead of an error.
     """
     try:
-        return _resolve(piece, frame, before)
+        return _RESOLVERS.get(piece.kind, _ref)(piece, frame, before)
     except (OverflowError, ValueError) as exc:
         if not _beyond_calendar(exc):
             raise
@@ -1157,50 +1245,61 @@ def _beyond_calendar(exc: Exception) -> bool:
     return isinstance(exc, OverflowError) or _BEYOND_CALENDAR.fullmatch(str(exc)) is not None
 
 
-def _resolve(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
-    kind = piece.kind
-    if kind in ("clock", "range"):
-        return _clock(piece, frame, before)
-    if kind in ("date", "weekday", "relday", "holiday"):
-        return _dayish(piece, frame, before)
-    if kind == "year":
-        return _period(piece, frame, "year")
-    if kind == "era":
-        return _before_christian_era(piece, frame)
-    if kind == "quarter":
-        return _quarter(piece, frame, before)
-    if kind == "season":
-        return _season(piece, frame, before)
-    if kind == "decade":
-        return _decade(piece, frame)
-    if kind == "relunit":
-        return _relunit(piece, frame, before)
-    if kind == "ago":
-        return _ago(piece, frame, before)
-    if kind == "duration":
-        return _duration(piece, frame)
-    if kind == "period_to":
-        return _period_to(piece, frame, before)
-    if kind == "set":
-        return _set(piece)
-    return _ref(piece, frame)
+# after a clock time without a.m./p.m., words that tell its half of the day ("10:30 the
+# next morning") or make it a game clock ("4:32 of the second period", "2:14 left")
+_HALF_TOLD_AFTER = re.compile(r"\s(?:(?:the\s|this\s|that\s)?(?:next\s|following\s|same\s)?"
+                              r"(?:morning|afternoon|evening|night)|tonight"
+                              r"|of\sthe\b|left\b|remaining\b|into\b|to\splay\b|mark\b)", re.IGNORECASE)
+
+# locale regions whose news writes the 12-hour clock: there "at 7:05" may be either half of the day;
+# and the zones of those places, whose names keep the doubt ("8:30 Eastern"; "10:30 GMT" is a 24-hour time)
+_TWELVE_HOUR_REGIONS = frozenset({"US", "CA", "PH", "AU", "NZ", "IN", ""})
+_TWELVE_HOUR_ZONES = ("America/", "US/", "Pacific/Honolulu", "Australia/", "Pacific/Auckland", "Asia/Manila",
+                      "Asia/Kolkata")
 
 
 def _evening_before(piece: Piece, frame: Frame, hour: int) -> str | None:
     """The p.m. time a later "8:15" of the same sentence follows, written with a.m./p.m.
-    at or before that hour of the evening ("at 7 p.m. ... at 8:15"), or None. A time with
-    a leading zero ("08:15") is a 24-hour one and never asks; one in another zone than
-    the p.m. time is no evening of it."""
-    if frame.text[piece.start] == "0":
-        return None
+    at or before that hour of the evening ("at 7 p.m. ... at 8:15", "from 1 to 3 p.m. ...
+    at 5:30"), or None. A time with a leading zero ("08:15") is a 24-hour one and never
+    asks; one written in another zone than the p.m. time is no evening of it."""
+    clock_end = _plain_clock_end(piece, frame.text)
+    if clock_end is None or frame.text[piece.start] == "0":
+        return None  # "08:15"; "11:30 in the morning" says its half itself
     at = bisect_left(frame.pieces, piece.start, key=lambda p: p.start)
     prev = next((p for p in reversed(frame.pieces[:at]) if p.kind in ("clock", "range")), None)
-    if prev is None or prev.said.meridiem != "pm" or (prev.said.hour or 0) - 12 > hour \
-            or prev.said.zone_text != piece.said.zone_text:
-        return None  # "1:40 p.m. local time (11:40 UTC)": another zone's clock
-    if frame.discourse.sentence_bounds(piece.start)[0] > prev.start:
+    if prev is None:
         return None
+    ranged = prev.kind == "range" and prev.said.until_hour is not None
+    prev_hour = (prev.said.until_hour if ranged else prev.said.hour) or 0
+    if not (prev.said.meridiem == "pm" or (ranged and prev_hour >= 12)) or not 0 <= hour + 12 - prev_hour <= 5 \
+            or piece.said.zone_text not in (None, prev.said.zone_text):
+        return None  # "1:40 p.m. local time (11:40 UTC)": another zone's clock
+    if frame.discourse.sentence_bounds(piece.start)[0] > prev.start \
+            or _OTHER_HALF.search(frame.text, prev.start, min(len(frame.text), clock_end + 24)) is not None:
+        return None  # "lifted at 10:30 the next morning", "it had opened at 9:30", "a blast at 8:10"
     return frame.text[prev.start : prev.end]
+
+
+def _plain_clock_end(piece: Piece, text: str) -> int | None:
+    """Where "7:05" ends when a piece opens with a colon time and nothing after it tells
+    the half of the day ("7:05 on Friday" yes; "11:30 in the morning", "4:32 of the
+    second period" no), else None."""
+    if not piece.rule.startswith("clock.24h"):
+        return None
+    m = _COLON_CLOCK.match(text, piece.start)
+    if m is None or _HALF_TOLD_AFTER.match(text, m.end()) is not None:
+        return None
+    return m.end()
+
+
+_COLON_CLOCK = re.compile(r"\d{1,2}:\d\d(?![\d:])")
+
+
+# between a p.m. time and a later time without a.m./p.m. (or right after it), words that
+# tell another half of the day or another order of events
+_OTHER_HALF = re.compile(r"\b(?:morning|a\.m|am|next|following|had|having|after|before|earlier|since|overnight|"
+                         r"dawn|day|yesterday|tomorrow)\b", re.IGNORECASE)
 
 
 def _clock(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
@@ -1235,11 +1334,16 @@ def _clock(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
             day = _narrated_day(piece, frame, before, pub)
             on_publication_day = day == pub
     hour, minute = said.hour or 0, said.minute or 0
-    if said.meridiem is None and 1 <= hour <= 11 and piece.rule == "clock.24h":
+    half_unstated = False  # "First pitch is at 7:05": morning or evening?
+    if said.meridiem is None and 1 <= hour <= 11 and piece.rule.startswith("clock.24h"):
         evening = _evening_before(piece, frame, hour)
         if evening is not None:  # "doors open at 7 p.m. and the show starts at 8:15": 20:15
             hour += 12
             notes.append(Note("meridiem_from_context", f"p.m. as {evening!r} earlier in the sentence"))
+        else:
+            half_unstated = frame.context.region in _TWELVE_HOUR_REGIONS and frame.text[piece.start] != "0" \
+                and (said.zone_text is None or zone.zone.startswith(_TWELVE_HOUR_ZONES)) \
+                and _plain_clock_end(piece, frame.text) is not None
     if _is_midnight(piece) and (
         stated_day or ends_day or _UNTIL_BEFORE.search(frame.text, max(0, piece.start - 8), piece.start)
         or _direction(piece, frame) == 1
@@ -1254,17 +1358,23 @@ def _clock(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     end = start + MINUTE
     gran: Granularity = "minute"
     alts = [Reading(label, t, t + MINUTE, zone.zone) for label, t in result.alternatives] if result.alternatives else []
-    literal = {t for label, t in result.alternatives if label == "literal_label"}
-    for other in zone.others:
-        try:
-            o = wall_to_utc(wall, other.zone, frame.context.dst, other.label).utc
-        except Exception:  # pragma: no cover - table zones are validated by tests
-            continue
-        if not zone.notes and (o == start or o in literal):
-            # the context chose the zone: "10 a.m. EST" read in Jamaica is New York's
-            # reading in January and the literal label's in May, nothing new
-            continue
-        alts.append(Reading(f"zone:{other.zone}", o, o + MINUTE, other.zone))
+    if zone.others:  # the other zones the name may mean
+        literal = {t for label, t in result.alternatives if label == "literal_label"}
+        for other in zone.others:
+            try:
+                o = wall_to_utc(wall, other.zone, frame.context.dst, other.label).utc
+            except Exception:  # pragma: no cover - table zones are validated by tests
+                continue
+            if not zone.notes and (o == start or o in literal):
+                # the context chose the zone: "10 a.m. EST" read in Jamaica is New York's
+                # reading in January and the literal label's in May, nothing new
+                continue
+            alts.append(Reading(f"zone:{other.zone}", o, o + MINUTE, other.zone))
+    if half_unstated:
+        evening_utc = wall_to_utc(wall + timedelta(hours=12), zone.zone, frame.context.dst, zone.label).utc
+        alts.append(Reading("pm", evening_utc, evening_utc + MINUTE, zone.zone))
+        notes.append(Note("meridiem_unstated", f"{_minute_text(wall)[-5:]} has no a.m. or p.m.: read as the morning's, "
+                                               "the evening's is an alternative"))
     if on_publication_day and piece.kind == "clock":
         conflict = _tense_conflict(piece, frame, start, wall, zone)
         if conflict is not None and zone.zone != frame.home and day != frame.pub_home:
@@ -1414,6 +1524,8 @@ def _dayish(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     if named is None:
         return _unresolved(piece, notes)
     day = named
+    if piece.parts and piece.parts[-1] in ("day+1", "day-1"):  # "the day after Thanksgiving"
+        day += timedelta(days=1 if piece.parts[-1] == "day+1" else -1)
     if said.part_of_day == "NI" and said.relative_day == 0 and _in_last_night(frame, zone.zone):
         day -= timedelta(days=1)  # "tonight" at 00:30 is the night begun the evening before
     if said.part_of_day:
@@ -1498,7 +1610,12 @@ def _month(piece: Piece, frame: Frame, zone: _Zone, said: Said, pub: date, befor
     if said.week_of_month is not None:
         # "the first week of January": days 1-7; "the last week of": the month's last seven
         nth = said.week_of_month
-        week = first + timedelta(days=7 * (nth - 1)) if nth > 0 else _month_start(ny, nm) - timedelta(days=7)
+        if "full" in piece.parts:  # "the first full week of July": the first Monday-to-Sunday week in it
+            monday = first + timedelta(days=-first.weekday() % 7)
+            last_sunday = _month_start(ny, nm) - timedelta(days=_month_start(ny, nm).weekday() + 1)
+            week = monday + timedelta(days=7 * (nth - 1)) if nth > 0 else last_sunday - timedelta(days=6)
+        else:
+            week = first + timedelta(days=7 * (nth - 1)) if nth > 0 else _month_start(ny, nm) - timedelta(days=7)
         start, end = _bounds(week, week + timedelta(days=7), zone.zone)
         mod = "START" if nth == 1 else "END" if nth < 0 else "MID"
         res = _res("DATE", value, "week", start, end, zone, replace(said, mod=said.mod or mod), notes, value)
@@ -1536,7 +1653,7 @@ def _fiscal_start(frame: Frame) -> int | None:
     return next((starts[r] for r in frame.regions if r in starts), None)
 
 
-def _period(piece: Piece, frame: Frame, unit: str) -> Resolved:
+def _period(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     said = piece.said
     zone = frame.home_zone
     year = said.year or _pub_day(frame, zone.zone).year
@@ -1553,7 +1670,7 @@ def _period(piece: Piece, frame: Frame, unit: str) -> Resolved:
     return Resolved(piece, res, None)
 
 
-def _before_christian_era(piece: Piece, frame: Frame) -> Resolved:
+def _before_christian_era(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     """"490 BC", "the 8th century BC": the TIMEX3 value (BC0490, BC07), no instant
     (Python's dates start at year 1)."""
     value = piece.parts[0]
@@ -1734,7 +1851,7 @@ def _season_from(ref: date, granularity: str, m0: int, shift: int) -> int:
     return start_year if whole or date(ny, nm, 1) <= ref else start_year - 1
 
 
-def _decade(piece: Piece, frame: Frame) -> Resolved:
+def _decade(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     said = piece.said
     zone = frame.home_zone
     if said.century is not None:
@@ -1858,8 +1975,13 @@ def _relunit(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     if unit == "weekend":
         saturday = anchor + timedelta(days=5 - anchor.weekday())  # this week's Saturday
         in_weekend = anchor.weekday() >= 5
-        if shift is None:  # "the weekend": by tense, the last one or the coming one
-            shift = 0 if in_weekend else (0 if _direction(piece, frame) == 1 else -1)
+        if shift is None and not in_weekend:  # "the weekend": by tense, the last one or the coming one
+            direction = _direction(piece, frame)
+            shift = 0 if direction == 1 else -1
+            if direction is None:
+                notes.append(_WEEKEND_GUESSED)
+        elif shift is None:
+            shift = 0
         if shift < 0:  # "last weekend"; "the weekend before last" a week before it
             saturday -= timedelta(days=-7 * shift)
         elif shift > 0:  # "next weekend" (the coming one); "the weekend after next" a week after it
@@ -2184,10 +2306,14 @@ def _quarter_result(piece: Piece, zone: _Zone, said: Said, year: int, q: int, no
 _NEXT_OR_COMING = re.compile(r"\b(?:next|coming)\s", re.IGNORECASE)
 
 
-def _duration(piece: Piece, frame: Frame) -> Resolved:
+def _duration(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     said = piece.said
     unit = said.unit or "day"
     value = duration_value(said.amount, unit)
+    if "hms" in piece.parts and said.amount is not None:  # "2 hours, 9 minutes and 12 seconds": PT2H9M12S
+        hours, rest = divmod(round(said.amount * (3600 if unit == "hour" else 60)), 3600)
+        value = "PT" + ("".join(f"{n}{c}" for n, c in zip((hours, *divmod(rest, 60)), "HMS", strict=True) if n)
+                        or "0S")
     if said.until_amount is not None:
         # "three to four weeks": TimeML's value is the lower count, "at least"; a note gives both
         upper = duration_value(said.until_amount, unit)
@@ -2272,7 +2398,7 @@ def _period_to(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     return Resolved(piece, res, None)
 
 
-def _set(piece: Piece) -> Resolved:
+def _set(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     said = piece.said
     if said.weekday is not None:
         value = f"XXXX-WXX-{said.weekday + 1}" + (f"T{said.part_of_day}" if said.part_of_day else "")
@@ -2289,7 +2415,7 @@ def _set(piece: Piece) -> Resolved:
     return Resolved(piece, Resolution(timex_type="SET", value=value, granularity="set", mod=said.mod), None)
 
 
-def _ref(piece: Piece, frame: Frame) -> Resolved:
+def _ref(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     said = piece.said
     ref = said.ref or "PRESENT_REF"
     if ref == "PRESENT_REF":
@@ -2309,3 +2435,13 @@ def _unresolved(piece: Piece, notes: list[Note]) -> Resolved:
     res = Resolution(timex_type="DATE", value="XXXX-XX-XX", granularity="day", notes=tuple(notes))
     return Resolved(piece, res, None)
 
+
+# The resolver of each kind of piece (one dict lookup instead of a chain of comparisons;
+# "ref" and any other kind: _ref). Each takes the piece, the frame and the mentions
+# resolved before it, though some read the piece alone.
+_RESOLVERS: dict[str, Callable[[Piece, Frame, list[Resolved]], Resolved]] = {
+    "clock": _clock, "range": _clock,
+    "date": _dayish, "weekday": _dayish, "relday": _dayish, "holiday": _dayish,
+    "year": _period, "era": _before_christian_era, "quarter": _quarter, "season": _season, "decade": _decade,
+    "relunit": _relunit, "ago": _ago, "duration": _duration, "period_to": _period_to, "set": _set,
+}

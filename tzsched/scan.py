@@ -104,7 +104,7 @@ def _lexicon_words(lex: Lexicon) -> set[str]:
     out: set[str] = set()
     tables = (lex.months, lex.weekdays, lex.numbers, lex.ordinals, lex.units, lex.parts_of_day, lex.seasons,
               lex.relative_days, lex.vague_quantity, lex.shift_words, lex.set_words, lex.approximators,
-              lex.position_mods, lex.holidays, lex.references, lex.unit_qualifiers)
+              lex.position_mods, lex.holidays, lex.references, lex.unit_qualifiers, lex.decade_words)
     for table in tables:
         for phrase in table:
             out.update(w.split("'")[0] for w in phrase.split())
@@ -129,7 +129,7 @@ def _anchor_pattern(lead: set[str], words: set[str], follow: set[str], after_num
     i = f"(?{flags}:" if flags else "(?:"
     follow_re = r"(?=[\s-]+(?:\d|['’]\d|" + i + trie_regex(follow) + r")(?![a-zA-Z])))"
     goes_on = (
-        r"[:/h\-–—½]|(?:st|nd|rd|th)\b|\s?[aApP]\.?\s?[mM]\b|\s?[aApP]\.\s?[mM]\.|\s+(?:\d/\d|"
+        r"[:/h\-–—½]|(?:st|nd|rd|th|mins?|secs?)\b|\s?[aApP]\.?\s?[mM]\b|\s?[aApP]\.\s?[mM]\.|\s+(?:\d/\d|"
         + i + trie_regex(after_number) + r")(?![a-zA-Z]))"
     )
     # "9.30 pm", "2.5 hours": a decimal point must be followed by what follows a number
@@ -311,6 +311,14 @@ class Scanner:
     def _modifiers(self, piece: Piece, text: str) -> Piece:
         if piece.kind in ("ref", "set"):
             return piece
+        if piece.kind in ("date", "holiday", "weekday") and text.endswith(_DAY_AROUND, 0, piece.start):
+            # "the day after Thanksgiving", "the day before March 5": the next (previous) day
+            around = _THE_DAY_AROUND.search(text, max(0, piece.start - 16), piece.start)
+            if around is not None:
+                step = "day+1" if around.group(1).lower() == "after" else "day-1"
+                # (the span starts at "day", as TimeML marks "day before last Tuesday")
+                return Piece(around.start(1) - len("day "), piece.end, piece.kind, piece.rule, piece.said,
+                             (*piece.parts, step))
         window_start = max(0, piece.start - 40)
         before = text[window_start : piece.start]
         last = _LAST_WORD.match(before[::-1])  # read backwards: an anchored match, not a search
@@ -348,6 +356,9 @@ class Scanner:
             said = replace(said, mod=lex.position_mods.get(word, said.mod))
         return Piece(start, piece.end, piece.kind, piece.rule, said, piece.parts)
 
+
+_DAY_AROUND = ("day after ", "day before ", "Day after ", "Day before ")
+_THE_DAY_AROUND = re.compile(r"(?<![\w'’])(?:the|The|THE|a|A)\s(?:day|Day)\s(after|before)\s\Z")
 
 _WORD_START = r"(?<![\w'’])"
 # the places of the two rarely needed anchors and of the modifier pattern for text that

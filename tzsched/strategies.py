@@ -690,7 +690,9 @@ def _clock_text(draw: st.DrawFn, wall: datetime, style: str, meridiem: int | Non
     if style == "military":
         return f"{h:02d}{m:02d}"
     if style == "24h":
-        return f"{h:02d}:{m:02d}" if h < 10 and draw(st.booleans()) else f"{h}:{m:02d}"
+        # a morning hour keeps its zero: "3:59" without a.m./p.m. may be either half of the
+        # day where news writes the 12-hour clock (docs/resolution.md, meridiem_unstated)
+        return f"{h:02d}:{m:02d}"
     am, pm = _MERIDIEM[meridiem if meridiem is not None else draw(st.integers(0, len(_MERIDIEM) - 1))]
     h12 = h % 12 or 12
     clock = f"{h12}:{m:02d}" if m or draw(st.integers(0, 4)) == 0 else str(h12)

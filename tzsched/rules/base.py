@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
+from ..lexicon import lexicon
 from ..types import Said
 
 __all__ = [
@@ -131,17 +132,28 @@ _BLANKS = re.compile(r"\s+")
 
 
 def number_value(text: str, numbers: Mapping[str, float] | None = None) -> float | None:
-    """Value of a count written in digits, words ("twenty-five") or with a fraction."""
+    """Value of a count written in digits, words ("twenty-five") or with a fraction;
+    the words are the lexicon's numbers unless ``numbers`` is given."""
     t = text.strip()
     if t.isascii() and t.isdigit():
         return float(t)  # the common case, "90"
-    t = _BLANKS.sub(" ", t.lower())
+    if numbers is None:
+        return _lexicon_number(t)
+    return _words_number(t, numbers)
+
+
+@lru_cache(maxsize=1024)
+def _lexicon_number(text: str) -> float | None:
+    """number_value in the lexicon's number words (remembered: news repeats its few
+    counts written out, "two", "a dozen", "several")."""
+    return _words_number(text, lexicon().numbers)
+
+
+def _words_number(text: str, numbers: Mapping[str, float]) -> float | None:
+    """number_value of a stripped text that is not plain ASCII digits."""
+    t = _BLANKS.sub(" ", text.lower())
     if not t:
         return None
-    if numbers is None:
-        from ..lexicon import lexicon
-
-        numbers = lexicon().numbers
     total = 0.0
     for frac, val in _FRACTION.items():
         if t.endswith(frac):

@@ -9,11 +9,11 @@ read as 14:00, and "10 a" is not a time.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from ..lexicon import lexicon
 from ..types import Said
-from ..zones import LOCAL_NAMES, zone_candidates
+from ..zones import is_local_name, zone_candidates
 from .base import Groups, Piece, Rule, alt, number_value
 from .words import words
 
@@ -34,11 +34,13 @@ _CUE_BEFORE = re.compile(
 )
 
 
+@lru_cache(maxsize=1024)
 def zone_ok(text: str | None) -> bool:
+    """Whether a text written as a zone names one ("GMT", "Moscow time", "local time")."""
     if not text:
         return False
     t = text.strip()
-    if " ".join(t.lower().split()) in LOCAL_NAMES:
+    if is_local_name(t):
         return True
     if t.lower().endswith("time") and not zone_candidates(t):
         # "<Name> time" with an unknown name: "3 p.m. Party time" is not a zone
@@ -81,7 +83,7 @@ def _with_zone(g: Groups, start: int, end: int, text: str,
     """The end of the match, the zone text, and a zone name that is no zone (see
     _unknown_zone_name), trimmed off the match."""
     ztext = g.get(zone_key)
-    if ztext is None or " ".join(ztext.lower().split()) in LOCAL_NAMES:
+    if ztext is None or is_local_name(ztext):
         # "at 06:00 (GMT+3)", "03:12 local time (UTC+3)": a bracketed offset labels the time
         offset = _BRACKET_OFFSET.match(text, end) if text.startswith("(", end + 1) or \
             text.startswith("(", end) else None
@@ -90,7 +92,7 @@ def _with_zone(g: Groups, start: int, end: int, text: str,
     if ztext is None:
         return end, place_after(text, end) or place_before(text, start), None
     if zone_ok(ztext):
-        if " ".join(ztext.lower().split()) in LOCAL_NAMES:  # "8 p.m. local time in Moscow"
+        if is_local_name(ztext):  # "8 p.m. local time in Moscow"
             # and "the semi-final in Madrid kicks off at 9 p.m. local time": the place of the event
             return end, place_after(text, end) or place_before(text, start, verbs=True) or ztext, None
         return end, ztext, None
@@ -211,6 +213,11 @@ def _with_pod(h: int, pod: str | None) -> tuple[int, int | None]:
     return h, 0 if pod.startswith("this") or pod == "tonight" else None
 
 
+# after "4:32": what makes it a game clock, no time of day
+_GAME_CLOCK_AFTER = re.compile(r"\s(?:of\sthe\s(?:first|second|third|fourth|final|1st|2nd|3rd|4th)\s"
+                               r"(?:period|half|quarter|set|frame)|left\b|remaining\b|to\splay\b)", re.IGNORECASE)
+
+
 def _twenty_four(g: Groups, start: int, end: int, text: str) -> Piece | None:
     h, minute = int(g["h"] or 0), int(g["min"] or 0)
     if h > 24 or (h == 24 and minute):
@@ -221,11 +228,40 @@ def _twenty_four(g: Groups, start: int, end: int, text: str) -> Piece | None:
     pod = g.get("pod")
     if g.get("dot") and zone is None and not g.get("hrs"):
         return None  # "15.30 CEST" is a time; "closed at 15.30" a price
-    if zone is None and not g.get("hrs") and not pod and not _CUE_BEFORE.search(text, max(0, start - 16), start):
+    if g.get("dot") and g.get("hrs") and zone is None and (int(g["h"] or 0) > 12 or g["min"] == "00"):
+        pass  # "17.00 hours", "14.30 hours": a clock time written the military way
+    elif g.get("dot") and g.get("hrs") and zone is None and not _CUE_BEFORE.search(text, max(0, start - 16), start):
+        return None  # "at 10.30 hours" is a time; "took 1.33 hours" a length
+    if zone is None and not g.get("hrs") and _GAME_CLOCK_AFTER.match(text, end):
+        return None  # "scored at 4:32 of the second period", "2:14 left": a game clock
+    if zone is None and not g.get("hrs") and not pod and not _CUE_BEFORE.search(text, max(0, start - 16), start) \
+            and not _before_its_day(g, start, end, text):
         return None
     h, day = _with_pod(h, pod) if h <= 12 else (h, None)
     return Piece(start, end, "clock", "clock.24h", Said(hour=h, minute=minute, zone_text=zone, unknown_zone=unknown,
                                                         relative_day=day))
+
+
+def _before_its_day(g: Groups, start: int, end: int, text: str) -> bool:
+    """Whether an h:mm with no word before it that makes it a time is one all the same:
+    a day follows it ("First pitch is set for 7:05 Friday"), and no capitalized word stands
+    before it (a chapter and verse: "John 3:16 Sunday")."""
+    return bool(g["min"]) and _day_after().match(text, end) is not None \
+        and _NAME_BEFORE.search(text, max(0, start - 20), start) is None
+
+
+# a capitalized word right before a number: a chapter and verse ("John 3:16", "Psalm 23:4")
+_NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+\.?\s\Z")
+
+
+@cache
+def _day_after() -> re.Pattern[str]:
+    """A weekday written in full (lexicon), "today", "tonight" or "tomorrow" right after a
+    time, capitalized as in running text."""
+    lex = lexicon()
+    names = {max((k for k, v in lex.weekdays.items() if v == value), key=len).capitalize()
+             for value in set(lex.weekdays.values())}
+    return re.compile(rf"\s(?:on\s)?(?:{'|'.join(sorted(names))}|today|tonight|tomorrow)\b")
 
 
 def _military(g: Groups, start: int, end: int, text: str) -> Piece | None:
@@ -284,8 +320,16 @@ _PAST_TO_MINUTES = {"half": 30, "quarter": 15, "a quarter": 15, "five": 5, "ten"
 def _past_to(g: Groups, start: int, end: int, text: str) -> Piece | None:
     """"half past two this afternoon", "a quarter to nine", "ten past six": the minutes
     and the hour they count from (past, after) or to."""
-    value = number_value(g["h"] or "")
     minutes = _PAST_TO_MINUTES.get(" ".join((g["frac"] or "").lower().split()))
+    word = (g.get("word") or "").lower()
+    if word and minutes is not None:
+        # "a quarter to midnight" (23:45), "half past midnight" (00:30), "five past noon" (12:05)
+        base = 0 if word == "midnight" else 12
+        hour, minute = (base, minutes) if (g["rel"] or "").lower() != "to" else ((base - 1) % 24, 60 - minutes)
+        end, zone, unknown = _with_zone(g, start, end, text)
+        return Piece(start, end, "clock", "clock.past_to", Said(hour=hour, minute=minute, zone_text=zone,
+                                                                unknown_zone=unknown))
+    value = number_value(g["h"] or "")
     if value is None or minutes is None or not 1 <= value <= 12 or value != int(value):
         return None
     rel = (g["rel"] or "").lower()
@@ -410,7 +454,7 @@ def rules() -> list[Rule]:
         ),
         Rule(
             "clock.24h",
-            rf"{edge}(?P<h>{h24})(?:[:h]|(?P<dot>\.))(?P<min>[0-5]\d)(?::[0-5]\d)?(?![\w:]|/\d)(?!\s?{w.meridiem})"
+            rf"{edge}(?P<h>{h24})(?:[:h]|(?P<dot>\.))(?P<min>[0-5]\d)(?::[0-5]\d)?(?!(?!hrs?(?![\w]))[\w:]|/\d)(?!\s?{w.meridiem})"
             rf"(?:\s?(?P<hrs>hours|hrs|h)(?![\w])|\s(?P<pod>{_POD_PHRASE}))?"
             rf"{zone}",
             _twenty_four,
@@ -430,8 +474,9 @@ def rules() -> list[Rule]:
         Rule(
             "clock.past_to",
             rf"(?P<frac>(?i:half|quarter|a\squarter|five|ten|twenty))\s(?P<rel>past|after|to)\s"
-            rf"(?P<h>{h12}|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))"
-            rf"(?:\s?(?P<mer>{w.meridiem})|\s(?P<oc>o['’]clock)|\s(?P<pod>{_POD_PHRASE}))?(?![\w]){zone}",
+            rf"(?:(?P<h>{h12}|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))"
+            rf"(?:\s?(?P<mer>{w.meridiem})|\s(?P<oc>o['’]clock)|\s(?P<pod>{_POD_PHRASE}))?|(?P<word>(?i:midnight|noon|midday)))"
+            rf"(?![\w]){zone}",
             _past_to,
         ),
         Rule(

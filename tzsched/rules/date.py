@@ -119,7 +119,9 @@ def _month_only(g: Groups, start: int, end: int, text: str) -> Piece | None:
 
 
 def _iso(g: Groups, start: int, end: int, text: str) -> Piece | None:
-    y, m, d = int(g["y"] or 0), int(g["m"] or 0), int(g["d"] or 0)
+    y, m, d = int(g["y"] or 0), int(g["m"] or g.get("m2") or 0), int(g["d"] or g.get("d2") or 0)
+    if g.get("sep") and _VERSION_BEFORE.search(text, max(0, start - 12), start):
+        return None  # "version 2025.4.1", "build 2019/12/3": a number, no date
     if not (1 <= m <= 12 and 1 <= d <= 31):
         return None
     if g.get("hh"):
@@ -127,6 +129,11 @@ def _iso(g: Groups, start: int, end: int, text: str) -> Piece | None:
                      Said(year=y, month=m, day=d, hour=int(g["hh"] or 0), minute=int(g["mm"] or 0),
                           zone_text=_iso_zone(g.get("tz"))))
     return Piece(start, end, "date", "date.iso", Said(year=y, month=m, day=d))
+
+
+# words before a year-first dotted or slashed number that make it a version
+_VERSION_BEFORE = re.compile(r"\b(?:version|ver|v|build|release|firmware|update|patch|edition|model|no)\.?\s*\Z",
+                             re.IGNORECASE)
 
 
 def _iso_zone(tz: str | None) -> str | None:
@@ -248,6 +255,11 @@ _SPAN_EDGE = re.compile(r"[\w.,:/$€£#-]")
 
 
 def _decade(g: Groups, start: int, end: int, text: str) -> Piece | None:
+    if g.get("word"):
+        if not g.get("the"):
+            return None  # "in his Sixties" is an age; "the Sixties" the decade, of the 1900s
+        decade = lexicon().decade_words[(g["word"] or "").lower()]
+        return Piece(start, end, "decade", "date.decade", Said(decade=decade, mod=_pos(g.get("pos"))))
     if g.get("dd"):
         decade = 190 + int((g["dd"] or "0")[0])
         if int((g["dd"] or "0")[0]) < 3:
@@ -288,6 +300,8 @@ def _quarter(g: Groups, start: int, end: int, text: str) -> Piece | None:
     n = _QUARTER_ORD.get(ordinal)
     year = gint(g, "y")
     fiscal = bool(g.get("fiscal") or g.get("fiscal2") or g.get("fiscal3"))
+    if year is None and not fiscal and not rel and not g.get("y0") and _in_a_game(text, start, end):
+        return None  # "with 2:14 left in the fourth quarter", "In the first half, the Jets led 14-3"
     if unit.startswith("half"):
         n = _HALF_ORD.get(ordinal) if ordinal else _HALF_ORD.get(rel)
         if n not in (1, 2) and not rel:
@@ -304,6 +318,33 @@ def _quarter(g: Groups, start: int, end: int, text: str) -> Piece | None:
         start += len(g["the"] or "") + 1  # the adjective "third-quarter" keeps no article
     said = Said(quarter=n, year=year, fiscal=fiscal, shift=_rel_shift(rel), unit="quarter")
     return Piece(start, end, "quarter", "date.quarter", said)
+
+
+def _in_a_game(text: str, start: int, end: int) -> bool:
+    """Whether the sentence around a quarter or half tells of a game: a score ("14-3") or
+    a word of play within it (en.toml [phrases] game_words)."""
+    lo = max(text.rfind(".", 0, start), text.rfind("\n", 0, start), start - 160) + 1
+    hi = min(i for i in (text.find(".", end), text.find("\n", end), end + 160, len(text)) if i >= 0)
+    return _GAME.search(text, lo, hi) is not None or _game_words().search(text, lo, hi) is not None \
+        or _STARTS_AT_CLOCK.match(text, end) is not None
+
+
+# "the second half began at 9:47 p.m.": a period that starts at a clock time is a game's
+_STARTS_AT_CLOCK = re.compile(r"\s(?:began|begins|starts|started|resumed|resumes|ended|ends)\sat\s\d")
+
+
+# a score: two small numbers joined by a hyphen or dash, told as one ("a 14-3 lead", "won
+# 2–1", "led 14-3"); "voted 5-4", "aged 16-24", "a 2-1 stock split" are none
+_GAME = re.compile(
+    r"\b(?:led|leads|leading|trailed|trailing|won|wins|lost|beat|beaten|defeated|drew|tied|down|up)\s"
+    r"(?:[A-Za-z]+\s){0,2}?\d{1,3}[-–]\d{1,3}(?![\w.,/-])"
+    r"|(?<![\w.,/$-])\d{1,3}[-–]\d{1,3}\s(?:lead|win|victory|defeat|loss|draw|halftime|half-time)\b"
+)
+
+
+@cache
+def _game_words() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{alt(lexicon().game_words)})\b", re.IGNORECASE)
 
 
 def _month_quarter(g: Groups, start: int, end: int, text: str) -> Piece | None:
@@ -474,6 +515,11 @@ def _nth_weekday(g: Groups, start: int, end: int, text: str) -> Piece | None:
     lex = lexicon()
     nth = NTH_WEEK.get((g["ord"] or "").lower())
     weekday = lex.weekdays.get((g["wd"] or "").rstrip(".").lower())
+    if g.get("every") and nth is not None and weekday is not None:
+        # "the first Tuesday of every month", "the second and fourth Thursday of each month": a set
+        return Piece(start, end, "set", "set.nth_weekday", Said(set_unit="month", amount=1.0))
+    if g.get("ord2"):
+        return None  # "the second and fourth Thursday of March": two days, not read
     month = _month(g["mon"] or "")
     if nth is None or weekday is None or month is None:
         return None
@@ -488,8 +534,12 @@ def _week_of_month(g: Groups, start: int, end: int, text: str) -> Piece | None:
     month = _month(g["mon"] or "")
     if month is None:
         return None
+    nxt = _NEXT_WORD.match(text, end)
+    if not g.get("y") and nxt is not None and nxt.start(1) - end == 1 and nxt.group(1)[:1].isupper():
+        return None  # "the last week of March Madness": a name
     said = Said(year=gint(g, "y"), month=month, week_of_month=nth)
-    return Piece(start, end, "date", "date.week_of_month", said)
+    full = ("full",) if " full " in text[start:end].lower() else ()  # "the first full week": Monday to Sunday
+    return Piece(start, end, "date", "date.week_of_month", said, full)
 
 
 def rules() -> list[Rule]:
@@ -503,12 +553,15 @@ def rules() -> list[Rule]:
     span_end = r"(?P<y2>1[0-9]\d\d|20\d\d|\d\d)(?![\w%/]|[.,]\d|[-–]\d)"
     holidays = alt([*lex.holidays, *lex.movable_holidays]).replace("'", "['’]")
     era = r"B\.C\.(?:E\.)?|BCE?|A\.D\.|AD|C\.E\.|CE"
+    nth = rf"(?:1\d|2[01]|[1-9]|(?i:{w.ordinal_word}))(?:st|nd|rd|th)?"  # a century's number in a list
     return [
         Rule(
             "date.iso",
-            rf"{edge}(?P<y>1[6-9]\d\d|20\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)"
+            rf"{edge}(?P<y>1[6-9]\d\d|20\d\d)(?:-(?P<m>[01]\d)-(?P<d>[0-3]\d)"
             r"(?:[T ](?P<hh>[01]\d|2[0-3]):(?P<mm>[0-5]\d)(?::[0-5]\d(?:\.\d{1,6})?)?"
-            r"(?P<tz>Z|[+-][01]\d:?[0-5]\d|\s(?:UTC|GMT))?)?(?![\w-])",
+            r"(?P<tz>Z|[+-][01]\d:?[0-5]\d|\s(?:UTC|GMT))?)?"
+            # "2025/04/01", "2025.04.01": year first with slashes or dots (East Asian copy)
+            r"|(?P<sep>[/.])(?P<m2>[01]?\d)(?P=sep)(?P<d2>[0-3]?\d))(?![\w-]|[/.]\d)",
             _iso,
         ),
         Rule("date.numeric_dotted",
@@ -537,8 +590,9 @@ def rules() -> list[Rule]:
         ),
         Rule(
             "date.nth_weekday",
-            rf"(?:(?i:the)\s)?(?P<ord>(?i:{'|'.join(NTH_WEEK)}))\s(?P<wd>{w.weekday})\s(?:of|in)\s(?P<mon>{w.month_full})"
-            rf"(?![\w])(?:,?\s{year4}(?![\w]))?",
+            rf"(?:(?i:the)\s)?(?P<ord>(?i:{'|'.join(NTH_WEEK)}))"
+            rf"(?:\s(?:and|or)\s(?:the\s)?(?P<ord2>(?i:{'|'.join(NTH_WEEK)})))?\s(?P<wd>{w.weekday})s?\s(?:of|in)\s"
+            rf"(?:(?P<mon>{w.month_full})(?![\w])(?:,?\s{year4}(?![\w]))?|(?P<every>(?i:every|each))\smonth(?![\w]))",
             _nth_weekday,
         ),
         Rule(
@@ -574,7 +628,8 @@ def rules() -> list[Rule]:
         Rule(
             "date.decade",
             r"(?:(?P<the>the|The)\s)?(?:(?P<pos>early|mid|late)[\s-])?"
-            r"(?:(?P<dec>1\d\d0|20\d0)['’]?s|['’](?P<dd>\d0)['’]?s)(?![\w])",
+            r"(?:(?P<dec>1\d\d0|20\d0)['’]?s|['’](?P<dd>\d0)['’]?s"
+            rf"|(?P<word>{alt(w.title() for w in lex.decade_words)}))(?![\w])",
             _decade,
         ),
         Rule(
@@ -582,8 +637,9 @@ def rules() -> list[Rule]:
             rf"(?:(?P<the>the|The)\s)?(?:(?P<pos>early|mid|late)[\s-])?"
             rf"(?P<c>1\d|2[01]|[1-9]|(?i:{w.ordinal_word}))(?:st|nd|rd|th)?"
             # "the 17th and 18th centuries": the first of a list takes the plural (and era) after the last
-            rf"(?:[\s-](?i:century)|\s(?i:centuries)|(?=\s(?:and|or|to)\s(?:the\s)?(?:1\d|2[01]|[1-9]|(?i:{w.ordinal_word}))"
-            rf"(?:st|nd|rd|th)?\s(?i:centuries)(?![\w])(?:\s(?P<listed_era>{era})(?![\w]))?))(?![\w])"
+            rf"(?:[\s-](?i:century)|\s(?i:centuries)|(?=(?:,\s(?:the\s)?{nth})*,?\s(?:and|or|to)\s(?:the\s)?"
+            rf"(?:(?:early|mid|late)[\s-])?{nth}[\s-](?i:century|centuries)(?![\w])"
+            rf"(?:\s(?P<listed_era>{era})(?![\w]))?))(?![\w])"
             rf"(?:\s(?P<era>{era})(?![\w]))?",
             _century,
         ),

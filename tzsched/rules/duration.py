@@ -18,7 +18,8 @@ _LEAD = "|".join(LEADS)
 
 _PER_BEFORE = re.compile(
     r"(?:\d|\b(?:times|once|twice|dollars?|dlrs|cents?|pct|percent|hours|minutes|days|weeks|months|miles|"
-    r"kilometers|meals|shifts|%))\s*$",
+    # "4,000 patients a year": a counted noun
+    r"kilometers|meals|shifts|%)|\d[\d,.]*\s(?:[a-z]+\s)?(?:[a-z]+s|people|children|men|women))\s*$",
     re.IGNORECASE,
 )
 
@@ -26,8 +27,8 @@ _PER_BEFORE = re.compile(
 def _count(g: Groups, start: int, end: int, text: str) -> Piece | None:
     lex = lexicon()
     unit = lex.units.get((g["unit"] or "").lower())
-    if unit is None:
-        return None
+    if unit is None or text.endswith(":", 0, start):
+        return None  # "05:30hrs" is a clock time
     qtext = (g.get("q") or "").strip()
     lead = (g.get("lead") or "").lower()
     direction = (g.get("dir") or "").lower()
@@ -50,7 +51,7 @@ def _count(g: Groups, start: int, end: int, text: str) -> Piece | None:
         return None
     if qtext.lower() in ("a", "an") and not direction:
         # "$5 a year" and "twice a day" are rates
-        if _PER_BEFORE.search(text, max(0, start - 12), start):
+        if _PER_BEFORE.search(text, max(0, start - 12), start) and not _AFTER_BEFORE.match(text, end):
             return Piece(start, end, "set", "set.rate", Said(set_unit=unit, amount=1.0))
     if amount is not None and (amount > 5000 or (999 < amount < 2100 and not (g["unit"] or "").endswith("s"))):
         return None  # "the 1988 second quarter"
@@ -77,17 +78,57 @@ def _count(g: Groups, start: int, end: int, text: str) -> Piece | None:
     if lead == "last" and not g.get("the") and _verb_last_before().search(text, max(0, start - 16), start):
         # "expected to last six weeks", "will last two days": the verb; the length alone
         start, lead = start + len("last") + 1, ""
+    if g.get("the") and not lead and not direction and (text.find("-", start, end) > 0 or (
+            amount is not None and amount > 1 and not (g["unit"] or "").lower().endswith("s"))):
+        # "the 10-year bond", "the 2 hour window": TimeML marks the adjective "10-year" alone
+        start += len(g["the"] or "") + 1
     shift = LEADS.get(lead)
+    if unit in ("hour", "minute") and amount is not None and amount == int(amount) and not direction \
+            and text.startswith((" ", ", "), end):
+        rest = _COMPOUND_REST.match(text, end)
+        if rest is not None:
+            # "2 hours, 9 minutes and 12 seconds", "the 4-hour, 45-minute match": one length
+            smaller = [(rest.group("n1"), rest.group("u1")), (rest.group("n2"), rest.group("u2"))]
+            per = 60.0
+            for n, u in smaller:
+                if n is None or u is None:
+                    continue
+                if u.lower().startswith("s") and unit == "hour" and per == 60.0:
+                    per = 3600.0
+                amount += int(n) / per
+                per *= 60.0
+            said = Said(unit=unit, amount=amount, shift=shift, anchor="publication" if shift else None)
+            return Piece(start, rest.end(), "duration", "dur.count", said, parts=("hms",))
     if shift is None and amount is not None and text.endswith(_RANGE_JOINS, max(0, start - 9), start):
         low = _range_low().search(text, max(0, start - 40), start)
         low_amount = number_value(low.group("q0") or low.group("q1") or "") if low is not None else None
+        before = _WORD_BEFORE.search(text, max(0, low.start() - 12), low.start()) if low is not None else None
+        if before is not None and (before.group(1).lower() in _NO_RANGE_AFTER
+                                   or before.group(1).lower().rstrip(".") in lex.months):
+            # "extended leave from 12 to 16 weeks" (a change); "sentenced on May 5 to 10 years";
+            # "the Mets lost 2-4 days after the trade" (a score)
+            low = None
         if low is not None and low_amount is not None and low_amount < amount:
+            if text.endswith(("every ", "Every "), 0, low.start()):  # "every 4 to 6 hours": a set
+                said = Said(set_unit=unit, amount=low_amount, until_amount=amount)
+                return Piece(low.start() - len("every "), end, "set", "set.every", said)
             # "three to four weeks", "two or three days", "between 5 and 10 years": one range
             said = Said(unit=unit, amount=low_amount, until_amount=amount)
             return Piece(low.start(), end, "duration", "dur.range", said)
     said = Said(unit=unit, amount=amount, shift=shift, anchor="publication" if shift else None)
     return Piece(start, end, "duration", "dur.count", said)
 
+
+# the smaller units after "2 hours" or "4 minutes": ", 9 minutes and 12 seconds", " 28 seconds"
+_COMPOUND_REST = re.compile(
+    r",?\s(?:and\s)?(?P<n1>[1-5]?\d)[\s-]?(?P<u1>minutes?|mins?|seconds?|secs?)(?![\w-])"
+    r"(?:,?\s(?:and\s)?(?P<n2>[1-5]?\d)[\s-]?(?P<u2>seconds?|secs?)(?![\w-]))?"
+)
+
+# words before "12 to 16 weeks" that make the first number no count of the range
+_NO_RANGE_AFTER = frozenset({"from", "lost", "won", "beat", "drew", "tied", "led", "trailed", "defeated"})
+# the word right before the smaller count of a duration range
+_WORD_BEFORE = re.compile(r"([A-Za-z]+\.?)\s+\Z")
 
 # what joins the two counts of a duration range ("three to four", "2-3", "between 5 and 10")
 _RANGE_JOINS = (" to ", " or ", "-", "–", " and ")
@@ -99,7 +140,7 @@ def _range_low() -> re.Pattern[str]:
     from .words import words
 
     number = words().number
-    return re.compile(rf"(?<![\w.,$£€-])(?P<q0>(?i:{number}))(?:\s(?:to|or)\s|\s?[-–]\s?)\Z"
+    return re.compile(rf"(?<![\w.,$£€-])(?P<q0>(?i:{number}))(?:-?\s(?:to|or)\s|\s?[-–]\s?)\Z"
                       rf"|(?<=[Bb]etween\s)(?P<q1>(?i:{number}))\sand\s\Z")
 
 
@@ -111,6 +152,8 @@ def _verb_last_before() -> re.Pattern[str]:
 
 
 # "than" right after "earlier"/"later" or a few words on ("an hour later in Europe than usual")
+# "lost 3 games a week after the trade": a stretch before an event, no rate
+_AFTER_BEFORE = re.compile(r"\s(?:after|before|later|earlier)\b")
 _THAN_AFTER = re.compile(r"(?:\s[\w'’-]+){0,3}?\sthan\b")
 
 
@@ -205,7 +248,7 @@ def rules() -> list[Rule]:
         Rule(
             "dur.count",
             rf"(?:(?P<the>the|The)\s)?(?:(?P<lead>(?i:{_LEAD}|first))\s)?"
-            rf"(?P<q>(?i:{w.number}))(?:\s(?i:{alt(lex.count_unit_between)}))?(?:[\s-]|\s?-\s?)(?P<unit>(?i:{w.unit}))(?P<suffix>-(?i:long|old|plus))?(?![\w-])(?P<half>\s(?:and\s)?a\shalf)?"
+            rf"(?P<q>(?i:{w.number}))(?:\s(?i:{alt(lex.count_unit_between)}))?(?:[\s-]|\s?-\s?|(?<=\d)(?=(?:hrs?|mins?|secs?)(?![\w])))(?P<unit>(?i:{w.unit}))(?P<suffix>-(?i:long|old|plus))?(?![\w-])(?P<half>\s(?:and\s)?a\shalf)?"
             rf"(?:\s(?P<dir>(?i:ago|earlier|later|from\snow|hence|back)))?(?![\w])",
             _count,
         ),
@@ -214,7 +257,8 @@ def rules() -> list[Rule]:
             rf"(?:(?P<the>the|The)\s)(?P<lead>(?i:{_LEAD}))\s"
             rf"(?P<unit>(?i:{singular}))(?![\w-])",
             lambda g, s, e, t: _count({**g, "q": ""}, s, e, t) if g.get("the") and not (
-                (g.get("lead") or "").lower() == "last" and FINAL_AFTER.match(t, e)) else None,
+                (g.get("lead") or "").lower() == "last" and (FINAL_AFTER.match(t, e) or t.endswith("at ", 0, s)))
+            else None,  # "at the last minute" is an idiom, no stretch of time
         ),
         Rule(
             "dur.vague",

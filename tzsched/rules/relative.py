@@ -35,6 +35,9 @@ def _weekday(g: Groups, start: int, end: int, text: str) -> Piece | None:
         return None
     if g.get("pl") or g.get("podpl"):  # "Fridays", "Tuesday nights"
         return Piece(start, end, "set", "set.weekday_plural", Said(weekday=wd, part_of_day=_pod(g.get("pod"))))
+    if not g.get("shift") and text.endswith(("on a ", "On a "), 0, start):
+        # "falls on a Monday this year": any Monday, no day ("attended a Sunday night memorial" is one)
+        return Piece(start, end, "set", "set.weekday_any", Said(weekday=wd, part_of_day=_pod(g.get("pod"))))
     shift_word = (g.get("shift") or "").lower().rpartition(" ")[2]  # "this coming Saturday": coming
     shift = lexicon().shift_words.get(shift_word) if shift_word else None
     pos = _position(g)
@@ -71,7 +74,9 @@ _ORDINAL_AFTER = re.compile(r",?\s(?:the\s)?([1-9]|[12]\d|3[01])(?:st|nd|rd|th)(
 _MONTH_AFTER = re.compile(r",?\s+(?:of\s+)?([A-Za-z]+)")
 
 
-_WEEK_AFTER = re.compile(r"\s(?:of\s)?(last|next|this)\sweek(?![\w'’])", re.IGNORECASE)
+_WEEK_AFTER = re.compile(r"\s(?:of\s)?(last|next|this)\sweek(?![\w'’])"
+                         # "said on Thursday next week would be decisive": "next week" is a subject there
+                         r"(?!\s(?:would|will|is|was|could|should|may|might|must|can)\b)", re.IGNORECASE)
 _WEEK_SHIFT = {"last": -1, "this": 0, "next": 1}
 # British idioms after a weekday: "Thursday week", "on Thursday last", "the Friday before last"
 _IDIOM_AFTER = re.compile(r"\s(week|last|before\s+last|after\s+next)(?![\w'’-])"
@@ -153,8 +158,10 @@ def _relunit(g: Groups, start: int, end: int, text: str) -> Piece | None:
     lex = lexicon()
     unit_word = (g["unit"] or "").lower()
     shift_word = (g["shift"] or "").lower()
-    if shift_word == "last" and text.endswith(("the ", "The "), 0, start) and FINAL_AFTER.match(text, end):
-        return None  # "the last day to register", "the last week of the campaign": the final one
+    if shift_word == "last" and text.endswith(("the ", "The "), 0, start) and (
+            FINAL_AFTER.match(text, end) or text.endswith(("at the ", "At the "), 0, start)):
+        return None  # "the last day to register", "the last week of the campaign": the final one;
+        # "at the last minute": an idiom
     shift = lex.shift_words.get(shift_word)
     if shift is None:
         return None
