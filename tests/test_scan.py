@@ -109,6 +109,7 @@ past weekend, the weekend, the past 20 years, the next few days, the several wee
 half, the summer of 2019, the early spring, the night of Oct. 23, in the morning, the past, the future, the
 present, the previous quarter, the fiscal 2025 second quarter. The last Friday of June, the 2nd Sunday in
 May, the first Monday of October 2024, 3rd Tuesday of March, in the early morning, the late afternoon.
+Bids close on the 22nd. The 2003/04 season.
 """
 
 

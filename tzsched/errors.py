@@ -99,5 +99,7 @@ NOTE_CODES: Final[dict[str, str]] = {
     "unanchored": "a relative expression with no reference point in the text or context",
     "counted_from_time": "a count of hours or minutes (\"six hours later\") was counted from the clock time before it",
     "approximate": "the text marks the time as approximate",
+    "regional_day": "a holiday the country keeps on different days in its regions (\"Labour Day\" in "
+    "Australia): no day is given",
     "out_of_range": "the date falls outside the years 1 to 9999 that can be resolved; no instant is given",
 }

@@ -111,6 +111,8 @@ class Lexicon:
     date_setting_words: tuple[str, ...]
     date_setting_words_in_on: tuple[str, ...]
     before_verb_last: tuple[str, ...]
+    event_nouns: tuple[str, ...]
+    event_verbs: tuple[str, ...]
     game_words: tuple[str, ...]
     stamp_labels: tuple[str, ...]
     deadline_grants: tuple[str, ...]
@@ -124,6 +126,17 @@ class Lexicon:
     earlier_moves: tuple[str, ...]
     before_done_possessive: tuple[str, ...]
     travel_verbs: tuple[str, ...]
+
+
+def _is_month_day(v: object) -> bool:
+    return isinstance(v, str) and len(v) == 5 and v[2] == "-" and v.replace("-", "").isdigit()
+
+
+def _is_holiday_rule(v: object) -> bool:
+    """A movable holiday's rule: 'MM:N:W', 'before:MM-DD:W', 'easter:D', 'orthodox:D', or a
+    fixed 'MM-DD' (a day that is fixed in some countries and not in others)."""
+    return isinstance(v, str) and (v.startswith(("easter:", "orthodox:")) or len(v.split(":")) == 3
+                                   or _is_month_day(v))
 
 
 _UNITS = {"second", "minute", "hour", "day", "week", "weekend", "fortnight", "month", "quarter", "year",
@@ -168,23 +181,19 @@ def lexicon() -> Lexicon:
     set_words = table("set_words", lambda v: v in _UNITS, f"one of {sorted(_UNITS)}")
     approx = table("approximators", lambda v: v in _MODS, f"one of {sorted(_MODS)}")
     positions = table("position_mods", lambda v: v in _MODS, f"one of {sorted(_MODS)}")
-    holidays_raw = table(
-        "holidays",
-        lambda v: isinstance(v, str) and len(v) == 5 and v[2] == "-" and v.replace("-", "").isdigit(),
-        "an 'MM-DD' date",
-    )
-    movable = table(
-        "movable_holidays",
-        lambda v: isinstance(v, str) and (v.startswith("easter:") or len(v.split(":")) == 3),
-        "'MM:N:W' or 'easter:D'",
-    )
+    holidays_raw = table("holidays", _is_month_day, "an 'MM-DD' date")
+    movable = table("movable_holidays", _is_holiday_rule, "'MM:N:W', 'easter:D', 'orthodox:D' or 'MM-DD'")
     refs = table("references", lambda v: v in _REFS, f"one of {sorted(_REFS)}")
-    # [regional_holidays.CC]: a movable holiday that country keeps on another rule
+    # [regional_holidays.CC]: a holiday that country keeps on another day: a fixed one on
+    # another 'MM-DD', a movable one on another rule ("" where it has no one day)
     regional: dict[str, Mapping[str, str]] = {}
     for region, rules in (data.get("regional_holidays") or {}).items():
-        if not isinstance(rules, dict) or not all(k in movable and isinstance(v, str) and len(v.split(":")) == 3
-                                                  for k, v in rules.items()):
-            problems.append(f"[regional_holidays.{region}]: needs names of [movable_holidays] and 'MM:N:W' rules")
+        if not isinstance(rules, dict) or not all(
+            (k in movable and (v == "" or _is_holiday_rule(v))) or (k in holidays_raw and _is_month_day(v))
+            for k, v in rules.items()
+        ):
+            problems.append(f"[regional_holidays.{region}]: needs names of [holidays] with 'MM-DD' dates "
+                            f"or of [movable_holidays] with their rules")
             continue
         regional[str(region)] = _frozen({str(k): str(v) for k, v in rules.items()})
     tense = data.get("tense", {})
@@ -232,7 +241,7 @@ def lexicon() -> Lexicon:
                 "clause_openers", "not_zone_names", "names_with_time_words", "figure_change_verbs", "stamp_labels",
                 "deadline_grants", "deadline_told_past", "deadline_missed", "adverb_followers",
                 "short_abbreviations", "date_setting_words", "date_setting_words_in_on", "before_verb_last",
-                "game_words", "travel_verbs"):
+                "event_nouns", "event_verbs", "game_words", "travel_verbs"):
         value = phrases.get(key) if isinstance(phrases, dict) else None
         if not isinstance(value, list) or not all(isinstance(w, str) and w for w in value):
             problems.append(f"[phrases] needs a list of words {key!r}")
@@ -300,6 +309,8 @@ def lexicon() -> Lexicon:
         date_setting_words=phrase_lists["date_setting_words"],
         date_setting_words_in_on=phrase_lists["date_setting_words_in_on"],
         before_verb_last=phrase_lists["before_verb_last"],
+        event_nouns=phrase_lists["event_nouns"],
+        event_verbs=phrase_lists["event_verbs"],
         game_words=phrase_lists["game_words"],
         untold_future=tuple(str(w) for w in tense_lists["untold_future"] or ()),
         untold_future_not_after=frozenset(str(w) for w in tense_lists["untold_future_not_after"] or ()),

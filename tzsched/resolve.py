@@ -540,7 +540,7 @@ def _sentence_year(piece: Piece, frame: Frame, before: list[Resolved], pub: date
     looks ahead from publication."""
     r = before[-1]
     if r.piece.said.year is None or r.piece.kind not in ("date", "holiday") or abs(r.piece.said.year - pub.year) <= 1:
-        return None  # the cheap test first: most dates before a yearless one are near publication
+        return _leading_year(piece, frame, before, pub)  # (cheap first: most such dates have none near)
     sentence_start = frame.discourse.sentence_bounds(piece.start)[0]
     if sentence_start > r.piece.start or _speaks_of_coming(piece, frame):
         return None
@@ -563,6 +563,46 @@ def _sentence_year(piece: Piece, frame: Frame, before: list[Resolved], pub: date
 _CLAUSE_CLOSED = re.compile(r",\s(?!(?:and|but|then|before|after|when|while)\b)[a-z]")
 # a relative or appositive clause open before a date ("Smith, who was born on July 4, 1950,")
 _SIDE_CLAUSE = re.compile(r",\s(?:who|whom|whose|which|where|when|since|after|before|as|born)\b[^,;]*\Z")
+
+
+# a year that opens its sentence as its setting: "In 2019, ...", "The 2026 World Cup ..."
+_LEADING_REACH = 400  # characters from the year to the date: one sentence
+_LEADING_YEAR = re.compile(r"[\"“‘']?(In|The)\s+(\d{4})\b(,?)(?:\s+([A-Za-z]+))?(?:\s+([A-Za-z]+))?(?:\s+([A-Za-z]+))?")
+# after "In 2019" with no comma, what begins the clause ("In 2019 the plant closed"; not "In
+# 2019 dollars"): a determiner or pronoun, or a capitalized name
+_CLAUSE_STARTS = frozenset({"the", "a", "an", "he", "she", "it", "they", "we", "i", "its", "his", "her", "their",
+                            "there", "this", "that", "these", "those", "our"})
+
+
+def _leading_year(piece: Piece, frame: Frame, before: list[Resolved], pub: date) -> int | None:
+    """A yearless date in a sentence that opens with a year as its setting ("In 2019, the
+    plant closed on June 11"; "The 2026 World Cup opens June 11") is in that year, unless
+    another year is told between them or the sentence looks ahead from a past year."""
+    # the cheap tests first: the nearest earlier mention that states a year is a year
+    # written right after "In" or "The" (most yearless dates have none near)
+    r = next((r for r in reversed(before) if r.piece.said.year is not None
+              or piece.start - r.piece.end > _LEADING_REACH), None)
+    if r is None or r.piece.kind != "year" or piece.start - r.piece.end > _LEADING_REACH \
+            or not frame.text.endswith(("In ", "The "), 0, r.piece.start):
+        return None  # ("The 1600 troops": no year)
+    start = frame.discourse.sentence_bounds(piece.start)[0]
+    m = _LEADING_YEAR.match(frame.text, start)
+    if m is None or m.start(2) != r.piece.start:
+        return None
+    words = [w for w in m.group(4, 5, 6) if w is not None]
+    if m.group(1) == "The":  # "The 2026 World Cup opens": only an event held that year, told of itself
+        lex = lexicon()
+        at = next((i for i, w in enumerate(words[:2]) if w.lower() in lex.event_nouns), None)
+        if at is None or at + 1 >= len(words) or words[at + 1].lower() not in lex.event_verbs:
+            return None
+    elif not m.group(3) and not (words and (words[0][0].isupper() or words[0].lower() in _CLAUSE_STARTS)):
+        return None  # "In 2019 dollars, ..."
+    if frame.text.find(";", m.end(), piece.start) >= 0:
+        return None  # "The 2028 Olympics will be held in Los Angeles; tickets go on sale on Jan. 15"
+    year = r.piece.said.year
+    if year is None or (year < pub.year and _speaks_of_coming(piece, frame)):
+        return None
+    return year
 
 
 def _story_note(year: int) -> Note:
@@ -644,9 +684,15 @@ def _day_of(said: Said, pub: date, piece: Piece, frame: Frame,
     if said.relative_day is not None:
         return pub + timedelta(days=said.relative_day), notes
     if piece.kind == "holiday":
-        return _holiday_day(said, piece, pub, frame), notes
+        day = _holiday_day(said, piece, pub, frame)
+        if day is None:
+            notes.append(Note("regional_day", f"{frame.text[piece.start : piece.end]!r} falls on different days "
+                                              "in the regions of the country; no day is given"))
+        return day, notes
     if said.month is not None and said.day is not None:
         year = said.year
+        if year is None and said.unit == "year":  # "20 February last year"
+            year = _year_of_unit(said, piece, frame, before, pub)
         if year is None:
             year, note = _yearless(piece, frame, before, pub, said.month, said.day)
             notes.append(note)
@@ -664,6 +710,18 @@ def _day_of(said: Said, pub: date, piece: Piece, frame: Frame,
         # "Tuesday last week": that weekday in the calendar week before (after) publication's
         monday = pub - timedelta(days=pub.weekday())
         return monday + timedelta(days=7 * said.shift + said.weekday), notes
+    if said.weekday is not None and said.day is not None and said.month is None:
+        return _weekday_nth(said.weekday, said.day, pub, piece, frame, notes)
+    if said.day is not None and said.month is None and said.weekday is None:
+        return _bare_day(said.day, pub, piece, frame, before), notes
+    if said.weekday is not None and said.weeks_after is not None:
+        # "Thursday week": a week after the coming Thursday (today's, told on a Thursday);
+        # "the Friday before last": a week before last Friday
+        if said.shift is None:
+            base = pub + timedelta(days=(said.weekday - pub.weekday()) % 7)
+        else:
+            base = _shift_weekday(pub, said.weekday, lambda: None, said.shift)[0]
+        return base + timedelta(days=7 * said.weeks_after), notes
     if said.weekday is not None:
         moved = _moved_from_day(piece, frame, before)
         if moved is not None:  # "Sunday's game was postponed to Monday": the Monday after it
@@ -702,6 +760,38 @@ def _day_of(said: Said, pub: date, piece: Piece, frame: Frame,
     return None, notes
 
 
+def _bare_day(day: int, pub: date, piece: Piece, frame: Frame, before: list[Resolved]) -> date | None:
+    """"on the 22nd": after a day told within 1500 characters, that day of its month or,
+    if it is earlier, of the next month ("made a counteroffer on 2 October. On the 5th";
+    "opened on March 3 and closes on the 28th"); else that day of this month, or of the
+    next (last) month when the tense points ahead (back) past it; with no cue, the nearest."""
+    ref = _reference_day(piece, frame, before)
+    if ref is not None:
+        told = _safe_day(ref.year, ref.month, day)
+        if told is not None and told >= ref:
+            return told
+        return _safe_day(*_add_months(ref.year, ref.month, 1), day)
+    days = [d for i in (-1, 0, 1) if (d := _safe_day(*_add_months(pub.year, pub.month, i), day)) is not None]
+    direction = _direction(piece, frame)
+    side = [d for d in days if direction is None or (d >= pub if direction == 1 else d <= pub)] or days
+    return min(side, key=lambda d: abs((d - pub).days), default=None)
+
+
+def _weekday_nth(weekday: int, day: int, pub: date, piece: Piece, frame: Frame,
+                 notes: list[Note]) -> tuple[date | None, list[Note]]:
+    """"Friday the 28th": the day ``day`` of a month around publication that is that
+    weekday, the nearest one on the side the tense points to (any side without a cue);
+    when none is, the nearest day ``day`` on that side, with a weekday_mismatch note."""
+    days = [d for i in range(-2, 3) if (d := _safe_day(*_add_months(pub.year, pub.month, i), day)) is not None]
+    direction = _direction(piece, frame)
+    side = [d for d in days if direction is None or (d >= pub if direction == 1 else d <= pub)] or days
+    fitting = [d for d in side if d.weekday() == weekday]
+    chosen = min(fitting or side, key=lambda d: abs((d - pub).days))
+    if not fitting:
+        notes.append(_weekday_mismatch(chosen, weekday, False))
+    return chosen, notes
+
+
 def _weekday_mismatch(day: date, weekday: int, year_inferred: bool) -> Note:
     """The note for a date whose written weekday is another ("Monday, May 20" in 2025, a
     Tuesday). The date is kept (a weekday is the likelier slip); the message says which
@@ -732,10 +822,24 @@ def easter(year: int) -> date:
     return date(year, month, day + 1)
 
 
+def orthodox_easter(year: int) -> date:
+    """Orthodox Easter Sunday: the Julian computus (Meeus), in the Gregorian calendar."""
+    a, b, c = year % 4, year % 7, year % 19
+    d = (19 * c + 15) % 30
+    e = (2 * a + 4 * b - d + 34) % 7
+    month, day = divmod(d + e + 114, 31)
+    return date(year, month, day + 1) + timedelta(days=year // 100 - year // 400 - 2)
+
+
 def movable_holiday(rule: str, year: int) -> date:
-    """The date of a movable holiday rule from the lexicon ("11:4:3", "easter:-2")."""
+    """The date of a movable holiday rule from the lexicon ("11:4:3", "easter:-2",
+    "orthodox:0", a fixed "05-01")."""
     if rule.startswith("easter:"):
         return easter(year) + timedelta(days=int(rule.split(":")[1]))
+    if rule.startswith("orthodox:"):
+        return orthodox_easter(year) + timedelta(days=int(rule.split(":")[1]))
+    if rule[2:3] == "-":  # "05-01": a fixed day
+        return date(year, int(rule[:2]), int(rule[3:]))
     if rule.startswith("before:"):  # "before:05-25:0": the last Monday before May 25
         _, md, wd = rule.split(":")
         limit = date(year, int(md[:2]), int(md[3:]))
@@ -748,12 +852,20 @@ def movable_holiday(rule: str, year: int) -> date:
     return last - timedelta(days=(last.weekday() - weekday) % 7)
 
 
-def _holiday_day(said: Said, piece: Piece, pub: date, frame: Frame) -> date:
+def _regional_rule(name: str, frame: Frame) -> str | None:
+    """The day the first of the text's countries that keeps holiday ``name`` on a day of
+    its own keeps it on ([regional_holidays]), or None."""
+    regional = lexicon().regional_holidays
+    return next((regional[r][name] for r in frame.regions if name in regional.get(r, {})), None)
+
+
+def _holiday_day(said: Said, piece: Piece, pub: date, frame: Frame) -> date | None:
     rule = piece.parts[0]  # a movable-holiday rule ("11:4:3"), as the scanner found it
     if len(piece.parts) > 1:  # a holiday's name: the first of the text's countries that keeps its own rule
-        regional = lexicon().regional_holidays
-        rule = next((regional[r][piece.parts[1]] for r in frame.regions
-                     if piece.parts[1] in regional.get(r, {})), rule)
+        regional = _regional_rule(piece.parts[1], frame)
+        if regional == "":
+            return None  # "Labour Day" in Australia: a day of each state's
+        rule = regional or rule
     if said.year is not None:
         return movable_holiday(rule, said.year)
     options = [movable_holiday(rule, y) for y in (pub.year - 1, pub.year, pub.year + 1)]
@@ -1304,6 +1416,8 @@ _OTHER_HALF = re.compile(r"\b(?:morning|a\.m|am|next|following|had|having|after|
 
 def _clock(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     said = piece.said
+    if "numeric" in piece.parts:  # "at 10am on 05/03/2025"
+        said = _numeric_order(said, frame)
     zone = _zone_of(said, frame)
     if zone.others:
         zone = _sentence_zone(piece, frame, zone)
@@ -1470,6 +1584,36 @@ def _tense_conflict(piece: Piece, frame: Frame, start: datetime, wall: datetime,
             Reading(label, other, other + MINUTE, zone.zone))
 
 
+# between a holiday and the date it is said to fall on: "is on", "falls on", "will be"
+_STATED_AS = re.compile(r",?\s+(?:is|was|will\s+be|falls|fell|will\s+fall)(?:\s+on)?\s+(?:this\s+year\s+on\s+)?")
+
+
+def _stated_date(piece: Piece, frame: Frame) -> Said | None:
+    """The date a holiday is said to fall on right after its name ("Father's Day is on
+    Sunday 7 September"), or None."""
+    at = bisect_left(frame.pieces, piece.end, key=lambda p: p.start)
+    if at >= len(frame.pieces):
+        return None
+    nxt = frame.pieces[at]
+    if nxt.kind != "date" or nxt.said.day is None or nxt.said.month is None or nxt.said.until_day is not None \
+            or _STATED_AS.fullmatch(frame.text, piece.end, nxt.start) is None:
+        return None
+    return _numeric_order(nxt.said, frame) if "numeric" in nxt.parts else nxt.said
+
+
+def _numeric_order(said: Said, frame: Frame) -> Said:
+    """A numeric date's month and day in the locale's order ("05/03/2025" written as
+    month/day): day first outside the US, Philippines and Canada, unless only month first
+    can be a date ("4/13/2025" in en-GB); month first there, unless only day first can be.
+    Alone or joined to a clock time or weekday ("at 10am on 05/03/2025")."""
+    if said.month is None or said.day is None:
+        return said
+    m, d = said.month, said.day
+    if (frame.context.region not in ("US", "PH", "CA", "") and d <= 12) or m > 12:
+        m, d = d, m
+    return replace(said, month=m, day=d)
+
+
 def _dayish(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     said = piece.said
     zone = frame.home_zone
@@ -1478,19 +1622,24 @@ def _dayish(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     if said.anchor == "reference" and said.part_of_day:  # "that night", "the next morning"
         day = (_reference_day(piece, frame, before) or pub) + timedelta(days=said.relative_day or 0)
         return _with_pod(piece, frame, zone, day, said, notes)
-    if "numeric" in piece.parts and said.month is not None and said.day is not None:
-        m, d = said.month, said.day
-        # day first outside the US, Philippines and Canada, unless only month first can be
-        # a date ("4/13/2025" in en-GB); month first there, unless only day first can be
-        if (frame.context.region not in ("US", "PH", "CA", "") and d <= 12) or m > 12:
-            m, d = d, m
-        said = replace(said, month=m, day=d)
+    day_piece = piece  # a holiday said to fall on a date is read as that date
+    if "numeric" in piece.parts:
+        said = _numeric_order(said, frame)
+    elif piece.rule == "date.holiday":
+        stated = _stated_date(piece, frame)
+        if stated is not None:  # "Father's Day is on Sunday 7 September": the date written wins
+            said = replace(stated, weekday=None, mod=said.mod)
+            day_piece = Piece(piece.start, piece.end, "date", piece.rule, said, piece.parts)
+        elif piece.kind == "date":
+            regional = _regional_rule(piece.parts[0], frame)
+            if regional:  # "Independence Day" in India: Aug. 15
+                said = replace(said, month=int(regional[:2]), day=int(regional[3:]))
     if said.day is None and said.month is not None and said.relative_day is None:
         return _month(piece, frame, zone, said, pub, before)
     if said.relative_day == 0 and piece.rule == "rel.part_of_day" and _is_bare_overnight(piece, frame) \
             and _direction(piece, frame) != 1:
         said = replace(said, relative_day=-1)  # "drones struck overnight": the night that ended
-    named, day_notes = _day_of(said, pub, piece, frame, before)
+    named, day_notes = _day_of(said, pub, day_piece, frame, before)
     notes += day_notes
     if named is None:
         return _unresolved(piece, notes)
@@ -1544,13 +1693,19 @@ def _with_pod(piece: Piece, frame: Frame, zone: _Zone, day: date, said: Said, no
     return Resolved(piece, res, day)
 
 
+def _year_of_unit(said: Said, piece: Piece, frame: Frame, before: list[Resolved], pub: date) -> int:
+    """The year a month or date joined to a year word names: "June last year", "20 February
+    next year", "January of the following year" (after the year the text is telling about)."""
+    ref = _reference(piece, before) if said.anchor == "reference" else None
+    return (_local_start(ref, frame).year if ref is not None else pub.year) + (said.shift or 0)
+
+
 def _month(piece: Piece, frame: Frame, zone: _Zone, said: Said, pub: date, before: list[Resolved]) -> Resolved:
     assert said.month is not None
     notes: list[Note] = []
     year = said.year
     if year is None and said.unit == "year":  # "June last year"; "January of the following year"
-        ref = _reference(piece, before) if said.anchor == "reference" else None
-        year = (_local_start(ref, frame).year if ref is not None else pub.year) + (said.shift or 0)
+        year = _year_of_unit(said, piece, frame, before, pub)
     if year is None:
         if said.shift is not None:
             # "last November": the most recent November before this month; "the previous
@@ -1654,20 +1809,32 @@ def _quarter(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     pub = _pub_day(frame, zone.zone)
     if said.anchor == "year":  # "the second half of next year"
         said = replace(said, year=pub.year + (said.shift or 0), shift=None, anchor=None)
+    notes: list[Note] = []
     if said.unit == "half":
         half = said.half or (1 if pub.month <= 6 else 2)
         year = said.year or pub.year
         if said.half is None and said.shift:
             idx = year * 2 + (half - 1) + said.shift
             year, half = idx // 2, idx % 2 + 1
-        first = date(year, 1 if half == 1 else 7, 1)
-        last = date(year, 7, 1) if half == 1 else date(year + 1, 1, 1)
-        start, end = _bounds(first, last, zone.zone)
+        elif said.year is None and half == 2 and pub.month <= 6 and piece.rule == "date.month_quarter" \
+                and _direction(piece, frame) != 1:
+            year -= 1  # "the December half" reported in March is last year's, as "the fourth quarter"
+            notes.append(_year_from_publication(year))
         value = f"{year:04d}-H{half}"
-        return Resolved(piece, _res("DATE", value, "half", start, end, zone, said, [], value), None)
+        fiscal_start = _fiscal_start(frame) if said.fiscal and said.year is not None else None
+        if fiscal_start is not None:  # "H1 FY26" in Australia: July to December 2025, the calendar's 2025-H2
+            first = date(*_add_months(year - 1, fiscal_start, 6 * (half - 1)), 1)
+            if first.month in (1, 7):
+                value = f"{first.year:04d}-H{first.month // 6 + 1}"  # else (India's April to September) as named
+        else:
+            first = date(year, 1 if half == 1 else 7, 1)
+        last = date(*_add_months(first.year, first.month, 6), 1)
+        start, end = _bounds(first, last, zone.zone)
+        return Resolved(piece, _res("DATE", value, "half", start, end, zone, said, notes, value,
+                                    approximate=said.fiscal and fiscal_start is None), None)
     current = (pub.month - 1) // 3 + 1
     year = said.year or pub.year
-    notes: list[Note] = []
+    notes = []
     n: int
     if said.quarter is None:
         # "the quarter", "the latest quarter": in news, the quarter being reported,
@@ -1750,6 +1917,8 @@ def _season(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     m0 = _season_first_month(season, frame, piece)
     year = said.year
     notes: list[Note] = []
+    if year is None and said.unit == "year":  # "autumn last year": the season of that year
+        year = _year_of_unit(said, piece, frame, before, pub)
     ref = _reference(piece, before) if said.anchor == "reference" and year is None else None
     if ref is not None:  # "that summer", "the following spring": from the mention before
         year = _season_from(_local_start(ref, frame), ref.resolution.granularity, m0, said.shift or 0)
@@ -1936,10 +2105,10 @@ def _relunit(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
                 notes.append(_WEEKEND_GUESSED)
         elif shift is None:
             shift = 0
-        if shift == -1:
-            saturday -= timedelta(days=7)
-        elif shift == 1 and in_weekend:
-            saturday += timedelta(days=7)
+        if shift < 0:  # "last weekend"; "the weekend before last" a week before it
+            saturday -= timedelta(days=-7 * shift)
+        elif shift > 0:  # "next weekend" (the coming one); "the weekend after next" a week after it
+            saturday += timedelta(days=7 * (shift - 1 + in_weekend))
         start, end = _bounds(saturday, saturday + timedelta(days=2), zone.zone)
         value = _iso_week(saturday) + "-WE"
         return Resolved(piece, _res("DATE", value, "weekend", start, end, zone, said, notes, value), None)
@@ -2257,6 +2426,9 @@ def _quarter_result(piece: Piece, zone: _Zone, said: Said, year: int, q: int, no
     return Resolved(piece, _res("DATE", value, "quarter", start, end, zone, said, notes, value), None)
 
 
+_NEXT_OR_COMING = re.compile(r"\b(?:next|coming)\s", re.IGNORECASE)
+
+
 def _duration(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
     said = piece.said
     unit = said.unit or "day"
@@ -2285,6 +2457,21 @@ def _duration(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
             first += timedelta(days=1)
         start, _ = day_bounds(first, zone.zone)
         _, end = day_bounds(pub, zone.zone)
+        res = replace(res, start=start, end=end, zone=zone.zone, zone_source=zone.source)
+    elif said.shift is not None and said.amount is not None and said.shift > 0 and unit not in _CLOCK_UNITS \
+            and not frame.narrative and _NEXT_OR_COMING.search(frame.text, piece.start, piece.end) \
+            and _direction(piece, frame) != -1:
+        # "over the next five years", "the coming seven days": the stretch that starts with the
+        # publication day, as "the past five years" ends with it (not told in the past
+        # tense, "for the next five years Europe rebuilt", nor "the following three years":
+        # they count from a time the text tells of)
+        zone = frame.home_zone
+        pub = _pub_day(frame, zone.zone)
+        last = _step(pub, unit, said.amount)
+        if unit in ("day", "week", "fortnight"):
+            last -= timedelta(days=1)
+        start, _ = day_bounds(pub, zone.zone)
+        _, end = day_bounds(last, zone.zone)
         res = replace(res, start=start, end=end, zone=zone.zone, zone_source=zone.source)
     elif said.shift is not None and said.amount is not None and unit in _CLOCK_UNITS and frame.pub_utc is not None:
         # "the past 24 hours", "the next 48 hours": the stretch from (to) publication

@@ -115,7 +115,7 @@ def _lexicon_words(lex: Lexicon) -> set[str]:
 def _anchor_pattern(lead: set[str], words: set[str], follow: set[str], after_number: set[str], flags: str) -> str:
     """Where a rule may begin: a number of four or more digits; a shorter number followed
     by something a rule can continue with (":30", " p.m.", "-day", " May", " to", "/",
-    ".30 pm") or ending a span of years ("1915-17"),
+    ".30 pm") or ending a span of years ("1915-17", "2003/04"),
     since most short numbers in news are counts ("12 pct"); an apostrophe before a number
     ("'90s"); a function word followed by a rule word; or a rule word. The caller puts
     what must come before it (a word boundary) in front.
@@ -145,7 +145,7 @@ def _anchor_pattern(lead: set[str], words: set[str], follow: set[str], after_num
         rule_words = [re.escape(c) + "(?:" + trie_regex({w[1:] for w in words if w[0] == c}) + r")(?![a-zA-Z])"
                       for c in firsts]
     return (
-        r"(?:\d(?:\d{3,}(?P<d>)|\d{0,2}(?:" + short_gate + r"|(?<=\d{4}[-–]\d\d))(?P<s>))|['’]\d(?P<a>)"
+        r"(?:\d(?:\d{3,}(?P<d>)|\d{0,2}(?:" + short_gate + r"|(?<=\d{4}[-–/]\d\d))(?P<s>))|['’]\d(?P<a>)"
         r"|" + i + trie_regex(lead) + ")" + follow_re + "|" + "|".join(rule_words) + ")"
     )
 
@@ -406,7 +406,7 @@ def _names() -> _Names:
             if token.lower() in time_words:
                 before.update(tokens[i - 1 : i])
                 after.update(tokens[i + 1 : i + 2])
-    pattern = re.compile(r"(?<![\w'’])" + alt(names) + r"(?![\w'’])")
+    pattern = re.compile(r"(?<![\w'’])" + alt(names).replace("'", "['’]") + r"(?![\w'’])")
     return _Names(pattern, max(map(len, names), default=0), frozenset(before), frozenset(after))
 
 
@@ -461,6 +461,7 @@ def _merge(pieces: list[Piece], text: str) -> list[Piece]:
     return out
 
 
+_STRETCH_BEFORE = re.compile(r"\b(?:for|last|lasts|lasting|lasted|takes?|took|spend|spent)\s+\Z", re.IGNORECASE)
 _RANGE_GAP = re.compile(r"\s*(?:to|through|until|till|and|-|–|—)\s*", re.IGNORECASE)
 
 
@@ -510,7 +511,8 @@ def _join(a: Piece, b: Piece, text: str) -> Piece | None:
             # "4:47 a.m. local time Monday in Tokyo": the place after the day says whose
             zone = place_after(text, end)
             said = replace(said, zone_text=zone) if zone is not None else said
-        return Piece(a.start, end, a.kind, a.rule + "+" + b.rule, said, ("clock", b.kind))
+        numeric = ("numeric",) if "numeric" in b.parts else ()  # its order is the locale's, at resolution
+        return Piece(a.start, end, a.kind, a.rule + "+" + b.rule, said, ("clock", b.kind, *numeric))
     # "Wednesday, 10 p.m.", "Friday 9 a.m.", "Friday at midnight" (with "at" only a
     # midnight joins: it is the end of that day, as "midnight Friday" is)
     if a.kind in _DAYISH and b.kind in ("clock", "range") and sa.hour is None and (
@@ -519,7 +521,8 @@ def _join(a: Piece, b: Piece, text: str) -> Piece | None:
             return None
         said = replace(sb, year=sa.year, month=sa.month, day=sa.day, weekday=sa.weekday,
                        relative_day=sa.relative_day, shift=sa.shift if a.kind == "weekday" else sb.shift)
-        return Piece(a.start, b.end, b.kind, a.rule + "+" + b.rule, said, (a.kind, "clock"))
+        numeric = ("numeric",) if "numeric" in a.parts else ()  # "05/03/2025, 10 a.m.": the locale's order
+        return Piece(a.start, b.end, b.kind, a.rule + "+" + b.rule, said, (a.kind, "clock", *numeric))
     # "by mid-morning Tuesday", "in the late afternoon Friday": a part of day with no day
     # word of its own, then the day
     if a.kind == "relday" and a.rule == "rel.part_of_day" and sa.relative_day == 0 and b.kind == "weekday" \
@@ -527,15 +530,21 @@ def _join(a: Piece, b: Piece, text: str) -> Piece | None:
         said = replace(sb, part_of_day=sa.part_of_day, mod=sa.mod or sb.mod)
         return Piece(a.start, b.end, "weekday", a.rule + "+" + b.rule, said)
     # "Monday, May 19", "Friday, Aug. 7, 1998"
-    if a.kind == "weekday" and b.kind == "date" and sb.day is not None and gap in (", ", " ") \
-            and sa.part_of_day is None:
-        said = replace(sb, weekday=sa.weekday)
-        return Piece(a.start, b.end, "date", a.rule + "+" + b.rule, said)
+    # "Tuesday morning, Nov. 25": the part of the day on the date's day
+    if a.kind == "weekday" and b.kind == "date" and sb.day is not None and (
+            gap == ", " or (gap == " " and sa.part_of_day is None)):
+        said = replace(sb, weekday=sa.weekday, part_of_day=sa.part_of_day, mod=sb.mod or sa.mod)
+        return Piece(a.start, b.end, "date", a.rule + "+" + b.rule, said, b.parts)
     # "June last year", "January this year"; "January of the following year", "January the
     # next year" (the year after the one the text is telling about)
-    if a.kind == "date" and sa.day is None and sa.year is None and b.kind == "relunit" and sb.unit == "year" \
+    if a.kind == "date" and sa.year is None and sa.weekday is None and b.kind == "relunit" and sb.unit == "year" \
             and (gap == " " or (gap == " of " and sb.anchor == "reference")) and sb.shift is not None:
         return Piece(a.start, b.end, "date", a.rule + "+" + b.rule,
+                     replace(sa, shift=sb.shift, unit="year", anchor=sb.anchor))
+    # "autumn last year", "the summer of last year", "the winter of the following year"
+    if a.kind == "season" and sa.year is None and sa.shift is None and b.kind == "relunit" and sb.unit == "year" \
+            and gap in (" ", " of ") and sb.shift is not None:
+        return Piece(a.start, b.end, "season", a.rule + "+" + b.rule,
                      replace(sa, shift=sb.shift, unit="year", anchor=sb.anchor))
     # "the same period last year", "the same quarter a year earlier", "the corresponding
     # period of the previous year": the quarter being reported, a year before
@@ -547,8 +556,24 @@ def _join(a: Piece, b: Piece, text: str) -> Piece | None:
     if a.kind == "quarter" and sa.year is None and gap == " of " and (
         b.kind == "year" or (b.kind == "relunit" and sb.unit == "year")
     ):
-        said = replace(sa, year=sb.year) if b.kind == "year" else replace(sa, anchor="year", shift=sb.shift)
+        said = replace(sa, year=sb.year, fiscal=sa.fiscal or sb.fiscal) if b.kind == "year" \
+            else replace(sa, anchor="year", shift=sb.shift)  # "the second half of FY25": of that fiscal year
         return Piece(a.start, b.end, "quarter", a.rule + "+" + b.rule, said)
+    # "a week on Friday", "a fortnight on Saturday", "two weeks from Monday", "a week today",
+    # "a week tomorrow", "two weeks from today": so many weeks after that day (not "for a
+    # week from Monday", "will last a week from Monday": a stretch that starts then)
+    if a.kind == "duration" and a.rule == "dur.count" and sa.unit in ("week", "fortnight") and sa.mod is None \
+            and sa.amount is not None and sa.amount.is_integer() and 1 <= sa.amount <= 8 \
+            and ((gap in (" on ", " from ") and b.kind == "weekday" and sb.shift is None and sb.part_of_day is None
+                  and not text.startswith(("'s", "’s"), b.end))  # "down a week on Friday's ruling"
+                 or (gap in (" ", " from ") and b.kind == "relday" and sb.relative_day in (0, 1)
+                     and sb.part_of_day is None and b.rule == "rel.day")) \
+            and _STRETCH_BEFORE.search(text, max(0, a.start - 9), a.start) is None:
+        weeks = int(sa.amount) * (2 if sa.unit == "fortnight" else 1)
+        if b.kind == "weekday":
+            return Piece(a.start, b.end, "weekday", a.rule + "+" + b.rule, replace(sb, weeks_after=weeks))
+        return Piece(a.start, b.end, "relday", a.rule + "+" + b.rule,
+                     replace(sb, relative_day=(sb.relative_day or 0) + 7 * weeks))
     # "the week of March 6"
     if a.kind == "relunit" and sa.unit == "week" and sa.shift == 0 and gap == " of " and b.kind == "date" \
             and sb.day is not None:
@@ -753,7 +778,9 @@ _DAY_AFTER = re.compile(r"(?:(?P<c>,)\s|,?\s(?P<w>and|or|&|to|through|until|till
 _DAY_BEFORE = re.compile(r"(?<![\w.,:/$€£#-])" + _LIST_DAY + r"(?:(?P<c>,)\s|,?\s(?:and|or|&)\s)\Z")
 _SPAN_WORDS = frozenset({"to", "through", "until", "till"})
 # before a date written day first, read back from its start: "12 to " in "from 12 to 14 June"
-_SPAN_START_BEFORE = re.compile(r"(?<![\w.,:/$€£#-])" + _LIST_DAY + r"\s(?:to|through|until|till)\s\Z")
+# ("the 14th to " in "from the 14th to the 16th of March")
+_SPAN_START_BEFORE = re.compile(r"(?<![\w.,:/$€£#-])(?:(?P<the>[Tt]he)\s)?" + _LIST_DAY
+                                + r"\s(?:to|through|until|till)\s\Z")
 _BEFORE_CONNECTOR_ENDS = frozenset("dDrR&,")  # the last character of "and", "or", "&", ","
 
 
@@ -789,7 +816,11 @@ def _day_lists(pieces: list[Piece], text: str) -> list[Piece]:
         if first is not None:  # "from 12 to 14 June": one span of days, as "12-14 June" is
             if out is pieces:
                 out = list(pieces)
-            out[i] = Piece(first[0], p.end, p.kind, p.rule, replace(said, day=first[2], until_day=said.day), p.parts)
+            if text[p.start].isdigit():
+                out[i] = Piece(first[0], p.end, p.kind, p.rule, replace(said, day=first[2], until_day=said.day),
+                               p.parts)
+            else:  # "from the 14th to the 16th of March": two dates, as TimeML marks them
+                out.append(Piece(first[0], first[1], "date", "date.day_list", replace(said, day=first[2])))
             continue
         after, year, span = _listed_after(text, p.end, said.day, _DAYS_IN[said.month - 1])
         before = _listed_before(text, p.start, said.day)
@@ -839,12 +870,16 @@ def _span_start_before(text: str, date: Piece, head: int) -> _Listed | None:
     """The first day of a span written before a date that states its day first and
     ``head`` as the last ("12 to " before "14 June"), if there is one."""
     pos = date.start
-    if date.rule != "date.day_month" or pos < 6 or text[pos - 2] not in "oOhHlL" or not text[pos].isdigit():
-        return None  # not "... to 14 June" (nor "the 14th of June")
+    if date.rule != "date.day_month" or pos < 6 or text[pos - 2] not in "oOhHlL":
+        return None  # not "... to 14 June"
+    if not text[pos].isdigit():
+        if not text.startswith(("the ", "The "), pos) or text[pos - 3 : pos] != "to ":
+            return None  # "the 16th of March" only after "the 14th to"
     m = _SPAN_START_BEFORE.search(text, max(0, pos - 16), pos)
-    if m is None or not int(m.group("d")) < head:
+    with_the = not text[pos].isdigit()  # "the 14th to the 16th of March": from the first "the"
+    if m is None or not int(m.group("d")) < head or (with_the and m.group("the") is None):
         return None
-    return m.start("item"), m.end("item"), int(m.group("d"))
+    return m.start("the") if with_the else m.start("item"), m.end("item"), int(m.group("d"))
 
 
 def _listed_before(text: str, pos: int, head: int) -> list[_Listed]:

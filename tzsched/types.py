@@ -364,6 +364,9 @@ class Said:
     unknown_zone: str | None = None
     week_of_month: int | None = None  # "the first week of January": 1; "the last week of": -1
     until_amount: float | None = None  # the larger count of a duration range ("three to four weeks")
+    # weeks after the weekday the rest says ("Thursday week", "a fortnight on Saturday": 1, 2;
+    # "the Friday before last": -1 from last Friday)
+    weeks_after: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         said = ((name, getattr(self, name)) for name in _field_names(Said))

@@ -51,6 +51,7 @@ def _starts(lex: Lexicon) -> dict[str, frozenset[str]]:
         "date.day_month": frozenset({"the", SHORT_NUMBER, *lex.ordinals}),
         "date.quarter_short": frozenset({"q1", "q2", "q3", "q4", "h1", "h2"}),
         "date.month_year": frozenset(lex.months),
+        "date.bare_ordinal": frozenset({"the"}),
         "date.month_quarter": frozenset({"the", *lex.months}),
         "date.nth_weekday": frozenset({"the", *date.NTH_WEEK} - {"1st", "2nd", "3rd", "4th"} | {SHORT_NUMBER}),
         "date.week_of_month": frozenset({"the", "first", "second", "third", "fourth", "last", "final"}),
@@ -167,6 +168,7 @@ def _after(lex: Lexicon, rules_starting: dict[str, frozenset[str]]) -> dict[str,
         "clock.past_to": {**each(("half", "quarter", "five", "ten", "twenty"), {"past", "after", "to"}),
                           "a": frozenset({"quarter"})},
         "clock.word": {SHORT_NUMBER: frozenset({"noon", "midnight", "mid", ":00 ", ".00 "})},
+        "date.bare_ordinal": {"the": frozenset(digits)},
         "date.day_month": {
             SHORT_NUMBER: frozenset({*ordinal_suffix, "of", "-", "–", *first(lex.months)}),  # "22-25 April"
             "the": frozenset({*digits, *first(lex.ordinals)}),
@@ -216,7 +218,7 @@ def _after(lex: Lexicon, rules_starting: dict[str, frozenset[str]]) -> dict[str,
         "set.frequency": {DIGIT: frozenset({*count_digits, "times"})},
         "ref.word": next_words(lex.references),  # "at" present, "the" past
         "date.holiday": next_words([*lex.holidays, *lex.movable_holidays]),  # "new" year's, "father" 's
-        "date.year_span": {FOUR_DIGITS: frozenset({"-", "–"})},
+        "date.year_span": {FOUR_DIGITS: frozenset({"-", "–", "/"})},
     }
 
 
@@ -229,7 +231,8 @@ def all_rules() -> list[Rule]:
         c["range.clock"], c["range.military"], d["date.iso"], d["date.numeric"],
         c["clock.military"], c["clock.24h"], c["clock.meridiem"], c["clock.tv_listing"], c["clock.past_to"],
         c["clock.oclock"], c["clock.word"], d["date.numeric_dotted"],
-        d["date.month_day"], d["date.day_month"], d["date.month_year"], d["date.month_quarter"], d["date.nth_weekday"],
+        d["date.month_day"], d["date.day_month"], d["date.month_year"], d["date.bare_ordinal"], d["date.month_quarter"],
+        d["date.nth_weekday"],
         d["date.week_of_month"], d["date.quarter"], d["date.year_ago"], d["date.period_end"], d["date.fiscal_year"],
         d["date.decade"], d["date.century"],
         r["rel.day_far"], r["rel.next_day"], r["rel.weekend"],

@@ -83,6 +83,19 @@ def _dmy(g: Groups, start: int, end: int, text: str) -> Piece | None:
     return Piece(start, end, "date", "date.day_month", Said(year=year, month=month, day=day))
 
 
+# before a bare ordinal day: "on the 22nd", "by the 28th"
+_BARE_DAY_BEFORE = re.compile(r"\b(?:on|by|until|till|before|after|since)\s\Z", re.IGNORECASE)
+
+
+def _bare_ordinal(g: Groups, start: int, end: int, text: str) -> Piece | None:
+    """"on the 22nd", "by the 28th.": a day of the month around publication (the month
+    is the resolver's). Only after a preposition and before a clause's end or "at"
+    ("on the 22nd floor" and "the 3rd and 4th of June" are not)."""
+    if not _BARE_DAY_BEFORE.search(text, max(0, start - 7), start):
+        return None
+    return Piece(start, end, "date", "date.bare_ordinal", Said(day=int(g["d"] or 0)))
+
+
 def _my(g: Groups, start: int, end: int, text: str) -> Piece | None:
     month = _month(g["mon"] or "")
     if month is None:
@@ -181,9 +194,10 @@ def _year(g: Groups, start: int, end: int, text: str) -> Piece | None:
     return Piece(start, end, "year", "date.year", Said(year=y))
 
 
-def _span_end_year(first: int, written: str) -> int | None:
+def _span_end_year(first: int, written: str, sep: str = "-") -> int | None:
     """The later year of a span of years ("1861-63", "1998-2001", "1999-00"): a year after
-    ``first`` and within a century of it, else None (not a span of years)."""
+    ``first`` and within a century of it, else None (not a span of years). With a slash,
+    only the next year: a season ("the 2003/04 season", "2025/26")."""
     if not written.isdigit():
         return None
     second = int(written)
@@ -191,6 +205,8 @@ def _span_end_year(first: int, written: str) -> int | None:
         second += first - first % 100
         if second <= first:
             second += 100
+    if sep == "/":
+        return second if second == first + 1 else None
     return second if first < second <= first + 100 else None
 
 
@@ -218,7 +234,7 @@ def _era_year(g: Groups, start: int, end: int, text: str) -> Piece | None:
 def _year_span(g: Groups, start: int, end: int, text: str) -> Piece | None:
     """The first year of "1861-1863": a year of its own (TimeML marks each year)."""
     y = int(g["y"] or 0)
-    if not 1600 <= y <= 2099 or _span_end_year(y, g["y2"] or "") is None:
+    if not 1600 <= y <= 2099 or _span_end_year(y, g["y2"] or "", text[end]) is None:
         return None
     return Piece(start, end, "year", "date.year_span", Said(year=y))
 
@@ -229,7 +245,7 @@ def _year_span_end(g: Groups, start: int, end: int, text: str) -> Piece | None:
     if first_at > 0 and _SPAN_EDGE.match(text, first_at - 1):
         return None  # "ISO 9-1915-17", "1.1915-17": part of a longer number
     first = int(text[first_at : first_at + 4])
-    y = _span_end_year(first, g["y2"] or "")
+    y = _span_end_year(first, g["y2"] or "", text[start - 1])
     if not 1600 <= first <= 2099 or y is None:
         return None
     return Piece(start, end, "year", "date.year_span_end", Said(year=y))
@@ -283,7 +299,7 @@ def _quarter(g: Groups, start: int, end: int, text: str) -> Piece | None:
     rel = (g.get("rel") or "").lower()
     n = _QUARTER_ORD.get(ordinal)
     year = gint(g, "y")
-    fiscal = bool(g.get("fiscal"))
+    fiscal = bool(g.get("fiscal") or g.get("fiscal2") or g.get("fiscal3"))
     if year is None and not fiscal and not rel and not g.get("y0") and _in_a_game(text, start, end):
         return None  # "with 2:14 left in the fourth quarter", "In the first half, the Jets led 14-3"
     if unit.startswith("half"):
@@ -333,12 +349,16 @@ def _game_words() -> re.Pattern[str]:
 
 def _month_quarter(g: Groups, start: int, end: int, text: str) -> Piece | None:
     """"the January-March quarter", "the July-September period", and (as Australian and
-    New Zealand statistics name them) "the June quarter": a calendar quarter named by its
-    months, or by its last month. Other spans of months are no quarter: their months are
-    mentions of their own."""
+    New Zealand statistics name them) "the June quarter", "the December half": a calendar
+    quarter named by its months, or a quarter or half by its last month. Other spans of
+    months are no quarter: their months are mentions of their own."""
     first, last = _month(g.get("m1") or ""), _month(g["m2"] or "")
     if last is None:
         return None
+    if (g["unit"] or "").lower() == "half":  # "the December half": July to December
+        if first is not None or not g.get("the") or last % 6:
+            return None
+        return Piece(start, end, "quarter", "date.month_quarter", Said(half=last // 6, year=gint(g, "y"), unit="half"))
     if first is None:
         if not g.get("the") or (g["unit"] or "").lower() != "quarter" or last % 3:
             return None
@@ -476,7 +496,8 @@ def _holiday(g: Groups, start: int, end: int, text: str) -> Piece | None:
     lex = lexicon()
     md = lex.holidays.get(name)
     if md is not None:
-        return Piece(start, end, "date", "date.holiday", Said(year=year, month=md[0], day=md[1]))
+        # (its name for the countries that keep it on another day: [regional_holidays])
+        return Piece(start, end, "date", "date.holiday", Said(year=year, month=md[0], day=md[1]), parts=(name,))
     if name in lex.movable_holidays:  # the resolver computes the day for the year from the rule
         if name in _SOME_DAY_NAMES and _INDEFINITE_BEFORE.search(text, max(0, start - 9), start):
             return None  # "traders called it a Black Friday": a day of a kind, not the holiday
@@ -529,7 +550,7 @@ def rules() -> list[Rule]:
     edge = r"(?<![\w.,:/$€£#-])"
     day = r"(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
     year4 = r"(?P<y>1[0-9]\d\d|20\d\d)"
-    span_end = r"(?P<y2>1[0-9]\d\d|20\d\d|\d\d)(?![\w%]|[.,]\d|[-–]\d)"
+    span_end = r"(?P<y2>1[0-9]\d\d|20\d\d|\d\d)(?![\w%/]|[.,]\d|[-–]\d)"
     holidays = alt([*lex.holidays, *lex.movable_holidays]).replace("'", "['’]")
     era = r"B\.C\.(?:E\.)?|BCE?|A\.D\.|AD|C\.E\.|CE"
     nth = rf"(?:1\d|2[01]|[1-9]|(?i:{w.ordinal_word}))(?:st|nd|rd|th)?"  # a century's number in a list
@@ -559,10 +580,12 @@ def rules() -> list[Rule]:
             _dmy,
         ),
         Rule("date.month_year", rf"(?P<mon>{w.month})(?:,?\s|\sof\s){year4}(?![\w])", _my),
+        Rule("date.bare_ordinal",
+             r"(?:the|The)\s(?P<d>[12]\d|3[01]|[1-9])(?:st|nd|rd|th)(?=[.,;:!?)]|\sat\s|\Z)", _bare_ordinal),
         Rule(
             "date.month_quarter",
             rf"(?:(?P<the>the|The)\s)?(?:(?P<m1>{w.month_full})(?:\s?[-–]\s?|-to-|\sto\s))?(?P<m2>{w.month_full})"
-            rf"\s(?P<unit>quarter|period)(?![\w-])(?:\s(?:of\s)?(?:fiscal\s)?{year4}(?![\w]))?",
+            rf"\s(?P<unit>quarter|period|half(?!\s(?i:marathon)))(?![\w-])(?:\s(?:of\s)?(?:fiscal\s)?{year4}(?![\w]))?",
             _month_quarter,
         ),
         Rule(
@@ -582,7 +605,8 @@ def rules() -> list[Rule]:
             "date.quarter",
             rf"(?:(?P<the>the|The)\s)?(?:(?P<rel>{'|'.join(QUARTER_RELATIONS)})[\s-])?"
             rf"(?:(?P<y0>1[0-9]\d\d|20\d\d)\s)?(?:(?P<fiscal>fiscal)\s)?(?:(?P<ord>(?i:first|second|third|fourth|final|1st|2nd|3rd|4th))[\s-])?"
-            rf"(?:fiscal[\s-])?(?P<unit>quarter|half|period)(?![\w-])(?:\s(?:of\s)?(?:fiscal\s)?{year4}(?![\w]))?",
+            rf"(?:(?P<fiscal2>fiscal)[\s-])?(?P<unit>quarter|half|period)(?![\w-])"
+            rf"(?:\s(?:of\s)?(?:(?P<fiscal3>fiscal)\s)?{year4}(?![\w]))?",
             _quarter,
         ),
         Rule("date.year_ago", r"(?i:year-(?:earlier|ago|before))(?![\w-])", _year_ago_adjective),
@@ -636,8 +660,8 @@ def rules() -> list[Rule]:
             _era_year,
         ),
         # "1861-1863", "1915-17": two years, each a mention of its own
-        Rule("date.year_span", rf"{edge}(?P<y>1[0-9]\d\d|20\d\d)(?=[-–]{span_end})", _year_span),
-        Rule("date.year_span_end", rf"(?<=(?:1[0-9]\d\d|20\d\d)[-–]){span_end}", _year_span_end),
+        Rule("date.year_span", rf"{edge}(?P<y>1[0-9]\d\d|20\d\d)(?=[-–/]{span_end})", _year_span),
+        Rule("date.year_span_end", rf"(?<=(?:1[0-9]\d\d|20\d\d)[-–/]){span_end}", _year_span_end),
         Rule("date.year", rf"(?:(?<=[Mm]id-)|{edge})(?P<y>1[0-9]\d\d|20\d\d)(?![\w%]|[.,]\d|-\d)", _year),
         Rule(
             "date.quarter_short",

@@ -47,14 +47,47 @@ def _weekday(g: Groups, start: int, end: int, text: str) -> Piece | None:
         # "on Tuesday last week", "Friday of next week": that weekday of the week named
         said = Said(weekday=wd, part_of_day=_pod(g.get("pod")), shift=_WEEK_SHIFT[week.group(1).lower()], mod=mod)
         return Piece(start, week.end(), "weekday", "rel.weekday_of_week", said, parts=("of_week",))
+    idiom = _IDIOM_AFTER.match(text, end) if shift is None and not g.get("pod") and text.startswith(" ", end) \
+        else None
+    if idiom is not None:
+        word = idiom.group(1).lower()
+        if word != "last" or _NOT_AFTER_LAST.match(text, idiom.end()) is None:
+            # "Thursday week": a week after the coming Thursday; "on Thursday last": the last
+            # one; "the Friday before last", "the Friday after next": a week before (after)
+            # last (next) Friday
+            shift, weeks = _IDIOM_SHIFT[" ".join(word.split())]
+            said = Said(weekday=wd, shift=shift, mod=mod, weeks_after=weeks)
+            return Piece(start, idiom.end(), "weekday", "rel.weekday_idiom", said)
+    nth = _ORDINAL_AFTER.match(text, end) if shift is None and not g.get("pod") else None
+    if nth is not None:
+        month = _MONTH_AFTER.match(text, nth.end())
+        if month is None or month.group(1).lower() not in lexicon().months:
+            # "Friday the 28th", "Friday 21st": that day of the month nearest publication
+            # that is a Friday ("Friday the 21st of March" is a weekday and a date, joined)
+            said = Said(weekday=wd, day=int(nth.group(1)), mod=mod)
+            return Piece(start, nth.end(), "weekday", "rel.weekday_nth", said)
     said = Said(weekday=wd, part_of_day=_pod(g.get("pod")), shift=shift, mod=mod)
     return Piece(start, end, "weekday", "rel.weekday", said)
+
+
+_ORDINAL_AFTER = re.compile(r",?\s(?:the\s)?([1-9]|[12]\d|3[01])(?:st|nd|rd|th)(?![\w'’-])")  # not "2nd-placed"
+_MONTH_AFTER = re.compile(r",?\s+(?:of\s+)?([A-Za-z]+)")
 
 
 _WEEK_AFTER = re.compile(r"\s(?:of\s)?(last|next|this)\sweek(?![\w'’])"
                          # "said on Thursday next week would be decisive": "next week" is a subject there
                          r"(?!\s(?:would|will|is|was|could|should|may|might|must|can)\b)", re.IGNORECASE)
 _WEEK_SHIFT = {"last": -1, "this": 0, "next": 1}
+# British idioms after a weekday: "Thursday week", "on Thursday last", "the Friday before last"
+_IDIOM_AFTER = re.compile(r"\s(week|last|before\s+last|after\s+next)(?![\w'’-])"
+                          r"(?!\s+(?:week|weekend|month|year|quarter|season)\b)")  # "after next week's vote"
+_IDIOM_SHIFT = {"week": (None, 1), "last": (-1, None), "before last": (-1, -1), "after next": (1, 1)}
+# after "Thursday last", a word that makes "last" the start of another phrase ("Thursday
+# last week" is read above; "Thursday last year", "Friday last night") or a verb ("Friday
+# last for")
+_NOT_AFTER_LAST = re.compile(r"\s+(?:week|weekend|month|year|night|time|season|summer|winter|spring|autumn|"
+                             r"fall|quarter|half|term|session|for|until|till|through|into|longer|beyond|more|about|around|hours?|days?|"
+                             r"weeks?|months?|years?|minutes?|as)(?![\w'’])", re.IGNORECASE)
 
 
 def _relday(g: Groups, start: int, end: int, text: str) -> Piece | None:
@@ -168,7 +201,16 @@ def _the_next_day(g: Groups, start: int, end: int, text: str) -> Piece | None:
 def _weekend(g: Groups, start: int, end: int, text: str) -> Piece | None:
     lead = (g["lead"] or "").lower().split()[-1]
     shift = {"last": -1, "past": -1, "this": 0, "next": 1, "coming": 1, "the": None, "that": None}.get(lead)
+    if lead == "the":
+        far = _FAR_AFTER.match(text, end)
+        if far is not None:  # "the weekend after next", "the weekend before last"
+            shift = 2 if far.group(1).lower().startswith("after") else -2
+            end = far.end()
     return Piece(start, end, "relunit", "rel.weekend", Said(unit="weekend", shift=shift, anchor="publication"))
+
+
+_FAR_AFTER = re.compile(r"\s(after\s+next|before\s+last)(?![\w'’-])(?!\s+(?:week|weekend|month|year)\b)",
+                        re.IGNORECASE)
 
 
 def _reference(g: Groups, start: int, end: int, text: str) -> Piece | None:
