@@ -253,6 +253,10 @@ def _untold_future_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<![A-Za-z'’-])(?:{body})(?![A-Za-z'’-])", re.IGNORECASE)
 
 
+# "after the crash on", "over the shooting on", "after a rally on", "following" right
+# before a day: the day of an event named before it
+_AFTER_EVENT = re.compile(r"\b(?:after|over|following|since)\s(?:(?:the|a|an|his|her|their|its|last)\s)?"
+                          r"(?:[a-z]+\s){0,2}?(?:on\s)?\Z", re.IGNORECASE)
 _CLAUSE_MARK = re.compile(r"[,;:()\[\]—–]")  # between an untold_future word and a mention after it: another clause
 _SENTENCE_LEAD = " \t\n\"'“‘("  # what may stand between a sentence's start and its first word
 
@@ -433,7 +437,7 @@ class Discourse:
         text = self.text
         if cues_only:
             direction = self._cue_direction(start, end, ignore)
-            if direction is None and not ignore and self._modal_governs(start):
+            if direction is None and not ignore and self._modal_governs(start) and not self._after_event(start):
                 return 1  # "Taxpayers can file until April 15": the modal is the clause's cue
             return direction
         if text.startswith(("'s ", "’s "), end) and text.endswith(lexicon().before_done_possessive, 0, start):
@@ -457,9 +461,9 @@ class Discourse:
         ):
             return 1  # "the trial resumes Monday" (but with ignore={"would"}, not "would open on 14 June")
         direction = self._cue_direction(start, end, ignore)
-        if direction is None and not ignore and self._untold_future(start, end):
+        if direction is None and not ignore and self._untold_future(start, end) and not self._after_event(start):
             return 1  # "India face Australia in the semi-final in Dubai on Tuesday"
-        if direction == -1 and not ignore and self._modal_governs(start):
+        if direction == -1 and not ignore and self._modal_governs(start) and not self._after_event(start):
             return 1  # "Winds could reach 75 mph by Wednesday, forecasters said"
         return direction
 
@@ -513,6 +517,13 @@ class Discourse:
                     continue
             best = (dist, sign)
         return None if best is None else best[1]
+
+    def _after_event(self, start: int) -> bool:
+        """Whether a mention dates an event named just before it with "after", "over",
+        "following" or "since" ("could face charges over the crash on Sunday", "a long
+        cleanup after the tornado on Sunday", "more rain after Sunday's flooding"): a
+        day already past, whatever the sentence says of what is to come."""
+        return _AFTER_EVENT.search(self.text, max(0, start - 40), start) is not None
 
     def _untold_future(self, start: int, end: int) -> bool:
         """Whether the sentence around a mention holds a word that looks ahead when no cue

@@ -599,10 +599,16 @@ def _leading_year(piece: Piece, frame: Frame, before: list[Resolved], pub: date)
         return None  # "In 2019 dollars, ..."
     if frame.text.find(";", m.end(), piece.start) >= 0:
         return None  # "The 2028 Olympics will be held in Los Angeles; tickets go on sale on Jan. 15"
+    if _REPORTED_ON.search(frame.text, max(0, piece.start - 40), piece.start):
+        return None  # "In 2024, profits rose 5 percent, the company said on March 3": when it was told
     year = r.piece.said.year
     if year is None or (year < pub.year and _speaks_of_coming(piece, frame)):
         return None
     return year
+
+
+# a reporting clause right before a date: ", the company said on", ", officials announced"
+_REPORTED_ON = re.compile(r",[^,;.]*\b(?:said|says|announced|reported|told|added|stated)\s+(?:on\s+)?\Z")
 
 
 def _story_note(year: int) -> Note:
@@ -852,17 +858,24 @@ def movable_holiday(rule: str, year: int) -> date:
     return last - timedelta(days=(last.weekday() - weekday) % 7)
 
 
-def _regional_rule(name: str, frame: Frame) -> str | None:
-    """The day the first of the text's countries that keeps holiday ``name`` on a day of
-    its own keeps it on ([regional_holidays]), or None."""
+def _holiday_rule(name: str, piece: Piece, frame: Frame) -> str | None:
+    """The day (rule) a holiday whose day differs by country keeps where the text is set
+    ([regional_holidays]), or None for its general one. Where the text's country keeps
+    its own day, a sentence that names only other countries takes the general one
+    ("Americans celebrated Independence Day", told in India: July 4)."""
     regional = lexicon().regional_holidays
-    return next((regional[r][name] for r in frame.regions if name in regional.get(r, {})), None)
+    own = next((regional[c][name] for c in frame.regions if name in regional.get(c, {})), None)
+    if own is None:
+        return None  # the text's countries keep the general day
+    lo, hi = frame.discourse.sentence_bounds(piece.start)
+    named = _places_named(frame.text[lo : piece.start] + " . " + frame.text[piece.end : hi])
+    return own if not named or named & set(frame.regions) else None
 
 
 def _holiday_day(said: Said, piece: Piece, pub: date, frame: Frame) -> date | None:
     rule = piece.parts[0]  # a movable-holiday rule ("11:4:3"), as the scanner found it
     if len(piece.parts) > 1:  # a holiday's name: the first of the text's countries that keeps its own rule
-        regional = _regional_rule(piece.parts[1], frame)
+        regional = _holiday_rule(piece.parts[1], piece, frame)
         if regional == "":
             return None  # "Labour Day" in Australia: a day of each state's
         rule = regional or rule
@@ -1631,7 +1644,7 @@ def _dayish(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
             said = replace(stated, weekday=None, mod=said.mod)
             day_piece = Piece(piece.start, piece.end, "date", piece.rule, said, piece.parts)
         elif piece.kind == "date":
-            regional = _regional_rule(piece.parts[0], frame)
+            regional = _holiday_rule(piece.parts[0], piece, frame)
             if regional:  # "Independence Day" in India: Aug. 15
                 said = replace(said, month=int(regional[:2]), day=int(regional[3:]))
     if said.day is None and said.month is not None and said.relative_day is None:

@@ -93,7 +93,14 @@ def _bare_ordinal(g: Groups, start: int, end: int, text: str) -> Piece | None:
     ("on the 22nd floor" and "the 3rd and 4th of June" are not)."""
     if not _BARE_DAY_BEFORE.search(text, max(0, start - 7), start):
         return None
+    if _NOT_A_DAY_AFTER.match(text, end):
+        return None  # "on the 22nd, at the top of the tower", "finished on the 18th, two shots back"
     return Piece(start, end, "date", "date.bare_ordinal", Said(day=int(g["d"] or 0)))
+
+
+# after "on the 22nd": words of a floor, a hole, a lap, a place in a ranking
+_NOT_A_DAY_AFTER = re.compile(r"[,;]?\s(?:at\sthe\stop|floor|hole|green|lap|tee|two|three|one|shots?|strokes?|place|"
+                              r"spot)\b", re.IGNORECASE)
 
 
 def _my(g: Groups, start: int, end: int, text: str) -> Piece | None:
@@ -206,7 +213,7 @@ def _span_end_year(first: int, written: str, sep: str = "-") -> int | None:
         if second <= first:
             second += 100
     if sep == "/":
-        return second if second == first + 1 else None
+        return second if second == first + 1 else None  # the caller checks the words around it
     return second if first < second <= first + 100 else None
 
 
@@ -236,6 +243,8 @@ def _year_span(g: Groups, start: int, end: int, text: str) -> Piece | None:
     y = int(g["y"] or 0)
     if not 1600 <= y <= 2099 or _span_end_year(y, g["y2"] or "", text[end]) is None:
         return None
+    if text[end] == "/" and not _slash_span_ok(text, start, end + 3):
+        return None
     return Piece(start, end, "year", "date.year_span", Said(year=y))
 
 
@@ -246,12 +255,28 @@ def _year_span_end(g: Groups, start: int, end: int, text: str) -> Piece | None:
         return None  # "ISO 9-1915-17", "1.1915-17": part of a longer number
     first = int(text[first_at : first_at + 4])
     y = _span_end_year(first, g["y2"] or "", text[start - 1])
-    if not 1600 <= first <= 2099 or y is None:
+    if not 1600 <= first <= 2099 or y is None or (text[start - 1] == "/" and not _slash_span_ok(text, first_at, end)):
         return None
     return Piece(start, end, "year", "date.year_span_end", Said(year=y))
 
 
 _SPAN_EDGE = re.compile(r"[\w.,:/$€£#-]")
+# two years with a slash are a season or a financial year only with such a noun after them
+# ("the 2003/04 season", "the 2025/26 financial year"), not "case number 2003/04"
+_SLASH_SPAN_NOUN = re.compile(r"\s(?:season|seasons|campaign|financial|fiscal|academic|school|tax|budget|term|winter|"
+                              r"summer|year|fy)\b", re.IGNORECASE)
+
+
+def _slash_span_ok(text: str, start: int, end: int) -> bool:
+    """Whether "2003/04" (``text[start:end]``) names a season: a season noun after it, or a
+    determiner, a possessive or "in", "during", "for", "since" before it ("the club's
+    2025/26 kit", "in 2003/04"; not "case number 2003/04" or "the ratio of 2003/04")."""
+    return _SLASH_SPAN_NOUN.match(text, end) is not None \
+        or _SLASH_SPAN_BEFORE.search(text, max(0, start - 12), start) is not None
+
+
+_SLASH_SPAN_BEFORE = re.compile(r"(?:\b(?:the|this|last|next|its|their|his|her|our|in|during|for|since)|['’]s)\s\Z",
+                                re.IGNORECASE)
 
 
 def _decade(g: Groups, start: int, end: int, text: str) -> Piece | None:
