@@ -73,16 +73,19 @@ chose, a wall time in a DST gap or fold is still reported in the link notes.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 from itertools import chain, pairwise, product
+from typing import TypeVar
 from zoneinfo import available_timezones
 
 from ._frozen import replace
 from .discourse import sentence_bounds
 from .types import DstPolicy, Link, Mention, Note, Reading, Resolution, iso_z
 from .zones import LOCAL_NAMES, WallResult, fixed_zone_name, month_offsets, wall_to_utc, year_offsets, zone_candidates
+
+_R = TypeVar("_R")  # what a reading of a member on another day gives
 
 __all__ = ["APPROX_TOLERANCE", "CAUSES", "link_and_refine", "link_mentions"]
 
@@ -327,12 +330,7 @@ class _Member:
         the move it makes."""
         found = self._start_on.get(days)
         if found is None:
-            wall, zone, moved = self.clock_wall, self.res.zone, None
-            if wall is not None and zone is not None:
-                try:
-                    moved = _instant(wall + timedelta(days=days), zone, self.dst, self.label)
-                except Exception:  # pragma: no cover - zones in resolutions are valid
-                    moved = None
+            moved = self._read_on(days, _instant)
             if moved is None:
                 found = (self.start + timedelta(days=days), False)
             else:
@@ -344,14 +342,19 @@ class _Member:
         """The clock wall time ``days`` local days later read by the zone's clock, with
         its notes and other readings (None when there is no clock wall time)."""
         if days not in self._on_day:
-            wall, zone, found = self.clock_wall, self.res.zone, None
-            if wall is not None and zone is not None:
-                try:
-                    found = wall_to_utc(wall + timedelta(days=days), zone, self.dst, self.label)
-                except Exception:  # pragma: no cover - zones in resolutions are valid
-                    found = None
-            self._on_day[days] = found
+            self._on_day[days] = self._read_on(days, wall_to_utc)
         return self._on_day[days]
+
+    def _read_on(self, days: int, read: Callable[[datetime, str, DstPolicy, str], _R]) -> _R | None:
+        """``read`` (wall, zone, dst, label) of the clock wall time ``days`` local days
+        later, or None when there is no clock wall time."""
+        wall, zone = self.clock_wall, self.res.zone
+        if wall is None or zone is None:
+            return None
+        try:
+            return read(wall + timedelta(days=days), zone, self.dst, self.label)
+        except Exception:  # pragma: no cover - zones in resolutions are valid
+            return None
 
     @property
     def label(self) -> str:
