@@ -15,7 +15,8 @@ Which mentions link
     "which is", "that is", "that's", "i.e.", "or", a slash ("noon EDT / 1600 GMT"), a comma or a
     dash (apposition). Links chain: three or more mentions form one link. A date or
     weekday governing both sides is already applied by the resolver.
-    Never linked: two mentions that both state the same zone ("9 a.m. EDT, 3 p.m. EDT"),
+    Never linked: two mentions that both state the same zone ("9 a.m. EDT, 3 p.m. EDT"; by
+    two names it may restate after a parenthesis, "which is" or "i.e."),
     two mentions neither of which states a zone ("at 9 a.m. or 10 a.m."); and after an
     unzoned time, only a parenthesis, "which is" or "i.e." links ("9 a.m. or 10 a.m.
     Eastern" are alternatives sharing one zone, not a restatement). "local time" counts
@@ -135,6 +136,11 @@ def _zone_text_kind(zone_text: str) -> str:
     return "local" if " ".join(zone_text.lower().split()) in LOCAL_NAMES else "stated"
 
 
+def _written_zone(m: Mention) -> str:
+    """The zone name as written with a mention, in one case and spacing."""
+    return " ".join((m.said.zone_text or "").lower().split())
+
+
 def _connector(text: str, a: Mention, b: Mention) -> str | None:
     """The restatement connector joining ``a`` and the next clock mention ``b``, if any."""
     gap = text[a.end : b.start]
@@ -146,14 +152,17 @@ def _connector(text: str, a: Mention, b: Mention) -> str | None:
     za, zb = _zone_said(a), _zone_said(b)
     if not za and not zb:
         return None
-    if za == zb == "stated" and a.resolution.zone == b.resolution.zone:
-        return None
+    same_zone = za == zb == "stated" and a.resolution.zone == b.resolution.zone
+    if same_zone and _written_zone(a) == _written_zone(b):
+        return None  # "9 a.m. EDT (3 p.m. EDT)": the same zone named twice, no restatement
     if _PAREN_OPEN.fullmatch(gap) or _WORD_PAREN.fullmatch(gap):
-        return "parenthesis"
+        return "parenthesis"  # "9:30 p.m. Mexico City time (21:30 CST)": one zone by two names
     if _WHICH.fullmatch(gap):
         return "which is"
     if _IE.fullmatch(gap):
         return "i.e."
+    if same_zone:
+        return None
     if not za:
         return None
     if zb and _IN_PAREN.fullmatch(gap):

@@ -761,7 +761,9 @@ def _readings(instant: datetime, name: ZoneName) -> tuple[datetime, ...]:
 @st.composite
 def _clock_style(draw: st.DrawFn, wall: datetime, name: ZoneName, day_mode: str, tense: Tense,
                  first: bool) -> str:
-    styles = ["meridiem", "meridiem", "24h"]
+    # "10:00" and "11:00" (no zero to mark a 24-hour time) may be either half of the day
+    # where news writes the 12-hour clock: written with a.m./p.m. instead
+    styles = ["meridiem", "meridiem"] if wall.hour in (10, 11) else ["meridiem", "meridiem", "24h"]
     if name.text and name.style != "place":
         styles.append("military")
     if (wall.hour, wall.minute) == (12, 0):
