@@ -304,13 +304,32 @@ def _sentence_zone(piece: Piece, frame: Frame, zone: _Zone) -> _Zone:
     if len(countries) < 2:
         return zone
     lo, hi = frame.discourse.sentence_bounds(piece.start)
-    named = {c for c in _places_named(frame.text[lo:piece.start] + " . " + frame.text[piece.end:hi]) if c in countries}
+    # the sentence without its clock times: a zone written with another time ("2:59 p.m.
+    # Shanghai time (00:59 CST)") is that time's, not the place the sentence tells of
+    parts, at = [], lo
+    for p in frame.pieces:
+        if p.start >= hi:
+            break
+        if p.end > lo and p.kind in ("clock", "range"):
+            parts.append(frame.text[at : max(at, p.start)])
+            at = max(at, p.end)
+            place = p.said.zone_text
+            if place and p is not piece and frame.text.startswith(" in " + place, p.end):
+                at = max(at, p.end + 4 + len(place))  # "9:30 a.m. in Adelaide (...)": that time's place
+    parts.append(frame.text[at:hi])
+    named = {c for c in _places_named(" . ".join(parts)) if c in countries}
     if len(named) != 1:
         return zone
     country = named.pop()
     if country == country_of(zone.zone):
         return zone
-    return _named_zone(ztext, (country,), frame.home, "default", None, frame.pub_home.year)
+    chosen = _named_zone(ztext, (country,), frame.home, "default", None, frame.pub_home.year)
+    if chosen.others and not any(n.code == "ambiguous_abbreviation" for n in chosen.notes):
+        # the sentence's country is a reading, not a certainty: a restatement may settle another
+        note = Note("ambiguous_abbreviation", f"{ztext!r} names zones in several countries: read in {chosen.zone}, "
+                                              "the country its sentence names; the others are alternatives")
+        chosen = _Zone(chosen.zone, chosen.source, chosen.label, (*chosen.notes, note), chosen.others, chosen.literal)
+    return chosen
 
 
 @lru_cache(maxsize=512)
