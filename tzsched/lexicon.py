@@ -126,6 +126,11 @@ class Lexicon:
     earlier_moves: tuple[str, ...]
     before_done_possessive: tuple[str, ...]
     travel_verbs: tuple[str, ...]
+    no_range_after: tuple[str, ...]
+    season_nouns: tuple[str, ...]
+    version_words: tuple[str, ...]
+    length_before: tuple[str, ...]
+    with_ahead: tuple[str, ...]
 
 
 def _is_month_day(v: object) -> bool:
@@ -241,7 +246,8 @@ def lexicon() -> Lexicon:
                 "clause_openers", "not_zone_names", "names_with_time_words", "figure_change_verbs", "stamp_labels",
                 "deadline_grants", "deadline_told_past", "deadline_missed", "adverb_followers",
                 "short_abbreviations", "date_setting_words", "date_setting_words_in_on", "before_verb_last",
-                "event_nouns", "event_verbs", "game_words", "travel_verbs"):
+                "event_nouns", "event_verbs", "game_words", "travel_verbs",
+                "no_range_after", "season_nouns", "version_words", "length_before", "with_ahead"):
         value = phrases.get(key) if isinstance(phrases, dict) else None
         if not isinstance(value, list) or not all(isinstance(w, str) and w for w in value):
             problems.append(f"[phrases] needs a list of words {key!r}")
@@ -320,6 +326,11 @@ def lexicon() -> Lexicon:
         earlier_moves=tuple(str(w) for w in tense_lists["earlier_moves"] or ()),
         before_done_possessive=tuple(str(w) for w in tense_lists["before_done_possessive"] or ()),
         travel_verbs=phrase_lists["travel_verbs"],
+        no_range_after=phrase_lists["no_range_after"],
+        season_nouns=phrase_lists["season_nouns"],
+        version_words=phrase_lists["version_words"],
+        length_before=phrase_lists["length_before"],
+        with_ahead=phrase_lists["with_ahead"],
     )
 
 

@@ -20,7 +20,7 @@ from typing import NamedTuple
 from ._frozen import direct_init, replace
 from .discourse import Discourse, discourse
 from .lexicon import lexicon, zone_tables
-from .rules.base import SINCE_BEFORE, Piece
+from .rules.base import SINCE_BEFORE, Piece, alt
 from .types import Context, Dateline, Granularity, Note, Reading, Resolution, Said, TimexType, ZoneSource, iso_z
 from .zones import (
     ZoneCandidate,
@@ -618,7 +618,7 @@ def _leading_year(piece: Piece, frame: Frame, before: list[Resolved], pub: date)
         return None  # "In 2019 dollars, ..."
     if frame.text.find(";", m.end(), piece.start) >= 0:
         return None  # "The 2028 Olympics will be held in Los Angeles; tickets go on sale on Jan. 15"
-    if _REPORTED_ON.search(frame.text, max(0, piece.start - 40), piece.start):
+    if _reported_on().search(frame.text, max(0, piece.start - 40), piece.start):
         return None  # "In 2024, profits rose 5 percent, the company said on March 3": when it was told
     year = r.piece.said.year
     if year is None or (year < pub.year and _speaks_of_coming(piece, frame)):
@@ -626,8 +626,11 @@ def _leading_year(piece: Piece, frame: Frame, before: list[Resolved], pub: date)
     return year
 
 
-# a reporting clause right before a date: ", the company said on", ", officials announced"
-_REPORTED_ON = re.compile(r",[^,;.]*\b(?:said|says|announced|reported|told|added|stated)\s+(?:on\s+)?\Z")
+@cache
+def _reported_on() -> re.Pattern[str]:
+    """A reporting clause right before a date (", the company said on"; lexicon [tense]
+    reporting)."""
+    return re.compile(rf",[^,;.]*\b(?:{alt(lexicon().reporting_verbs)})\s+(?:on\s+)?\Z")
 
 
 def _story_note(year: int) -> Note:
@@ -1028,7 +1031,7 @@ def _overnight_step(piece: Piece, other: Piece, text: str, lo: int, hi: int, oth
     cut = lead.start() if lead else len(between)
     joined = _AND.search(between, 0, cut)
     if not joined or _NOT_IN_ORDER.search(between, 0, cut) or (
-            joined.group().startswith(",") and not _WITH_AHEAD.search(between, joined.end(), cut)):
+            joined.group().startswith(",") and not _with_ahead().search(between, joined.end(), cut)):
         return 0  # ", with" joins what is still to come only ("..., with crews having arrived at 2 a.m.")
     if _HAD_AFTER.match(text, piece.end if other_first else other.end):
         return 0  # "..., and at 4 a.m. the governor had already ordered": told out of order
@@ -1048,8 +1051,15 @@ _IN_ORDER_TO = re.compile(
 # with no word or mark between them that tells another order or starts anew
 _AND = re.compile(r"\band\b|,\s+with\b", re.IGNORECASE)
 _NOT_IN_ORDER = re.compile(r"\b(?:after|before|since|until|till|following|or|had|having)\b|[.;(\n]", re.IGNORECASE)
-# after ", with": words of what is still to come ("with the first results expected at about 1am")
-_WITH_AHEAD = re.compile(r"\b(?:expected|due|scheduled|set|likely|will|forecast|planned)\b", re.IGNORECASE)
+
+
+@cache
+def _with_ahead() -> re.Pattern[str]:
+    """After ", with", a word of what is still to come (lexicon [phrases] with_ahead: "with
+    the first results expected at about 1am")."""
+    return re.compile(rf"\b(?:{alt(lexicon().with_ahead)})\b", re.IGNORECASE)
+
+
 # "..., and at 4 a.m. the governor had already ordered evacuations": told out of order
 _HAD_AFTER = re.compile(r"[^.;!?\n]{0,40}?\bhad\b", re.IGNORECASE)
 
@@ -1402,14 +1412,11 @@ _TWELVE_HOUR_ZONES = ("America/", "US/", "Pacific/Honolulu", "Australia/", "Paci
                       "Asia/Kolkata")
 
 
-def _evening_before(piece: Piece, frame: Frame, hour: int) -> str | None:
-    """The p.m. time a later "8:15" of the same sentence follows, written with a.m./p.m.
-    at or before that hour of the evening ("at 7 p.m. ... at 8:15", "from 1 to 3 p.m. ...
-    at 5:30"), or None. A time with a leading zero ("08:15") is a 24-hour one and never
-    asks; one written in another zone than the p.m. time is no evening of it."""
-    clock_end = _plain_clock_end(piece, frame.text)
-    if clock_end is None or frame.text[piece.start] == "0":
-        return None  # "08:15"; "11:30 in the morning" says its half itself
+def _evening_before(piece: Piece, frame: Frame, hour: int, clock_end: int) -> str | None:
+    """The p.m. time a later "8:15" (ending at ``clock_end``) of the same sentence follows,
+    written with a.m./p.m. at or before that hour of the evening ("at 7 p.m. ... at 8:15",
+    "from 1 to 3 p.m. ... at 5:30"), or None; one written in another zone than the p.m.
+    time is no evening of it."""
     at = bisect_left(frame.pieces, piece.start, key=lambda p: p.start)
     prev = next((p for p in reversed(frame.pieces[:at]) if p.kind in ("clock", "range")), None)
     if prev is None:
@@ -1487,15 +1494,16 @@ def _clock(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
                                          "one in the sentence"))
     hour, minute = said.hour or 0, said.minute or 0
     half_unstated = False  # "First pitch is at 7:05": morning or evening?
-    if said.meridiem is None and 1 <= hour <= 11 and piece.rule.startswith("clock.24h"):
-        evening = _evening_before(piece, frame, hour)
+    clock_end = _plain_clock_end(piece, frame.text) if said.meridiem is None and 1 <= hour <= 11 \
+        and frame.text[piece.start] != "0" else None  # "7:05", not "08:15" nor "11:30 in the morning"
+    if clock_end is not None:
+        evening = _evening_before(piece, frame, hour, clock_end)
         if evening is not None:  # "doors open at 7 p.m. and the show starts at 8:15": 20:15
             hour += 12
             notes.append(Note("meridiem_from_context", f"p.m. as {evening!r} earlier in the sentence"))
         else:
-            half_unstated = frame.context.region in _TWELVE_HOUR_REGIONS and frame.text[piece.start] != "0" \
-                and (said.zone_text is None or zone.zone.startswith(_TWELVE_HOUR_ZONES)) \
-                and _plain_clock_end(piece, frame.text) is not None
+            half_unstated = frame.context.region in _TWELVE_HOUR_REGIONS \
+                and (said.zone_text is None or zone.zone.startswith(_TWELVE_HOUR_ZONES))
     if _is_midnight(piece) and (
         stated_day or ends_day or _UNTIL_BEFORE.search(frame.text, max(0, piece.start - 8), piece.start)
         or _direction(piece, frame) == 1

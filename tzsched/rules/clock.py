@@ -277,15 +277,16 @@ def _before_its_day(g: Groups, start: int, end: int, text: str) -> bool:
     return bool(g["min"]) and _day_after().match(text, end) is not None \
         and not text.startswith(":", start + len(g["h"] or "") + 3) \
         and _NAME_BEFORE.search(text, max(0, start - 20), start) is None \
-        and _LENGTH_BEFORE.search(text, max(0, start - 20), start) is None
+        and _length_before().search(text, max(0, start - 20), start) is None
 
 
 # a capitalized word right before a number: a chapter and verse ("John 3:16", "Psalm 23:4")
 _NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+\.?\s\Z")
-# words before an h:mm that make it a length or a number: "ran the mile in 4:05 Saturday",
-# "clocked 9:58", "the wait was 1:45", "verse 3:16", "the 3:10 column"
-_LENGTH_BEFORE = re.compile(r"\b(?:in|of|the|a|an|verse|verses|clocked|lasted|was|were|took|averaged|record|time)\s\Z",
-                            re.IGNORECASE)
+@cache
+def _length_before() -> re.Pattern[str]:
+    """A word right before an h:mm that makes it a length or a number (lexicon [phrases]
+    length_before: "ran the mile in 4:05 Saturday", "clocked 9:58", "verse 3:16")."""
+    return re.compile(rf"\b(?:{alt(lexicon().length_before)})\s\Z", re.IGNORECASE)
 
 
 @cache

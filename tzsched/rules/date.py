@@ -127,7 +127,7 @@ def _month_only(g: Groups, start: int, end: int, text: str) -> Piece | None:
 
 def _iso(g: Groups, start: int, end: int, text: str) -> Piece | None:
     y, m, d = int(g["y"] or 0), int(g["m"] or g.get("m2") or 0), int(g["d"] or g.get("d2") or 0)
-    if g.get("sep") and _VERSION_BEFORE.search(text, max(0, start - 12), start):
+    if g.get("sep") and _version_before().search(text, max(0, start - 12), start):
         return None  # "version 2025.4.1", "build 2019/12/3": a number, no date
     if not (1 <= m <= 12 and 1 <= d <= 31):
         return None
@@ -138,9 +138,11 @@ def _iso(g: Groups, start: int, end: int, text: str) -> Piece | None:
     return Piece(start, end, "date", "date.iso", Said(year=y, month=m, day=d))
 
 
-# words before a year-first dotted or slashed number that make it a version
-_VERSION_BEFORE = re.compile(r"\b(?:version|ver|v|build|release|firmware|update|patch|edition|model|no)\.?\s*\Z",
-                             re.IGNORECASE)
+@cache
+def _version_before() -> re.Pattern[str]:
+    """A word that makes a year-first dotted or slashed number a version (lexicon [phrases]
+    version_words), right before it."""
+    return re.compile(rf"\b(?:{alt(lexicon().version_words)})\.?\s*\Z", re.IGNORECASE)
 
 
 def _iso_zone(tz: str | None) -> str | None:
@@ -261,18 +263,19 @@ def _year_span_end(g: Groups, start: int, end: int, text: str) -> Piece | None:
 
 
 _SPAN_EDGE = re.compile(r"[\w.,:/$€£#-]")
-# two years with a slash are a season or a financial year only with such a noun after them
-# ("the 2003/04 season", "the 2025/26 financial year"), not "case number 2003/04"
-_SLASH_SPAN_NOUN = re.compile(r"\s(?:season|seasons|campaign|financial|fiscal|academic|school|tax|budget|term|winter|"
-                              r"summer|year|fy)\b", re.IGNORECASE)
-
-
 def _slash_span_ok(text: str, start: int, end: int) -> bool:
     """Whether "2003/04" (``text[start:end]``) names a season: a season noun after it, or a
     determiner, a possessive or "in", "during", "for", "since" before it ("the club's
     2025/26 kit", "in 2003/04"; not "case number 2003/04" or "the ratio of 2003/04")."""
-    return _SLASH_SPAN_NOUN.match(text, end) is not None \
+    return _season_noun_after().match(text, end) is not None \
         or _SLASH_SPAN_BEFORE.search(text, max(0, start - 12), start) is not None
+
+
+@cache
+def _season_noun_after() -> re.Pattern[str]:
+    """A noun after two years with a slash that makes them a season or a financial year
+    (lexicon [phrases] season_nouns: "the 2003/04 season")."""
+    return re.compile(rf"\s(?:{alt(lexicon().season_nouns)})\b", re.IGNORECASE)
 
 
 _SLASH_SPAN_BEFORE = re.compile(r"(?:\b(?:the|this|last|next|its|their|his|her|our|in|during|for|since)|['’]s)\s\Z",

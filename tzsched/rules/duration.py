@@ -103,7 +103,7 @@ def _count(g: Groups, start: int, end: int, text: str) -> Piece | None:
         low = _range_low().search(text, max(0, start - 40), start)
         low_amount = number_value(low.group("q0") or low.group("q1") or "") if low is not None else None
         before = _WORD_BEFORE.search(text, max(0, low.start() - 12), low.start()) if low is not None else None
-        if before is not None and (before.group(1).lower() in _NO_RANGE_AFTER
+        if before is not None and (before.group(1).lower() in lex.no_range_after
                                    or before.group(1).lower().rstrip(".") in lex.months):
             # "extended leave from 12 to 16 weeks" (a change); "sentenced on May 5 to 10 years";
             # "the Mets lost 2-4 days after the trade" (a score)
@@ -125,8 +125,6 @@ _COMPOUND_REST = re.compile(
     r"(?:,?\s(?:and\s)?(?P<n2>[1-5]?\d)[\s-]?(?P<u2>seconds?|secs?)(?![\w-]))?"
 )
 
-# words before "12 to 16 weeks" that make the first number no count of the range
-_NO_RANGE_AFTER = frozenset({"from", "lost", "won", "beat", "drew", "tied", "led", "trailed", "defeated"})
 # the word right before the smaller count of a duration range
 _WORD_BEFORE = re.compile(r"([A-Za-z]+\.?)\s+\Z")
 
