@@ -353,6 +353,8 @@ class ZoneTables:
     locale_prefer: Mapping[str, tuple[str, ...]]
     southern_countries: frozenset[str]  # [countries] southern
     fiscal_year_start: Mapping[str, int]  # [countries] fiscal_year_start: country -> first month
+    twelve_hour_regions: frozenset[str]  # [countries] twelve_hour: locale regions writing the 12-hour clock
+    twelve_hour_zones: tuple[str, ...]  # [countries] twelve_hour_zones: zone ids (or "Area/" prefixes) of them
     zone_country: Mapping[str, str]
     sources: Mapping[str, str]
 
@@ -445,6 +447,13 @@ def zone_tables() -> ZoneTables:
     if not isinstance(fiscal, dict) or not all(isinstance(m, int) and 1 <= m <= 12 for m in fiscal.values()):
         problems.append("news_zones.toml [countries] fiscal_year_start: needs country codes with months 1 to 12")
         fiscal = {}
+    twelve = countries.get("twelve_hour", []) if isinstance(countries, dict) else []
+    twelve_zones = countries.get("twelve_hour_zones", []) if isinstance(countries, dict) else []
+    if not isinstance(twelve, list) or not all(isinstance(c, str) and len(c) == 2 for c in twelve) \
+            or not isinstance(twelve_zones, list) or not all(isinstance(z, str) and z for z in twelve_zones):
+        problems.append("news_zones.toml [countries] twelve_hour, twelve_hour_zones: need lists of ISO country codes "
+                        "and of zone ids or prefixes")
+        twelve, twelve_zones = [], []
     if problems:
         raise DataError("zone data:\n  " + "\n  ".join(problems))
     names = {k: tuple((str(z), str(kind)) for z, kind in v) for k, v in gen["names"].items()}
@@ -466,6 +475,8 @@ def zone_tables() -> ZoneTables:
         locale_prefer=_frozen(prefer),
         southern_countries=frozenset(southern),
         fiscal_year_start=_frozen({str(k): int(v) for k, v in fiscal.items()}),
+        twelve_hour_regions=frozenset(twelve),
+        twelve_hour_zones=tuple(twelve_zones),
         zone_country=_frozen(_zone_tab()),
         sources=_frozen(gen.get("sources", {})),
     )

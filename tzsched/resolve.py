@@ -1405,12 +1405,6 @@ _HALF_TOLD_AFTER = re.compile(r"\s(?:(?:the\s|this\s|that\s)?(?:next\s|following
                               r"(?:morning|afternoon|evening|night)|tonight"
                               r"|of\sthe\b|left\b|remaining\b|into\b|to\splay\b|mark\b)", re.IGNORECASE)
 
-# locale regions whose news writes the 12-hour clock: there "at 7:05" may be either half of the day;
-# and the zones of those places, whose names keep the doubt ("8:30 Eastern"; "10:30 GMT" is a 24-hour time)
-_TWELVE_HOUR_REGIONS = frozenset({"US", "CA", "PH", "AU", "NZ", "IN", ""})
-_TWELVE_HOUR_ZONES = ("America/", "US/", "Pacific/Honolulu", "Australia/", "Pacific/Auckland", "Asia/Manila",
-                      "Asia/Kolkata")
-
 
 def _evening_before(piece: Piece, frame: Frame, hour: int, clock_end: int) -> str | None:
     """The p.m. time a later "8:15" (ending at ``clock_end``) of the same sentence follows,
@@ -1502,8 +1496,9 @@ def _clock(piece: Piece, frame: Frame, before: list[Resolved]) -> Resolved:
             hour += 12
             notes.append(Note("meridiem_from_context", f"p.m. as {evening!r} earlier in the sentence"))
         else:
-            half_unstated = frame.context.region in _TWELVE_HOUR_REGIONS \
-                and (said.zone_text is None or zone.zone.startswith(_TWELVE_HOUR_ZONES))
+            tables = zone_tables()
+            half_unstated = (frame.context.region in tables.twelve_hour_regions or not frame.context.region) \
+                and (said.zone_text is None or zone.zone.startswith(tables.twelve_hour_zones))
     if _is_midnight(piece) and (
         stated_day or ends_day or _UNTIL_BEFORE.search(frame.text, max(0, piece.start - 8), piece.start)
         or _direction(piece, frame) == 1
